@@ -1,0 +1,209 @@
+"""Command line: `sahel-tui` opens the app; `fetch` and `feeds` work from scripts and cron.
+
+Bad input ends with one clear message on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sahel_tui import __version__
+from sahel_tui.config import Config, ConfigError, append_feeds, load_config
+from sahel_tui.store import StoreError
+
+
+def _common(p: argparse.ArgumentParser, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    p.add_argument("--config", metavar="FILE", default=default,
+                   help="feeds.toml to use (default: ./feeds.toml, else the user config)")
+    p.add_argument("--db", metavar="FILE", default=default,
+                   help="database file (overrides the config's)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sahel-tui",
+        description="Keyboard-first triage and coding of Sahel / Lake Chad news feeds.",
+    )
+    parser.add_argument("--version", action="version", version=f"sahel-tui {__version__}")
+    _common(parser, suppress=False)
+    parser.add_argument("--demo", action="store_true",
+                        help="open the bundled demo feeds (offline) in a separate demo database")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("fetch", help="fetch every due feed into the database")
+    _common(p, suppress=True)
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="print nothing unless a feed fails (for cron)")
+    p.add_argument("--force", action="store_true",
+                   help="also fetch feeds that are waiting (Retry-After) or gone (410)")
+    p.add_argument("--feed", action="append", metavar="NAME_OR_URL",
+                   help="fetch only this feed (repeatable)")
+    p.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
+                   help="fetch the bundled demo feeds into the demo database")
+
+    p = sub.add_parser("feeds", help="list feeds and their status; import or export OPML")
+    _common(p, suppress=True)
+    fsub = p.add_subparsers(dest="feeds_command", metavar="ACTION")
+    fsub.add_parser("list", help="feeds with their last status (the default)")
+    imp = fsub.add_parser("import-opml", help="add the feeds of an OPML file to feeds.toml")
+    imp.add_argument("file", help="OPML file")
+    imp.add_argument("--reliability", default="F",
+                     help="Admiralty reliability letter for the imported feeds (default F)")
+    exp = fsub.add_parser("export-opml", help="write feeds.toml's feeds as OPML")
+    exp.add_argument("--out", "-o", metavar="FILE", help="output file (default: stdout)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "fetch":
+            return cmd_fetch(args)
+        if args.command == "feeds":
+            return cmd_feeds(args)
+        return cmd_app(args)
+    except (ConfigError, StoreError) as exc:
+        print(f"sahel-tui: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _load(args) -> Config:
+    if getattr(args, "demo", False):
+        from sahel_tui.demo import demo_config
+
+        return demo_config(db=args.db)
+    config = load_config(args.config, db=args.db)
+    for warning in config.warnings:
+        print(f"sahel-tui: warning: {warning}", file=sys.stderr)
+    return config
+
+
+def cmd_fetch(args) -> int:
+    from sahel_tui.ingest.sync import sync
+
+    config = _load(args)
+    if not config.enabled_feeds:
+        where = config.path or "feeds.toml (none found)"
+        print(f"sahel-tui: no enabled feeds in {where}; add [[feeds]] tables or use "
+              f"`sahel-tui feeds import-opml FILE`", file=sys.stderr)
+        return 1
+    tty = sys.stderr.isatty() and not args.quiet
+    if tty:
+        report = _fetch_with_bar(config, args)
+    else:
+        report = sync(config, force=args.force, only=args.feed)
+    for o in report.failed:
+        print(f"sahel-tui: {o.line()}", file=sys.stderr)
+    if not args.quiet or report.failed:
+        print(f"fetched {report.summary()} -> {config.settings.database}")
+    return 1 if report.nothing_fetched else 0
+
+
+def _fetch_with_bar(config: Config, args):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from sahel_tui.ingest.sync import sync
+
+    console = Console(stderr=True)
+    columns = (TextColumn("fetching"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TextColumn("{task.description}"))
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("", total=len(config.enabled_feeds))
+
+        def progress(outcome, done, total):
+            bar.update(task, completed=done, total=total, description=outcome.name[:40])
+
+        return sync(config, force=args.force, only=args.feed, progress=progress)
+
+
+def cmd_feeds(args) -> int:
+    action = args.feeds_command or "list"
+    if action == "import-opml":
+        return _import_opml(args)
+    config = _load(args)
+    if action == "export-opml":
+        from sahel_tui.opml import write_opml
+
+        text = write_opml(config.feeds)
+        if args.out:
+            Path(args.out).write_text(text, encoding="utf-8")
+            print(f"wrote {len(config.feeds)} feeds to {args.out}", file=sys.stderr)
+        else:
+            sys.stdout.write(text)
+        return 0
+    return _list_feeds(config)
+
+
+def _import_opml(args) -> int:
+    from dataclasses import replace
+
+    from sahel_tui.config import RELIABILITY, find_config
+    from sahel_tui.opml import OpmlError, read_opml
+
+    letter = args.reliability.upper()
+    if len(letter) != 1 or letter not in RELIABILITY:
+        print(f"sahel-tui: --reliability must be a letter A-F, not {args.reliability!r}",
+              file=sys.stderr)
+        return 2
+    try:
+        result = read_opml(args.file)
+    except OpmlError as exc:
+        print(f"sahel-tui: {exc}", file=sys.stderr)
+        return 2
+    for w in result.warnings:
+        print(f"sahel-tui: warning: {w}", file=sys.stderr)
+    cfg_path = find_config(args.config)
+    existing = load_config(cfg_path).feeds if cfg_path.exists() else []
+    known = {f.url for f in existing}
+    new = [replace(f, reliability=letter) for f in result.feeds if f.url not in known]
+    if new:
+        append_feeds(cfg_path, new)
+    print(f"imported {len(new)} feeds into {cfg_path} "
+          f"({len(result.feeds) - len(new)} already there)")
+    return 0
+
+
+def _list_feeds(config: Config) -> int:
+    from sahel_tui.store import open_store
+    from sahel_tui.store.feeds import all_feeds, sync_feeds
+
+    conn = open_store(config.settings.database)
+    sync_feeds(conn, config.feeds)
+    rows = all_feeds(conn)
+    for r in rows:
+        state = ("disabled" if not r["enabled"] else "gone" if r["dead"]
+                 else "error" if r["last_error"] and r["error_count"] else
+                 "never" if not r["last_fetch_at"] else "ok")
+        last = (r["last_fetch_at"] or "-").replace("T", " ").rstrip("Z")
+        line = f"{state:8} {r['items']:6} items  {last:19}  {r['name']}"
+        if r["last_error"]:
+            line += f"  -- {r['last_error']}"
+        print(line)
+    conn.close()
+    return 0
+
+
+def cmd_app(args) -> int:
+    config = _load(args)
+    if args.demo:
+        from sahel_tui.ingest.sync import sync
+
+        report = sync(config)
+        if report.failed:
+            for o in report.failed:
+                print(f"sahel-tui: {o.line()}", file=sys.stderr)
+    from sahel_tui.ui.app import SahelApp
+
+    app = SahelApp(config, demo=args.demo)
+    app.run()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

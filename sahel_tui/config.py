@@ -1,0 +1,305 @@
+"""feeds.toml: the analyst's list of feeds, settings, saved queries and key overrides.
+
+Errors name the file, the line and the key; unknown keys are warnings, not errors, so a
+config written for a newer version still loads.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sahel_tui import paths
+
+RELIABILITY = "ABCDEF"
+CONFIG_NAME = "feeds.toml"
+DEFAULT_USER_AGENT = "sahel-tui/0.1 (feed reader for conflict analysis)"
+
+
+class ConfigError(Exception):
+    """A mistake in feeds.toml; the message says where."""
+
+
+@dataclass(frozen=True)
+class FeedConfig:
+    url: str
+    name: str
+    tags: tuple[str, ...] = ()
+    language: str | None = None
+    reliability: str = "F"
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class Settings:
+    database: Path
+    concurrency: int = 8
+    per_host: int = 2
+    timeout: float = 20.0
+    connect_timeout: float = 10.0
+    max_bytes: int = 10 * 1024 * 1024
+    user_agent: str = DEFAULT_USER_AGENT
+
+
+@dataclass
+class Config:
+    path: Path | None
+    settings: Settings
+    feeds: list[FeedConfig] = field(default_factory=list)
+    queries: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def enabled_feeds(self) -> list[FeedConfig]:
+        return [f for f in self.feeds if f.enabled]
+
+
+# key -> (type(s), default) ; the type check is done by _check below
+_SETTINGS_KEYS: dict[str, tuple[type | tuple[type, ...], Any]] = {
+    "database": (str, None),
+    "concurrency": (int, 8),
+    "per_host": (int, 2),
+    "timeout": ((int, float), 20.0),
+    "connect_timeout": ((int, float), 10.0),
+    "max_bytes": (int, 10 * 1024 * 1024),
+    "user_agent": (str, DEFAULT_USER_AGENT),
+}
+_FEED_KEYS = {"url", "name", "tags", "language", "reliability", "enabled"}
+_TOP_KEYS = {"settings", "feeds", "queries", "keys"}
+
+
+class _Locator:
+    """Finds the line of a key inside feeds.toml's text, for error messages."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+
+    def _header_lines(self, header: str) -> list[int]:
+        pat = re.compile(r"^\s*" + re.escape(header) + r"\s*(#.*)?$")
+        return [i for i, line in enumerate(self.lines) if pat.match(line)]
+
+    def line(self, header: str | None, key: str | None = None, index: int = 0) -> int:
+        start = 0
+        if header:
+            heads = self._header_lines(header)
+            if index < len(heads):
+                start = heads[index]
+            else:
+                return 0
+        if key is None:
+            return start + 1
+        key_pat = re.compile(r"^\s*(\"?)" + re.escape(key) + r"\1\s*=")
+        for i in range(start + (1 if header else 0), len(self.lines)):
+            if header and i > start and self.lines[i].lstrip().startswith("["):
+                break
+            if key_pat.match(self.lines[i]):
+                return i + 1
+        return start + 1
+
+
+def find_config(explicit: str | Path | None = None) -> Path:
+    """--config if given, else ./feeds.toml if present, else the user's config dir."""
+    if explicit:
+        return Path(explicit).expanduser()
+    local = Path.cwd() / CONFIG_NAME
+    if local.is_file():
+        return local
+    return paths.user_config_dir() / CONFIG_NAME
+
+
+def default_database(config_path: Path) -> Path:
+    """./feeds.toml keeps its database in ./db/; the user config uses the data dir."""
+    try:
+        in_user_dir = config_path.resolve().parent == paths.user_config_dir().resolve()
+    except OSError:
+        in_user_dir = False
+    if in_user_dir:
+        return paths.user_data_dir() / "sahel.db"
+    return config_path.parent / "db" / "sahel.db"
+
+
+def load_config(path: str | Path | None = None, db: str | Path | None = None) -> Config:
+    """Load feeds.toml. A missing file gives an empty config (no feeds), not an error."""
+    cfg_path = find_config(path)
+    if not cfg_path.exists():
+        if path:
+            raise ConfigError(f"{cfg_path}: no such file")
+        settings = Settings(database=Path(db) if db else default_database(cfg_path))
+        return Config(path=None, settings=settings)
+    try:
+        text = cfg_path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{cfg_path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise ConfigError(f"{cfg_path}: cannot read ({exc.strerror})") from None
+    return parse_config(text, cfg_path, db_override=db)
+
+
+def parse_config(text: str, cfg_path: Path, db_override: str | Path | None = None) -> Config:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
+        where = f"{cfg_path}:{m.group(1)}" if m else str(cfg_path)
+        raise ConfigError(f"{where}: TOML syntax error: {msg}") from None
+    loc = _Locator(text)
+    warnings: list[str] = []
+    base = cfg_path.parent
+
+    def err(line: int, message: str) -> ConfigError:
+        return ConfigError(f"{cfg_path}:{line}: {message}")
+
+    for key in data:
+        if key not in _TOP_KEYS:
+            warnings.append(f"{cfg_path}:{loc.line(None, key)}: unknown key '{key}' ignored")
+
+    raw_settings = data.get("settings", {})
+    if not isinstance(raw_settings, dict):
+        raise err(loc.line(None, "settings"), "'settings' must be a table ([settings])")
+    values: dict[str, Any] = {}
+    for key, value in raw_settings.items():
+        line = loc.line("[settings]", key)
+        if key not in _SETTINGS_KEYS:
+            warnings.append(f"{cfg_path}:{line}: unknown key 'settings.{key}' ignored")
+            continue
+        types, _ = _SETTINGS_KEYS[key]
+        if isinstance(value, bool) or not isinstance(value, types):
+            want = types.__name__ if isinstance(types, type) else "number"
+            raise err(line, f"settings.{key} must be a {want}, not {type(value).__name__}")
+        if key in ("concurrency", "per_host", "max_bytes", "timeout", "connect_timeout") and value <= 0:
+            raise err(line, f"settings.{key} must be greater than 0")
+        values[key] = value
+    if db_override:
+        database = Path(db_override).expanduser()
+    elif "database" in values:
+        database = Path(values["database"]).expanduser()
+        if not database.is_absolute():
+            database = base / database
+    else:
+        database = default_database(cfg_path)
+    values["database"] = database
+    values["timeout"] = float(values.get("timeout", 20.0))
+    values["connect_timeout"] = float(values.get("connect_timeout", 10.0))
+    settings = Settings(**values)
+
+    raw_feeds = data.get("feeds", [])
+    if not isinstance(raw_feeds, list):
+        raise err(loc.line(None, "feeds"), "'feeds' must be an array of tables ([[feeds]])")
+    feeds: list[FeedConfig] = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(raw_feeds):
+        feed = _parse_feed(raw, i, loc, err, warnings, cfg_path, base)
+        line = loc.line("[[feeds]]", None, i)
+        if feed.url in seen:
+            warnings.append(
+                f"{cfg_path}:{line}: feed {feed.url} is listed twice "
+                f"(first as feed #{seen[feed.url] + 1}); the second is ignored"
+            )
+            continue
+        seen[feed.url] = i
+        feeds.append(feed)
+
+    queries = _string_table(data, "queries", loc, err)
+    keys = _string_table(data, "keys", loc, err)
+    return Config(cfg_path, settings, feeds, queries, keys, warnings)
+
+
+def _string_table(data: dict, name: str, loc: _Locator, err) -> dict[str, str]:
+    raw = data.get(name, {})
+    if not isinstance(raw, dict):
+        raise err(loc.line(None, name), f"'{name}' must be a table ([{name}])")
+    for key, value in raw.items():
+        if not isinstance(value, str):
+            raise err(loc.line(f"[{name}]", key), f"{name}.{key} must be a string")
+    return dict(raw)
+
+
+def _parse_feed(raw: Any, i: int, loc: _Locator, err, warnings: list[str], cfg_path: Path,
+                base: Path) -> FeedConfig:
+    head_line = loc.line("[[feeds]]", None, i)
+    label = f"feed #{i + 1}"
+    if not isinstance(raw, dict):
+        raise err(head_line, f"{label} must be a table")
+
+    def line(key: str) -> int:
+        return loc.line("[[feeds]]", key, i)
+
+    for key in raw:
+        if key not in _FEED_KEYS:
+            warnings.append(f"{cfg_path}:{line(key)}: unknown key '{key}' in {label} ignored")
+    url = raw.get("url")
+    if not isinstance(url, str) or not url.strip():
+        raise err(head_line, f"{label} needs a 'url' (a string)")
+    url = resolve_feed_url(url.strip(), base)
+    name = raw.get("name", "")
+    if not isinstance(name, str):
+        raise err(line("name"), f"{label}: 'name' must be a string")
+    tags = raw.get("tags", [])
+    if isinstance(tags, str):
+        tags = [tags]
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise err(line("tags"), f"{label}: 'tags' must be a list of strings")
+    language = raw.get("language")
+    if language is not None and not isinstance(language, str):
+        raise err(line("language"), f"{label}: 'language' must be a string like \"fr\"")
+    reliability = raw.get("reliability", "F")
+    if not isinstance(reliability, str) or reliability.upper() not in RELIABILITY or len(reliability) != 1:
+        raise err(
+            line("reliability"),
+            f"{label}: 'reliability' must be an Admiralty letter A-F, not {reliability!r}",
+        )
+    enabled = raw.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise err(line("enabled"), f"{label}: 'enabled' must be true or false")
+    return FeedConfig(
+        url=url,
+        name=name.strip() or url,
+        tags=tuple(t.strip() for t in tags if t.strip()),
+        language=language,
+        reliability=reliability.upper(),
+        enabled=enabled,
+    )
+
+
+def resolve_feed_url(url: str, base: Path) -> str:
+    """http(s) and file URLs stay as written; a plain path becomes an absolute file:// URL."""
+    lowered = url.lower()
+    if lowered.startswith(("http://", "https://", "file://")):
+        return url
+    p = Path(url).expanduser()
+    if not p.is_absolute():
+        p = base / p
+    return p.resolve().as_uri()
+
+
+def toml_string(value: str) -> str:
+    """A TOML basic string (JSON's escaping is a subset TOML accepts)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def feed_to_toml(feed: FeedConfig) -> str:
+    lines = ["[[feeds]]", f"url = {toml_string(feed.url)}", f"name = {toml_string(feed.name)}"]
+    if feed.tags:
+        lines.append("tags = [" + ", ".join(toml_string(t) for t in feed.tags) + "]")
+    if feed.language:
+        lines.append(f"language = {toml_string(feed.language)}")
+    lines.append(f"reliability = {toml_string(feed.reliability)}")
+    lines.append(f"enabled = {'true' if feed.enabled else 'false'}")
+    return "\n".join(lines) + "\n"
+
+
+def append_feeds(cfg_path: Path, feeds: list[FeedConfig]) -> None:
+    """Append [[feeds]] tables to feeds.toml, keeping the analyst's comments and layout."""
+    existing = cfg_path.read_text(encoding="utf-8") if cfg_path.exists() else ""
+    chunks = [existing.rstrip("\n") + "\n" if existing.strip() else ""]
+    chunks += ["\n" + feed_to_toml(f) for f in feeds]
+    cfg_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = cfg_path.with_suffix(cfg_path.suffix + ".tmp")
+    tmp.write_text("".join(chunks), encoding="utf-8")
+    tmp.replace(cfg_path)

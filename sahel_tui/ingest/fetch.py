@@ -1,0 +1,159 @@
+"""Getting a feed's bytes: HTTP with conditional GET, limits and politeness, or a local file."""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from sahel_tui.ingest.sanitize import clean_line
+
+PERMANENT_REDIRECTS = (301, 308)
+
+
+@dataclass(slots=True)
+class Fetched:
+    """What came back for one feed. ``body`` is None when there is nothing new to parse."""
+
+    status: int = 0  # HTTP status; 0 for a file or a failure before any response
+    body: bytes | None = None
+    not_modified: bool = False
+    etag: str | None = None  # as sent by the server this time (None: not sent)
+    last_modified: str | None = None
+    content_type: str | None = None
+    final_url: str | None = None
+    moved_to: str | None = None  # set when every redirect on the way was permanent
+    retry_after: float | None = None  # seconds
+    gone: bool = False
+    error: str | None = None
+    seconds: float = 0.0
+
+
+def is_file_url(url: str) -> bool:
+    return url.lower().startswith("file://")
+
+
+def file_path(url: str) -> Path:
+    parts = urlsplit(url)
+    return Path(unquote(parts.path))
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Retry-After as seconds: either a number of seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    now = now if now is not None else time.time()
+    return max(0.0, when.timestamp() - now)
+
+
+def read_file(url: str, max_bytes: int) -> Fetched:
+    started = time.perf_counter()
+    path = file_path(url)
+    out = Fetched(final_url=url)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            out.error = f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit"
+        else:
+            out.body = path.read_bytes()
+    except FileNotFoundError:
+        out.error = f"no such file: {path}"
+    except IsADirectoryError:
+        out.error = f"is a folder, not a feed file: {path}"
+    except OSError as exc:
+        out.error = f"cannot read {path}: {exc.strerror}"
+    out.seconds = time.perf_counter() - started
+    return out
+
+
+async def fetch_http(client, url: str, *, etag: str | None, last_modified: str | None,
+                     max_bytes: int, deadline: float) -> Fetched:
+    """GET ``url`` with the stored validators. Never raises for network or HTTP trouble."""
+    import httpx
+
+    started = time.perf_counter()
+    out = Fetched()
+    headers = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    try:
+        async with asyncio.timeout(deadline):
+            async with client.stream("GET", url, headers=headers) as r:
+                out.status = r.status_code
+                out.final_url = str(r.url)
+                if r.history and all(h.status_code in PERMANENT_REDIRECTS for h in r.history):
+                    if str(r.url) != url:
+                        out.moved_to = str(r.url)
+                out.etag = r.headers.get("etag")
+                out.last_modified = r.headers.get("last-modified")
+                out.content_type = r.headers.get("content-type")
+                if r.status_code == 304:
+                    out.not_modified = True
+                elif r.status_code == 200:
+                    out.body = await _read_limited(r, max_bytes)
+                    if out.body is None:
+                        out.error = f"response larger than {max_bytes / 1e6:.0f} MB; cut off"
+                elif r.status_code == 410:
+                    out.gone = True
+                    out.error = "HTTP 410 Gone: the feed was removed; it will not be fetched again"
+                else:
+                    if r.status_code in (429, 503):
+                        out.retry_after = parse_retry_after(r.headers.get("retry-after"))
+                    reason = clean_line(r.reason_phrase, 80)
+                    out.error = f"HTTP {r.status_code} {reason}".rstrip()
+                    if out.retry_after is not None:
+                        out.error += f" (retry after {out.retry_after:.0f} s)"
+    except TimeoutError:
+        out.error = f"timed out after {deadline:.0f} s"
+    except httpx.TimeoutException as exc:
+        out.error = f"timed out ({type(exc).__name__})"
+    except httpx.TooManyRedirects:
+        out.error = "too many redirects"
+    except httpx.HTTPError as exc:
+        out.error = _network_error(exc)
+    except (OSError, ValueError) as exc:
+        out.error = clean_line(f"{type(exc).__name__}: {exc}", 300)
+    out.seconds = time.perf_counter() - started
+    return out
+
+
+async def _read_limited(response, max_bytes: int) -> bytes | None:
+    length = response.headers.get("content-length")
+    encoded = response.headers.get("content-encoding")
+    if length and length.isdigit() and not encoded and int(length) > max_bytes:
+        return None
+    chunks, total = [], 0
+    async for chunk in response.aiter_bytes():
+        total += len(chunk)
+        if total > max_bytes:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _network_error(exc) -> str:
+    """One readable line for a connection problem (httpx wraps the OS error)."""
+    cause = exc
+    while cause.__cause__ is not None or cause.__context__ is not None:
+        cause = cause.__cause__ or cause.__context__
+    text = str(cause) or str(exc) or type(exc).__name__
+    return clean_line(f"{type(exc).__name__}: {text}", 300)
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

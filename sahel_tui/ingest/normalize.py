@@ -1,0 +1,155 @@
+"""Turning one feedparser entry into the item we store: ids, links, times, clean text."""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from sahel_tui.ingest.sanitize import (
+    MAX_RAW_HTML,
+    MAX_SHORT,
+    clean_line,
+    html_to_text,
+    strip_controls,
+    truncate,
+)
+
+# Tracking parameters that make one article look like many.
+_TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|at_medium|at_campaign|xtor|ref|cmpid)$", re.I)
+# A GUID that is not a URL, URN or tag URI and is short or all digits is only unique within
+# its own feed ("42", "post-7"), so it is scoped to the feed to avoid false merges.
+_GLOBAL_GUID = re.compile(r"^(https?://|urn:|tag:|[0-9a-f]{8}-[0-9a-f]{4}-)", re.I)
+
+
+@dataclass(slots=True)
+class Entry:
+    """A normalised entry, ready for the store. Plain data: it crosses process boundaries."""
+
+    keys: list[str]  # every key this item is known by, the primary (uid) first
+    guid: str | None
+    link: str | None
+    canonical_link: str | None
+    title: str
+    author: str | None
+    published: str  # ISO UTC
+    published_guessed: bool
+    text: str
+    raw_html: str
+    content_hash: str
+    language: str | None
+
+    @property
+    def uid(self) -> str:
+        return self.keys[0]
+
+
+def canonical_url(url: str | None) -> str | None:
+    """Lower-case scheme and host, no fragment, no tracking parameters, no default port."""
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if parts.scheme.lower() not in ("http", "https"):
+        return url
+    host = (parts.hostname or "").lower()
+    if parts.port and not (parts.scheme == "http" and parts.port == 80) and not (
+        parts.scheme == "https" and parts.port == 443
+    ):
+        host = f"{host}:{parts.port}"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not _TRACKING.match(k)])
+    path = parts.path or "/"
+    return urlunsplit((parts.scheme.lower(), host, path, query, ""))
+
+
+def iso_utc(dt: datetime) -> str:
+    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _struct_to_iso(st) -> str | None:
+    try:
+        return iso_utc(datetime.fromtimestamp(calendar.timegm(st), UTC))
+    except (OverflowError, ValueError, TypeError, OSError):
+        return None
+
+
+def entry_time(entry, now: datetime, feed_time: str | None) -> tuple[str, bool]:
+    """Published time in UTC, and whether it was guessed.
+
+    Uses published, then updated, then created; a time more than a day in the future is not
+    believed. With none, the feed's own date or the fetch time stands in, flagged as a guess.
+    """
+    limit = now + timedelta(days=1)
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        st = entry.get(key)
+        if st:
+            iso = _struct_to_iso(st)
+            if iso and iso <= iso_utc(limit) and iso >= "1990-01-01":
+                return iso, False
+    if feed_time and feed_time <= iso_utc(limit):
+        return feed_time, True
+    return iso_utc(now), True
+
+
+def _html_of(entry) -> str:
+    """The richest HTML the entry carries: full content if present, else the summary."""
+    best = ""
+    for content in entry.get("content") or []:
+        value = content.get("value") or ""
+        if len(value) > len(best):
+            best = value
+    summary = entry.get("summary") or ""
+    return best if len(best) >= len(summary) else summary
+
+
+def _title_of(entry) -> str:
+    title = entry.get("title") or ""
+    detail = entry.get("title_detail") or {}
+    if "html" in (detail.get("type") or "") or "<" in title:
+        return clean_line(html_to_text(title))
+    return clean_line(title)
+
+
+def normalize_entry(entry, feed_key: str, now: datetime, feed_time: str | None,
+                    language: str | None) -> Entry | None:
+    """One feedparser entry as an Entry; None for an entry with nothing to show."""
+    html = _html_of(entry)
+    text = html_to_text(html)
+    title = _title_of(entry)
+    link = clean_line(entry.get("link"), MAX_SHORT) or None
+    guid = clean_line(entry.get("id") or entry.get("guid"), MAX_SHORT) or None
+    if not (title or text or link):
+        return None
+    canonical = canonical_url(link)
+    content_hash = hashlib.sha1(f"{title}\x00{text}".encode()).hexdigest()
+    keys: list[str] = []
+    if guid:
+        keys.append(f"g:{guid}" if _GLOBAL_GUID.match(guid) else f"g:{feed_key}#{guid}")
+    if canonical:
+        keys.append(f"l:{canonical}")
+    if not keys:
+        keys.append(f"h:{feed_key}#{content_hash}")
+    published, guessed = entry_time(entry, now, feed_time)
+    author = clean_line(entry.get("author"), MAX_SHORT) or None
+    raw = truncate(strip_controls(html), MAX_RAW_HTML) if html else ""
+    return Entry(
+        keys=keys,
+        guid=guid,
+        link=link,
+        canonical_link=canonical,
+        title=title or truncate(text.split("\n", 1)[0], 120) or (link or ""),
+        author=author,
+        published=published,
+        published_guessed=guessed,
+        text=text,
+        raw_html=raw,
+        content_hash=content_hash,
+        language=(entry.get("language") or language or None),
+    )

@@ -1,0 +1,131 @@
+"""Bytes of a feed → a ParsedFeed of normalised entries (runs in worker processes)."""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sahel_tui.ingest.normalize import Entry, _struct_to_iso, canonical_url, normalize_entry
+from sahel_tui.ingest.sanitize import clean_line
+
+MAX_ENTRIES = 5_000
+
+
+@dataclass(slots=True)
+class ParsedFeed:
+    title: str | None = None
+    site_url: str | None = None
+    language: str | None = None
+    version: str | None = None
+    entries: list[Entry] = field(default_factory=list)
+    warning: str | None = None  # the feed parsed, but not cleanly
+    error: str | None = None  # nothing usable came out of it
+
+
+class ParseError(Exception):
+    pass
+
+
+def maybe_decompress(body: bytes) -> bytes:
+    """A gzip or zlib body served without Content-Encoding (or read from disk)."""
+    if body[:2] == b"\x1f\x8b":
+        try:
+            return gzip.decompress(body)
+        except (OSError, EOFError, zlib.error):
+            return body
+    return body
+
+
+def _describe(exc: BaseException | None) -> str:
+    if exc is None:
+        return "unknown problem"
+    if hasattr(exc, "getLineNumber"):  # xml.sax.SAXParseException
+        msg = clean_line(exc.getMessage(), 200)
+        return f"XML error at line {exc.getLineNumber()}, column {exc.getColumnNumber()}: {msg}"
+    text = clean_line(str(exc), 200) or type(exc).__name__
+    return f"{type(exc).__name__}: {text}" if type(exc).__name__ not in text else text
+
+
+def parse_feed(body: bytes, feed_key: str, *, content_type: str | None = None,
+               language: str | None = None, base_url: str | None = None,
+               now: datetime | None = None) -> ParsedFeed:
+    """Parse a feed document. Never raises for bad input: errors come back in ``error``."""
+    import feedparser
+
+    now = now or datetime.now(UTC)
+    body = maybe_decompress(body)
+    # Headers only for HTTP: feedparser treats headers without a content type as a bozo.
+    headers = {}
+    if content_type:
+        headers["content-type"] = content_type
+        if base_url:
+            headers["content-location"] = base_url
+    try:
+        # sanitize_html=False: we keep the entry's HTML as sent for the source view, and make
+        # our own plain text from it; nothing from a feed is ever rendered as markup.
+        d = feedparser.parse(body, response_headers=headers, sanitize_html=False,
+                             resolve_relative_uris=True)
+    except Exception as exc:  # feedparser is robust, but not against everything
+        return ParsedFeed(error=f"could not parse: {_describe(exc)}")
+    feed = d.get("feed", {})
+    out = ParsedFeed(
+        title=clean_line(feed.get("title")) or None,
+        site_url=clean_line(feed.get("link"), 1000) or None,
+        language=clean_line(feed.get("language"), 20) or language,
+        version=d.get("version") or None,
+    )
+    entries = d.get("entries", [])
+    if not entries and body.lstrip()[:1] == b"{":
+        out.error = "a JSON document, not an RSS or Atom feed (JSON Feed is not supported)"
+        return out
+    if not entries:
+        if d.get("bozo"):
+            what = "not a feed" if not out.version else "broken feed"
+            out.error = f"{what}: {_describe(d.get('bozo_exception'))}"
+        elif not out.version:
+            out.error = "not a feed: no RSS or Atom structure found"
+        return out
+    if d.get("bozo"):
+        out.warning = f"parsed with errors: {_describe(d.get('bozo_exception'))}"
+    feed_time = None
+    for key in ("updated_parsed", "published_parsed"):
+        if feed.get(key):
+            feed_time = _struct_to_iso(feed[key])
+            break
+    lang = language or out.language
+    normalized = []
+    for entry in entries[:MAX_ENTRIES]:
+        try:
+            item = normalize_entry(entry, feed_key, now, feed_time, lang)
+        except Exception as exc:  # one bad entry never costs the others
+            out.warning = f"an entry was skipped: {_describe(exc)}"
+            continue
+        if item is not None:
+            normalized.append(item)
+    if len(entries) > MAX_ENTRIES:
+        out.warning = f"only the first {MAX_ENTRIES} of {len(entries)} entries were read"
+    out.entries = _drop_shared_links(normalized)
+    return out
+
+
+def _drop_shared_links(entries: list[Entry]) -> list[Entry]:
+    """A link shared by entries with different GUIDs (a feed linking every item to its home
+    page) is no identity: drop it as a key so those entries are not merged into one."""
+    guid_links = Counter()
+    seen_pairs = set()
+    for e in entries:
+        if e.guid and e.canonical_link and (e.guid, e.canonical_link) not in seen_pairs:
+            seen_pairs.add((e.guid, e.canonical_link))
+            guid_links[e.canonical_link] += 1
+    shared = {link for link, n in guid_links.items() if n > 1}
+    if shared:
+        for e in entries:
+            if e.guid and e.canonical_link in shared:
+                e.keys = [k for k in e.keys if k != f"l:{e.canonical_link}"]
+    return entries
+
+
+__all__ = ["ParseError", "ParsedFeed", "canonical_url", "maybe_decompress", "parse_feed"]

@@ -1,0 +1,117 @@
+"""Feed text is hostile until cleaned: no escape sequences, no control characters, bounded.
+
+``clean_text`` is applied to every string that reaches the database from a feed, so the
+screens can show stored text literally.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_TITLE = 500
+MAX_TEXT = 100_000
+MAX_RAW_HTML = 512_000
+MAX_SHORT = 1_000  # author, guid, link, tags
+
+# ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), DCS/PM/APC/SOS
+# (ESC P/^/_/X ... ESC \), and two-character escapes. C1 controls (U+0080-U+009F) include the
+# 8-bit CSI (U+009B) and OSC (U+009D) that some terminals still honour.
+_ESCAPES = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]?          # CSI
+    | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?   # OSC
+    | \x1b[P^_X][^\x1b]*(?:\x1b\\)?   # DCS, PM, APC, SOS
+    | \x1b[@-Z\\-_]?                  # other two-character escapes, or a lone ESC
+    | \x9b[0-?]*[ -/]*[@-~]?          # 8-bit CSI
+    | \x9d[^\x07\x9c]*[\x07\x9c]?     # 8-bit OSC
+    """,
+    re.VERBOSE,
+)
+# Remaining C0 (but tab and newline), DEL, C1, and the bidi overrides and isolates that can
+# make text display in another order than it is stored (U+202A-202E, U+2066-2069).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANK_LINES = re.compile(r"\n\s*\n\s*(?:\n\s*)+")
+
+
+def strip_controls(text: str) -> str:
+    """Remove escape sequences and control characters; keep newlines and tabs."""
+    if not text:
+        return ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPES.sub("", text)
+    return _CONTROLS.sub("", text)
+
+
+def clean_text(text: str | None, limit: int = MAX_TEXT) -> str:
+    """Plain text safe for a terminal: NFC, no controls, tidy whitespace, at most ``limit``."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", strip_controls(text))
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    return truncate(text, limit)
+
+
+def clean_line(text: str | None, limit: int = MAX_TITLE) -> str:
+    """One line of plain text (titles, names)."""
+    if not text:
+        return ""
+    return clean_text(text.replace("\n", " "), limit).replace("\n", " ")
+
+
+def truncate(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", limit - 200, limit - 1)
+    return text[: cut if cut > 0 else limit - 1] + "…"
+
+
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table blockquote pre section article header "
+    "footer figure figcaption hr dd dt dl address aside main nav".split()
+)
+_SKIP_TAGS = frozenset("script style noscript template head iframe object embed svg math".split())
+
+
+def html_to_text(html: str | None, limit: int = MAX_TEXT) -> str:
+    """Readable plain text from an entry's HTML: paragraphs kept, markup and scripts gone."""
+    if not html:
+        return ""
+    if "<" not in html and "&" not in html:
+        return clean_text(html, limit)
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    root = tree.body or tree.root
+    if root is None:
+        return clean_text(html, limit)
+    for tag in _SKIP_TAGS:
+        for node in root.css(tag):
+            node.decompose()
+    parts: list[str] = []
+    _walk(root, parts)
+    return clean_text("".join(parts), limit)
+
+
+def _walk(node, parts: list[str]) -> None:
+    child = node.child
+    while child is not None:
+        tag = child.tag
+        if tag == "-text":
+            parts.append(child.text_content or "")
+        elif tag == "img":
+            alt = (child.attributes.get("alt") or "").strip()
+            if alt:
+                parts.append(f"[image: {alt}]")
+        elif tag in _BLOCK_TAGS:
+            parts.append("\n\n" if tag not in ("br", "li", "tr", "dd", "dt") else "\n")
+            if tag == "li":
+                parts.append("• ")
+            _walk(child, parts)
+            if tag not in ("br",):
+                parts.append("\n")
+        elif not tag.startswith("-"):
+            _walk(child, parts)
+        child = child.next

@@ -1,0 +1,31 @@
+"""Where sahel-tui keeps its files when no --config / --db is given."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP = "sahel-tui"
+
+
+def user_config_dir() -> Path:
+    env = os.environ.get("SAHEL_TUI_CONFIG_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_config_dir as ucd
+
+    return Path(ucd(APP, appauthor=False))
+
+
+def user_data_dir() -> Path:
+    env = os.environ.get("SAHEL_TUI_DATA_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir as udd
+
+    return Path(udd(APP, appauthor=False))
+
+
+def demo_db_path() -> Path:
+    """The demo database lives apart from the analyst's own, always."""
+    return user_data_dir() / "demo.db"

@@ -1,0 +1,136 @@
+"""Opening the database: WAL, busy timeout, numbered migrations.
+
+Migrations are files in ``migrations/`` named ``NNNN_what.sql`` (or ``.py`` with a
+``migrate(conn)`` function), applied in order inside one transaction each, and recorded in
+``PRAGMA user_version``. A database made by an older version is upgraded when opened; one
+made by a newer version is refused rather than damaged.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import sqlite3
+from importlib import resources
+from pathlib import Path
+
+BUSY_TIMEOUT_MS = 10_000
+_MIGRATION_RE = re.compile(r"^(\d{4})_[a-z0-9_]+\.(sql|py)$")
+
+
+class StoreError(Exception):
+    """The database cannot be opened or used; the message says which file and why."""
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    """(number, file name, kind) for every migration shipped in the package, in order."""
+    found = []
+    for entry in resources.files("sahel_tui.store.migrations").iterdir():
+        m = _MIGRATION_RE.match(entry.name)
+        if m:
+            found.append((int(m.group(1)), entry.name, m.group(2)))
+    found.sort()
+    numbers = [n for n, _, _ in found]
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise StoreError(f"migrations are not numbered 1..N without gaps: {numbers}")
+    return found
+
+
+SCHEMA_VERSION = len(_migrations())
+
+
+def connect(path: str | Path, *, readonly: bool = False, check_same_thread: bool = True) -> sqlite3.Connection:
+    """A connection with the pragmas every part of sahel-tui relies on. No migration."""
+    path = str(path)
+    if readonly:
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=check_same_thread,
+                               isolation_level=None)
+    else:
+        conn = sqlite3.connect(path, check_same_thread=check_same_thread, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def open_store(path: str | Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
+    """Open (creating if needed) and migrate the database at ``path``."""
+    p = Path(path)
+    if str(path) != ":memory:":
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{p.parent}: cannot create the database folder ({exc.strerror})") from None
+    try:
+        conn = connect(path, check_same_thread=check_same_thread)
+        migrate(conn)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{p}: {exc}") from None
+    return conn
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply every migration newer than the database. Returns the names applied."""
+    current = schema_version(conn)
+    migrations = _migrations()
+    if current > len(migrations):
+        raise StoreError(
+            f"the database is at schema version {current}, newer than this sahel-tui "
+            f"({len(migrations)}); upgrade sahel-tui to open it"
+        )
+    applied = []
+    for number, name, kind in migrations:
+        if number <= current:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # re-check inside the write lock: another process may have migrated meanwhile
+            if schema_version(conn) >= number:
+                conn.execute("ROLLBACK")
+                continue
+            if kind == "sql":
+                sql = resources.files("sahel_tui.store.migrations").joinpath(name).read_text("utf-8")
+                for statement in _split_sql(sql):
+                    conn.execute(statement)
+            else:
+                module = importlib.import_module(f"sahel_tui.store.migrations.{name[:-3]}")
+                module.migrate(conn)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except Exception:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied
+
+
+def _split_sql(sql: str) -> list[str]:
+    """Split a migration into statements (executescript would commit our transaction)."""
+    statements, buf = [], []
+    for line in sql.splitlines():
+        stripped = line.strip()
+        if not buf and (not stripped or stripped.startswith("--")):
+            continue
+        buf.append(line)
+        candidate = "\n".join(buf)
+        if stripped.endswith(";") and sqlite3.complete_statement(candidate):
+            statements.append(candidate)
+            buf = []
+    if "".join(buf).strip():
+        statements.append("\n".join(buf))
+    return statements
+
+
+def as_sqlite_utils(conn: sqlite3.Connection):
+    """The same connection as a sqlite_utils.Database, for introspection and bulk tools."""
+    import sqlite_utils
+
+    return sqlite_utils.Database(conn)

@@ -1,0 +1,1 @@
+"""The Textual UI: composes the headless core, holds no data logic of its own."""
