@@ -94,6 +94,9 @@ class _Locator:
         if key is None:
             return start + 1
         key_pat = re.compile(r"^\s*(\"?)" + re.escape(key) + r"\1\s*=")
+        if not header:  # a top-level key may also be a table: [key] or [[key]]
+            key_pat = re.compile(r"^\s*(?:(\"?)" + re.escape(key) + r"\1\s*=|\[\[?\s*\"?"
+                                 + re.escape(key) + r"\"?\s*[].])")
         for i in range(start + (1 if header else 0), len(self.lines)):
             if header and i > start and self.lines[i].lstrip().startswith("["):
                 break
@@ -120,7 +123,7 @@ def default_database(config_path: Path) -> Path:
         in_user_dir = False
     if in_user_dir:
         return paths.user_data_dir() / "sahel.db"
-    return config_path.parent / "db" / "sahel.db"
+    return config_path.resolve().parent / "db" / "sahel.db"
 
 
 def load_config(path: str | Path | None = None, db: str | Path | None = None) -> Config:
@@ -150,7 +153,7 @@ def parse_config(text: str, cfg_path: Path, db_override: str | Path | None = Non
         raise ConfigError(f"{where}: TOML syntax error: {msg}") from None
     loc = _Locator(text)
     warnings: list[str] = []
-    base = cfg_path.parent
+    base = cfg_path.resolve().parent
 
     def err(line: int, message: str) -> ConfigError:
         return ConfigError(f"{cfg_path}:{line}: {message}")

@@ -1,37 +1,155 @@
-"""The application shell."""
+"""The application shell: the database connection, keymap, refresh worker, palette."""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import App, ComposeResult
-from textual.widgets import DataTable, Footer, Header
+from functools import partial
+from pathlib import Path
+
+from textual.app import App
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from sahel_tui.config import Config
 from sahel_tui.store import open_store
+from sahel_tui.store.decisions import default_coder
+from sahel_tui.ui.bindings import APP, ALL, keymap_from_config
+from sahel_tui.ui.modals import Help
+from sahel_tui.ui.triage import TriageScreen
+
+QUERY_HELP = """Query language (/ to search, f to edit the query, esc to clear):
+  words "a phrase" word*     full-text search over titles and texts (accents ignored)
+  feed:NAME  tag:TAG         items from a feed (name contains NAME) or from feeds with a tag
+  status:new|coded|dismissed|flagged
+  since:2026-10-01  until:2026-10  since:7d   dates, months, years, or relative (h d w m y)
+  actor:X  place:Y  type:Z   coded events (once items are coded)
+  -term                      negates any term; terms are combined with AND"""
+
+
+class TriageCommands(Provider):
+    """ctrl+p: every action and saved query by name."""
+
+    def _commands(self):
+        screen = self.app.screen
+        if isinstance(screen, TriageScreen):
+            for binding in ALL:
+                if binding.description and binding.id and not binding.id.startswith("app.palette"):
+                    target = screen if binding in screen.BINDINGS else self.app
+                    yield (binding.description, partial(target.run_action, binding.action),
+                           f"key: {binding.key_display or binding.key}")
+            for name, text in self.app.config.queries.items():
+                yield (f"Saved query: {name}", partial(screen.set_query, text), text)
+            for label, text in (("Show untriaged", "status:new"), ("Show flagged", "status:flagged"),
+                                ("Show all items", "")):
+                yield (label, partial(screen.set_query, text), text or "no filter")
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
 
 
 class SahelApp(App):
     TITLE = "sahel-tui"
-    BINDINGS = [("q", "quit", "Quit")]
+    BINDINGS = APP
+    COMMANDS = App.COMMANDS | {TriageCommands}
 
-    def __init__(self, config: Config, demo: bool = False) -> None:
+    def __init__(self, config: Config, demo: bool = False, coder: str | None = None) -> None:
         super().__init__()
         self.config = config
         self.demo = demo
-        self.conn = open_store(config.settings.database)
-        self.sub_title = "demo data" if demo else str(config.settings.database)
+        self.db_path: Path = config.settings.database
+        self.conn = open_store(self.db_path)
+        self.coder = coder or default_coder()
+        self.fetch_state = self._initial_fetch_state()
+        self.syncing = False
+        self.sub_title = "demo data" if demo else str(self.db_path)
+        self._keymap, self._keymap_problems = keymap_from_config(config.keys)
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield DataTable(cursor_type="row", zebra_stripes=True)
-        yield Footer()
+    def _initial_fetch_state(self) -> str:
+        row = self.conn.execute(
+            "SELECT count(*), sum(error_count > 0), sum(dead) FROM feeds WHERE enabled = 1"
+        ).fetchone()
+        feeds, failing, dead = row[0], row[1] or 0, row[2] or 0
+        if not feeds:
+            return "no feeds configured"
+        text = f"{feeds} feeds"
+        if failing:
+            text += f", {failing} failing"
+        if dead:
+            text += f", {dead} gone"
+        return text
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("published (UTC)", "source", "title")
-        rows = self.conn.execute(
-            """SELECT i.published, f.name, i.title FROM items i JOIN feeds f ON f.id = i.feed_id
-               ORDER BY i.published DESC, i.id DESC LIMIT 500"""
-        ).fetchall()
-        for r in rows:
-            table.add_row(Text(r[0].replace("T", " ")[:16]), Text(r[1]), Text(r[2]))
+        if self._keymap:
+            self.set_keymap(self._keymap)
+        for problem in self._keymap_problems + list(self.config.warnings):
+            self.notify(problem, severity="warning", timeout=8)
+        self.push_screen(TriageScreen())
+
+    def on_unmount(self) -> None:
+        self.conn.close()
+
+    # -- help ------------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        rows = []
+        for b in ALL:
+            key = b.key_display or b.key
+            if b.id in self._keymap:
+                key = self._keymap[b.id]
+            rows.append((key, b.description, b.id or ""))
+        self.push_screen(Help(rows, QUERY_HELP))
+
+    # -- refresh in the background -----------------------------------------------------------------
+
+    def start_refresh(self) -> None:
+        if self.syncing:
+            self.notify("Already refreshing.", timeout=2)
+            return
+        if not self.config.enabled_feeds:
+            self.notify("No feeds configured: add [[feeds]] to feeds.toml.", severity="warning")
+            return
+        self.syncing = True
+        self._set_fetch_state(f"↻ fetching 0/{len(self.config.enabled_feeds)}")
+        self.run_worker(self._sync_thread, thread=True, exclusive=True, group="sync")
+
+    def _sync_thread(self) -> None:
+        from sahel_tui.ingest.sync import sync
+
+        def progress(outcome, done, total):
+            self.call_from_thread(self._set_fetch_state, f"↻ fetching {done}/{total}")
+
+        try:
+            report = sync(self.config, db_path=self.db_path, progress=progress)
+        except Exception as exc:  # shown, never a crash: the analyst keeps working
+            self.call_from_thread(self._sync_failed, f"{type(exc).__name__}: {exc}")
+            return
+        self.call_from_thread(self._sync_done, report)
+
+    def _set_fetch_state(self, text: str) -> None:
+        self.fetch_state = text
+        screen = self.screen
+        if isinstance(screen, TriageScreen):
+            screen.sync_progress(text)
+
+    def _sync_done(self, report) -> None:
+        self.syncing = False
+        text = f"synced: {report.summary()}"
+        self.fetch_state = text
+        for screen in self.screen_stack:
+            if isinstance(screen, TriageScreen):
+                screen.sync_finished(text)
+        if report.failed:
+            lines = "\n".join(o.line() for o in report.failed[:5])
+            more = f"\n… and {len(report.failed) - 5} more" if len(report.failed) > 5 else ""
+            self.notify(lines + more, title="Some feeds failed", severity="warning", timeout=10)
+
+    def _sync_failed(self, message: str) -> None:
+        self.syncing = False
+        self._set_fetch_state("refresh failed")
+        self.notify(message, title="Refresh failed", severity="error", timeout=10)

@@ -1,0 +1,210 @@
+"""The query language of the search bar, saved queries and the CLI.
+
+    words "a phrase" feed:NAME tag:TAG status:new|coded|dismissed|flagged
+    since:2026-10-01 until:2026-10-31 since:7d   actor:X place:Y type:Z   -term (negation)
+
+Terms are AND-ed. Free words go to the FTS5 index (accents and case ignored, ``word*`` is a
+prefix). Errors carry the position of the offending term, for an inline marker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+STATUS_ALIASES = {"new": "new", "untriaged": "new", "coded": "coded", "dismissed": "dismissed",
+                  "flagged": "flagged"}
+
+
+class QueryError(Exception):
+    def __init__(self, message: str, position: int = 0, length: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.position = position
+        self.length = max(1, length)
+
+    def __str__(self) -> str:
+        return f"{self.message} (at column {self.position + 1})"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    field: str | None  # None: free text
+    value: str
+    negated: bool
+    position: int  # of the term's first character in the query text
+    length: int
+    phrase: bool = False
+    value_position: int = 0
+
+
+@dataclass
+class Compiled:
+    """A WHERE clause over ``items`` with its parameters."""
+
+    text: str
+    where: str = "1"
+    params: list = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+
+    def and_(self, clause: str, params: list | None = None) -> Compiled:
+        """A copy narrowed by one more clause (used by the screens: status filters etc.)."""
+        return Compiled(self.text, f"({self.where}) AND ({clause})",
+                        [*self.params, *(params or [])], self.terms)
+
+    @property
+    def fts_words(self) -> list[str]:
+        """The positive free words, for highlighting in the reader."""
+        return [t.value for t in self.terms if t.field is None and not t.negated]
+
+
+_TOKEN = re.compile(r'\s*(-?)(?:([A-Za-z_]+):)?("(?:[^"\\]|\\.)*"?|[^\s"]+|(?=\s|$))')
+
+FieldCompiler = Callable[[Term], tuple[str, list]]
+_FIELDS: dict[str, FieldCompiler] = {}
+_LATER = {"actor": "actor:", "place": "place:", "type": "type:"}
+
+
+def register_field(name: str, compiler: FieldCompiler) -> None:
+    """Let another module (the coding layer) add a field such as actor: or place:."""
+    _FIELDS[name] = compiler
+
+
+def tokenize(text: str) -> list[Term]:
+    terms: list[Term] = []
+    pos = 0
+    while pos < len(text):
+        if text[pos].isspace():
+            pos += 1
+            continue
+        m = _TOKEN.match(text, pos)
+        if not m or m.end() == pos:
+            raise QueryError("cannot read the query here", pos)
+        neg, name, value = m.group(1), m.group(2), m.group(3)
+        start = m.start(1) if neg else (m.start(2) if name else m.start(3))
+        value_pos = m.start(3)
+        phrase = value.startswith('"')
+        if phrase:
+            if len(value) < 2 or not value.endswith('"') or value.endswith('\\"'):
+                raise QueryError("unclosed quote", value_pos, len(value))
+            value = value[1:-1].replace('\\"', '"')
+        if name is not None:
+            name = name.lower()
+            if not value:
+                raise QueryError(f"'{name}:' needs a value", start, len(name) + 1)
+        elif not value:
+            if neg:
+                raise QueryError("'-' needs a word or a field after it", start)
+            pos = m.end()
+            continue
+        terms.append(Term(name, value, bool(neg), start, m.end() - start, phrase, value_pos))
+        pos = m.end()
+    return terms
+
+
+def parse(text: str, *, today: date | None = None) -> Compiled:
+    """Compile a query to SQL. Raises QueryError with the position of the problem."""
+    terms = tokenize(text)
+    clauses: list[str] = []
+    params: list = []
+    positive_fts: list[str] = []
+    for term in terms:
+        if term.field is None:
+            expr = _fts_expr(term)
+            if term.negated:
+                clauses.append("items.id NOT IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
+                params.append(expr)
+            else:
+                positive_fts.append(expr)
+            continue
+        sql, p = _compile_field(term, today or datetime.now(UTC).date())
+        clauses.append(f"NOT ({sql})" if term.negated else sql)
+        params += p
+    if positive_fts:
+        clauses.insert(0, "items.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
+        params.insert(0, " AND ".join(positive_fts))
+    return Compiled(text, " AND ".join(clauses) or "1", params, terms)
+
+
+def _fts_expr(term: Term) -> str:
+    value = term.value
+    prefix = value.endswith("*") and not term.phrase
+    if prefix:
+        value = value.rstrip("*")
+    if not value.strip():
+        raise QueryError("empty search word", term.position, term.length)
+    quoted = '"' + value.replace('"', '""') + '"'
+    return quoted + ("*" if prefix else "")
+
+
+def _compile_field(term: Term, today: date) -> tuple[str, list]:
+    name, value = term.field, term.value
+    if name == "feed":
+        return ("items.id IN (SELECT x.item_id FROM item_feeds x JOIN feeds f ON f.id = x.feed_id "
+                "WHERE f.name LIKE ? ESCAPE '\\')", [f"%{_like(value)}%"])
+    if name == "tag":
+        return ("items.id IN (SELECT x.item_id FROM item_feeds x JOIN feeds f ON f.id = x.feed_id, "
+                "json_each(f.tags) t WHERE t.value = ? COLLATE NOCASE)", [value])
+    if name == "status":
+        status = STATUS_ALIASES.get(value.lower())
+        if status is None:
+            raise QueryError(f"status must be one of new, coded, dismissed, flagged (not {value!r})",
+                             term.value_position, len(value))
+        return "items.status = ?", [status]
+    if name in ("since", "until"):
+        start, end = _date_bounds(value, today, term)
+        if name == "since":
+            return "items.published >= ?", [start]
+        return "items.published < ?", [end]
+    if name in _FIELDS:
+        return _FIELDS[name](term)
+    if name in _LATER:
+        raise QueryError(f"'{name}:' searches coded events, and there are none to search yet",
+                         term.position, term.length)
+    known = ", ".join(sorted({"feed", "tag", "status", "since", "until", *_FIELDS, *_LATER}))
+    raise QueryError(f"unknown field '{name}:' (known: {known})", term.position, len(name) + 1)
+
+
+def _like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+_RELATIVE = re.compile(r"^(\d+)([hdwmy])$", re.I)
+
+
+def _date_bounds(value: str, today: date, term: Term) -> tuple[str, str]:
+    """(start, end) ISO strings of the period a date value names; end is exclusive."""
+    v = value.lower()
+
+    def iso(d: date) -> str:
+        return f"{d.isoformat()}T00:00:00Z"
+
+    if v == "today":
+        return iso(today), iso(today + timedelta(days=1))
+    if v == "yesterday":
+        return iso(today - timedelta(days=1)), iso(today)
+    m = _RELATIVE.match(v)
+    if m:
+        n, unit = int(m.group(1)), m.group(2).lower()
+        now = datetime.now(UTC)
+        delta = {"h": timedelta(hours=n), "d": timedelta(days=n), "w": timedelta(weeks=n),
+                 "m": timedelta(days=30 * n), "y": timedelta(days=365 * n)}[unit]
+        at = (now - delta).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return at, at
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+            d = date.fromisoformat(v)
+            return iso(d), iso(d + timedelta(days=1))
+        if re.fullmatch(r"\d{4}-\d{2}", v):
+            d = date.fromisoformat(v + "-01")
+            nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+            return iso(d), iso(nxt)
+        if re.fullmatch(r"\d{4}", v):
+            y = int(v)
+            return iso(date(y, 1, 1)), iso(date(y + 1, 1, 1))
+    except ValueError:
+        pass
+    raise QueryError(f"'{term.field}:' wants a date like 2026-10-01, 2026-10 or 7d (not {value!r})",
+                     term.value_position, len(value))

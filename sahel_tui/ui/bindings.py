@@ -1,0 +1,61 @@
+"""Every key binding, with an id: remap any of them in feeds.toml's [keys] table, e.g.
+
+    [keys]
+    "triage.dismiss" = "d"
+    "triage.down" = "j,down"
+
+The help screen (?) is generated from these same tables.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+TRIAGE = [
+    Binding("j,down", "cursor(1)", "Down", id="triage.down", show=False),
+    Binding("k,up", "cursor(-1)", "Up", id="triage.up", show=False),
+    Binding("n", "next_new(1)", "Next new", id="triage.next_new"),
+    Binding("p", "next_new(-1)", "Prev new", id="triage.prev_new", show=False),
+    Binding("g,home", "first", "First", id="triage.first", show=False),
+    Binding("G,end", "last", "Last", id="triage.last", show=False),
+    Binding("pagedown,ctrl+d", "page(1)", "Page list down", id="triage.page_down", show=False),
+    Binding("pageup,ctrl+u", "page(-1)", "Page list up", id="triage.page_up", show=False),
+    Binding("space", "read_page(1)", "Page reader", id="reader.page_down", show=False),
+    Binding("b", "read_page(-1)", "Reader back", id="reader.page_up", show=False),
+    Binding("x", "dismiss_item", "Dismiss", id="triage.dismiss"),
+    Binding("exclamation_mark", "flag_item", "Flag", id="triage.flag", key_display="!"),
+    Binding("u", "undo", "Undo", id="triage.undo"),
+    Binding("U,ctrl+y", "redo", "Redo", id="triage.redo", show=False),
+    Binding("X", "dismiss_view", "Dismiss all new in view", id="triage.dismiss_view", show=False),
+    Binding("r", "refresh", "Refresh", id="triage.refresh"),
+    Binding("slash", "search", "Search", id="triage.search", key_display="/"),
+    Binding("f", "edit_query", "Query", id="triage.edit_query"),
+    Binding("escape", "clear_query", "Clear query", id="triage.clear_query", show=False),
+    Binding("o", "open_link", "Open link", id="triage.open_link", show=False),
+    Binding("left_square_bracket", "toggle_pane('sidebar')", "Toggle feeds pane",
+            id="layout.sidebar", key_display="[", show=False),
+    Binding("right_square_bracket", "toggle_pane('reader')", "Toggle reader",
+            id="layout.reader", key_display="]", show=False),
+    Binding("tab", "focus_next_pane", "Next pane", id="layout.next_pane", show=False),
+]
+
+APP = [
+    Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
+    Binding("q", "quit", "Quit", id="app.quit"),
+    Binding("ctrl+p", "command_palette", "Commands", id="app.palette", show=False),
+]
+
+ALL = [*TRIAGE, *APP]
+IDS = {b.id for b in ALL}
+
+
+def keymap_from_config(keys: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The [keys] table as a Textual keymap; unknown ids are reported, not fatal."""
+    keymap, problems = {}, []
+    for binding_id, key in keys.items():
+        if binding_id not in IDS:
+            problems.append(f"[keys] unknown binding id {binding_id!r} "
+                            f"(known ids are listed on the help screen, ?)")
+            continue
+        keymap[binding_id] = key
+    return keymap, problems

@@ -1,0 +1,75 @@
+"""The query bar: edit a query, see a parse error marked at its position."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from sahel_tui.store.query import QueryError, parse
+
+
+class QueryBar(Vertical):
+    DEFAULT_CSS = """
+    QueryBar { height: auto; display: none; }
+    QueryBar.-open { display: block; }
+    QueryBar Input { border: none; height: 1; padding: 0 1; }
+    QueryBar #query-error { height: auto; padding: 0 1; color: $error; display: none; }
+    QueryBar #query-error.-shown { display: block; }
+    """
+
+    class Submitted(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    class Cancelled(Message):
+        pass
+
+    def compose(self):
+        yield Input(placeholder="query: words feed: tag: status: since: until: -negate  (enter to run, esc to cancel)",
+                    id="query-input")
+        yield Static("", id="query-error")
+
+    def open(self, text: str) -> None:
+        self.add_class("-open")
+        field = self.query_one(Input)
+        field.value = text
+        field.cursor_position = len(text)
+        field.focus()
+        self._validate(text)
+
+    def close(self) -> None:
+        self.remove_class("-open")
+        self.query_one("#query-error", Static).remove_class("-shown")
+
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-open")
+
+    def _validate(self, text: str) -> QueryError | None:
+        error_box = self.query_one("#query-error", Static)
+        try:
+            parse(text)
+        except QueryError as exc:
+            marker = Text(" " * (exc.position + 2), style="")
+            marker.append("^" * exc.length, style="bold")
+            marker.append(f" {exc.message}")
+            error_box.update(marker)
+            error_box.add_class("-shown")
+            return exc
+        error_box.remove_class("-shown")
+        return None
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._validate(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._validate(event.value) is None:
+            self.post_message(self.Submitted(event.value.strip()))
+
+    def key_escape(self) -> None:
+        self.post_message(self.Cancelled())

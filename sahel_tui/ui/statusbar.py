@@ -1,0 +1,46 @@
+"""Bottom line: triage progress of the view, the active query, the fetch state."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+
+class StatusBar(Static):
+    DEFAULT_CSS = """
+    StatusBar { height: 1; background: $panel; padding: 0 1; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__("", **kwargs)
+        self.counts: dict[str, int] | None = None
+        self.query_text = ""
+        self.fetch_state = ""
+        self.position: tuple[int | None, int | None] = (None, None)
+        self.message = ""
+
+    def set(self, **values) -> None:
+        for key, value in values.items():
+            setattr(self, key, value)
+        self.update(self._render_text())
+
+    def _render_text(self) -> Text:
+        t = Text(no_wrap=True, overflow="ellipsis")
+        if self.counts is not None:
+            c = self.counts
+            t.append(f"● {c['new']} new", style="cyan")
+            t.append(f"  ✓ {c['coded']} coded", style="green")
+            t.append(f"  · {c['dismissed']} dismissed", style="grey62")
+            t.append(f"  ! {c['flagged']} flagged", style="red")
+        else:
+            t.append("counting…", style="dim")
+        pos, total = self.position
+        if total is not None:
+            t.append(f"   {'' if pos is None else pos + 1}/{total}", style="dim")
+        t.append("   ")
+        t.append(f"query: {self.query_text}" if self.query_text else "all items", style="bold")
+        if self.message:
+            t.append("   " + self.message, style="italic")
+        if self.fetch_state:
+            t.append("   " + self.fetch_state, style="yellow")
+        return t

@@ -1,0 +1,342 @@
+"""The triage screen: feeds pane, item list, reader, query bar and status bar."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from sahel_tui.store import decisions, views
+from sahel_tui.store.db import connect
+from sahel_tui.store.query import Compiled, QueryError, parse
+from sahel_tui.ui.bindings import TRIAGE
+from sahel_tui.ui.item_list import ItemList
+from sahel_tui.ui.modals import Confirm
+from sahel_tui.ui.querybar import QueryBar
+from sahel_tui.ui.reader import Reader
+from sahel_tui.ui.sidebar import Sidebar
+from sahel_tui.ui.statusbar import StatusBar
+
+
+class TriageScreen(Screen):
+    BINDINGS = TRIAGE
+    DEFAULT_CSS = """
+    TriageScreen #panes { height: 1fr; }
+    TriageScreen ItemList { width: 1fr; min-width: 40; }
+    TriageScreen Reader { width: 1fr; border-left: vkey $foreground 20%; }
+    TriageScreen.-narrow #panes { layout: vertical; }
+    TriageScreen.-narrow ItemList { height: 1fr; width: 1fr; }
+    TriageScreen.-narrow Reader { height: 1fr; width: 1fr; border-left: none;
+                                  border-top: hkey $foreground 20%; }
+    TriageScreen .-hidden { display: none; }
+    ItemList > .item-list--cursor { background: $accent 40%; text-style: bold; }
+    ItemList > .item-list--time { color: $text-muted; }
+    ItemList > .item-list--source { color: $secondary; }
+    ItemList > .item-list--new { color: $primary; }
+    ItemList > .item-list--coded { color: $success; }
+    ItemList > .item-list--dismissed { color: $text-disabled; }
+    ItemList > .item-list--flagged { color: $error; text-style: bold; }
+    ItemList > .item-list--coding { color: $warning; }
+    ItemList > .item-list--empty { color: $text-muted; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.query_: Compiled = parse("")
+        self._pane_hidden = {"sidebar": None, "reader": None}  # None: decided by width
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield Sidebar(id="sidebar")
+            yield ItemList(lambda: self.app.conn, id="items")
+            yield Reader(id="reader")
+        yield QueryBar(id="querybar")
+        yield StatusBar(id="status")
+        yield Footer()
+
+    @property
+    def items(self) -> ItemList:
+        return self.query_one(ItemList)
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one(Reader)
+
+    @property
+    def status(self) -> StatusBar:
+        return self.query_one(StatusBar)
+
+    def on_mount(self) -> None:
+        conn = self.app.conn
+        text = decisions.get_state(conn, "query", "") or ""
+        item = decisions.get_state(conn, "item")
+        try:
+            self.query_ = parse(text)
+        except QueryError:
+            self.query_ = parse("")
+        self.items.load(self.query_, int(item) if item and item.isdigit() else None)
+        self.status.set(query_text=self.query_.text, fetch_state=self.app.fetch_state)
+        self._apply_layout()
+        self.items.focus()
+        self.recount()
+        self.refresh_sidebar()
+
+    def on_resize(self) -> None:
+        self._apply_layout()
+
+    def _apply_layout(self) -> None:
+        width = self.size.width
+        self.set_class(width < 100, "-narrow")
+        sidebar_hidden = self._pane_hidden["sidebar"]
+        if sidebar_hidden is None:
+            sidebar_hidden = width < 120
+        self.query_one(Sidebar).set_class(sidebar_hidden, "-hidden")
+        reader_hidden = bool(self._pane_hidden["reader"])
+        self.reader.set_class(reader_hidden, "-hidden")
+
+    def action_toggle_pane(self, pane: str) -> None:
+        widget = self.query_one(Sidebar) if pane == "sidebar" else self.reader
+        self._pane_hidden[pane] = not widget.has_class("-hidden")
+        self._apply_layout()
+        if pane == "sidebar" and not self._pane_hidden[pane]:
+            widget.focus()
+        elif self.focused is None or self.focused.has_class("-hidden"):
+            self.items.focus()
+
+    def action_focus_next_pane(self) -> None:
+        order = [w for w in (self.query_one(Sidebar), self.items, self.reader)
+                 if not w.has_class("-hidden")]
+        if self.focused in order:
+            order[(order.index(self.focused) + 1) % len(order)].focus()
+        else:
+            self.items.focus()
+
+    # -- the current item --------------------------------------------------------------------
+
+    def on_item_list_highlighted(self, event: ItemList.Highlighted) -> None:
+        row = event.row
+        detail = views.item_detail(self.app.conn, row.id) if row else None
+        self.reader.show(detail, self.query_.fts_words)
+        self.status.set(position=(self.items.position, self._total()))
+        if row is not None:
+            decisions.put_state(self.app.conn, item=str(row.id))
+
+    def _total(self) -> int | None:
+        return sum(self.status.counts.values()) if self.status.counts else None
+
+    # -- moving --------------------------------------------------------------------------------
+
+    def action_cursor(self, delta: int) -> None:
+        self.items.move(delta)
+
+    def action_page(self, pages: int) -> None:
+        self.items.page_by(pages)
+
+    def action_first(self) -> None:
+        self.items.first()
+
+    def action_last(self) -> None:
+        self.items.last()
+        total = self._total()
+        if total is not None and self.items.first_index is None:
+            self.items.first_index = total - len(self.items.rows)
+            self.status.set(position=(self.items.position, total))
+
+    def action_read_page(self, pages: int) -> None:
+        self.reader.page(pages)
+
+    def action_next_new(self, direction: int) -> None:
+        current = self.items.current
+        if current is None:
+            return
+        row = views.next_with_status(self.app.conn, self.query_, current.key, "new",
+                                     forward=direction > 0)
+        if row is None:
+            self.notify("No more untriaged items in this direction.", timeout=2)
+            return
+        self.items.go_to(row)
+
+    # -- decisions -----------------------------------------------------------------------------
+
+    def _decide(self, status: str, action: str) -> None:
+        row = self.items.current
+        if row is None:
+            return
+        # the key toggles: pressing it again on a dismissed/flagged item makes it new again
+        target = "new" if row.status == status else status
+        decisions.set_status(self.app.conn, [row.id], target, self.app.coder,
+                             action if target == status else f"un{action}")
+        self.items.refresh_rows({row.id})
+        if target == status and status == "dismissed":
+            self.items.move(1)
+        self._after_decision()
+
+    def action_dismiss_item(self) -> None:
+        self._decide("dismissed", "dismiss")
+
+    def action_flag_item(self) -> None:
+        self._decide("flagged", "flag")
+
+    def action_undo(self) -> None:
+        self._replay(decisions.undo, "undid")
+
+    def action_redo(self) -> None:
+        self._replay(decisions.redo, "redid")
+
+    def _replay(self, fn, verb: str) -> None:
+        batch = fn(self.app.conn, self.app.coder)
+        if batch is None:
+            self.notify(f"Nothing to {verb[:-1]}.", timeout=2)
+            return
+        ids = set(batch.item_ids)
+        self.items.refresh_rows(ids)
+        if len(ids) == 1:
+            row = views.row_at(self.app.conn, self.query_, next(iter(ids)))
+            if row is not None:
+                self.items.go_to(row)
+        current = self.items.current
+        if current is not None and current.id in ids:
+            self.reader.show(views.item_detail(self.app.conn, current.id), self.query_.fts_words)
+        n = len(ids)
+        self.status.set(message=f"{verb} {batch.action} of {n} item{'s' if n != 1 else ''}")
+        self._after_decision()
+
+    def action_dismiss_view(self) -> None:
+        narrowed = self.query_.and_("items.status = 'new'")
+        n = views.count_new(self.app.conn, self.query_)
+        if n == 0:
+            self.notify("No untriaged items in this view.", timeout=2)
+            return
+        what = f"query {self.query_.text!r}" if self.query_.text else "all items"
+        question = f"Dismiss all {n} untriaged items in this view ({what})?"
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                _, count = decisions.set_status_where(self.app.conn, narrowed.where,
+                                                      narrowed.params, "dismissed",
+                                                      self.app.coder, "dismiss-all")
+                self.items.refresh_rows()
+                self.status.set(message=f"dismissed {count} items (u to undo)")
+                self._after_decision()
+
+        self.app.push_screen(Confirm(question), done)
+
+    def _after_decision(self) -> None:
+        self.recount()
+        self.refresh_sidebar()
+
+    # -- queries -------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.query_one(QueryBar).open("")
+
+    def action_edit_query(self) -> None:
+        self.query_one(QueryBar).open(self.query_.text)
+
+    def action_clear_query(self) -> None:
+        bar = self.query_one(QueryBar)
+        if bar.is_open:
+            bar.close()
+            self.items.focus()
+        elif self.query_.text:
+            self.set_query("")
+
+    def on_query_bar_submitted(self, event: QueryBar.Submitted) -> None:
+        self.query_one(QueryBar).close()
+        self.set_query(event.text)
+        self.items.focus()
+
+    def on_query_bar_cancelled(self, event: QueryBar.Cancelled) -> None:
+        self.query_one(QueryBar).close()
+        self.items.focus()
+
+    def on_sidebar_chosen(self, event: Sidebar.Chosen) -> None:
+        self.set_query(event.query)
+        self.items.focus()
+
+    def set_query(self, text: str) -> bool:
+        try:
+            compiled = parse(text)
+        except QueryError as exc:
+            self.notify(str(exc), severity="error")
+            return False
+        self.query_ = compiled
+        self.status.set(query_text=text, counts=None, message="")
+        self.items.empty_message = ("No items match this query." if text
+                                    else "No items yet: press r to fetch the feeds.")
+        self.items.load(compiled)
+        decisions.put_state(self.app.conn, query=text)
+        self.recount()
+        return True
+
+    def action_open_link(self) -> None:
+        row = self.items.current
+        detail = views.item_detail(self.app.conn, row.id) if row else None
+        if detail and detail.link:
+            self.app.open_url(detail.link)
+            self.notify(f"Opening {detail.link}", timeout=2)
+        else:
+            self.notify("This item has no link.", timeout=2)
+
+    # -- counts in the background --------------------------------------------------------------
+
+    def recount(self) -> None:
+        self._count(self.query_)
+
+    @work(thread=True, exclusive=True, group="counts")
+    def _count(self, query: Compiled) -> None:
+        conn = connect(self.app.db_path, check_same_thread=False)
+        try:
+            counts = views.status_counts(conn, query)
+        finally:
+            conn.close()
+        self.app.call_from_thread(self._counted, query, counts)
+
+    def _counted(self, query: Compiled, counts: dict[str, int]) -> None:
+        if query is not self.query_:
+            return
+        total = sum(counts.values())
+        if self.items.first_index is None and not self.items.more_below:
+            self.items.first_index = total - len(self.items.rows)
+        self.status.set(counts=counts, position=(self.items.position, total))
+
+    def refresh_sidebar(self) -> None:
+        self._sidebar_counts(dict(self.app.config.queries))
+
+    @work(thread=True, exclusive=True, group="sidebar")
+    def _sidebar_counts(self, saved: dict[str, str]) -> None:
+        conn = connect(self.app.db_path, check_same_thread=False)
+        try:
+            feeds = views.feed_counts(conn)
+            tags = views.tag_counts(feeds)
+            everything = views.status_counts(conn, parse(""))
+            view_counts = {"all": sum(everything.values()), "new": everything["new"],
+                           "flagged": everything["flagged"]}
+            saved_counts = {}
+            for name, text in saved.items():
+                try:
+                    saved_counts[name] = views.count_new(conn, parse(text))
+                except QueryError:
+                    saved_counts[name] = None
+        finally:
+            conn.close()
+        self.app.call_from_thread(self.query_one(Sidebar).show, saved, feeds, tags,
+                                  view_counts, saved_counts)
+
+    # -- refresh ---------------------------------------------------------------------------------
+
+    def action_refresh(self) -> None:
+        self.app.start_refresh()
+
+    def sync_progress(self, text: str) -> None:
+        self.status.set(fetch_state=text)
+
+    def sync_finished(self, text: str) -> None:
+        self.status.set(fetch_state=text)
+        self.items.reload()
+        self.recount()
+        self.refresh_sidebar()
