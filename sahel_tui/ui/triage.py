@@ -24,8 +24,8 @@ class TriageScreen(Screen):
     BINDINGS = TRIAGE
     DEFAULT_CSS = """
     TriageScreen #panes { height: 1fr; }
-    TriageScreen ItemList { width: 1fr; min-width: 40; }
-    TriageScreen Reader { width: 1fr; border-left: vkey $foreground 20%; }
+    TriageScreen ItemList { width: 3fr; min-width: 40; }
+    TriageScreen Reader { width: 2fr; border-left: vkey $foreground 20%; }
     TriageScreen.-narrow #panes { layout: vertical; }
     TriageScreen.-narrow ItemList { height: 1fr; width: 1fr; }
     TriageScreen.-narrow Reader { height: 1fr; width: 1fr; border-left: none;
@@ -119,8 +119,7 @@ class TriageScreen(Screen):
 
     def on_item_list_highlighted(self, event: ItemList.Highlighted) -> None:
         row = event.row
-        detail = views.item_detail(self.app.conn, row.id) if row else None
-        self.reader.show(detail, self.query_.fts_words)
+        self._show_current()
         self.status.set(position=(self.items.position, self._total()))
         if row is not None:
             decisions.put_state(self.app.conn, item=str(row.id))
@@ -173,7 +172,14 @@ class TriageScreen(Screen):
         self.items.refresh_rows({row.id})
         if target == status and status == "dismissed":
             self.items.move(1)
+        if self.items.current is not None and self.items.current.id == row.id:
+            self._show_current()
         self._after_decision()
+
+    def _show_current(self) -> None:
+        row = self.items.current
+        self.reader.show(views.item_detail(self.app.conn, row.id) if row else None,
+                         self.query_.fts_words)
 
     def action_dismiss_item(self) -> None:
         self._decide("dismissed", "dismiss")
@@ -200,7 +206,7 @@ class TriageScreen(Screen):
                 self.items.go_to(row)
         current = self.items.current
         if current is not None and current.id in ids:
-            self.reader.show(views.item_detail(self.app.conn, current.id), self.query_.fts_words)
+            self._show_current()
         n = len(ids)
         self.status.set(message=f"{verb} {batch.action} of {n} item{'s' if n != 1 else ''}")
         self._after_decision()
