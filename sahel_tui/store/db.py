@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import re
 import sqlite3
+import unicodedata
 from importlib import resources
 from pathlib import Path
 
@@ -49,12 +50,21 @@ def connect(path: str | Path, *, readonly: bool = False, check_same_thread: bool
     else:
         conn = sqlite3.connect(path, check_same_thread=check_same_thread, isolation_level=None)
     conn.row_factory = sqlite3.Row
+    conn.create_function("fold", 1, fold, deterministic=True)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     if not readonly:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
     return conn
+
+
+def fold(text: str | None) -> str | None:
+    """Lower case without accents, for matching: fold('Ménaka') == fold('MENAKA')."""
+    if text is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def open_store(path: str | Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
@@ -65,11 +75,14 @@ def open_store(path: str | Path, *, check_same_thread: bool = True) -> sqlite3.C
             p.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"{p.parent}: cannot create the database folder ({exc.strerror})") from None
+    conn = None
     try:
         conn = connect(path, check_same_thread=check_same_thread)
         migrate(conn)
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{p}: {exc}") from None
+    except (sqlite3.DatabaseError, StoreError) as exc:
+        if conn is not None:
+            conn.close()  # a refused database is not left open
+        raise StoreError(f"{p}: {exc}") from None  # the message names the file
     return conn
 
 

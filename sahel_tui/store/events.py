@@ -1,0 +1,251 @@
+"""Coded events: create, edit, remove; every change goes through the decision log.
+
+An event row is restored whole by undo (the 'event' applier puts back the row as it was).
+An item is 'coded' while it has at least one live event; that status change is part of the
+same batch, so one undo takes both back.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from dataclasses import asdict, dataclass, field, fields
+
+from sahel_tui.store import decisions, query, views
+from sahel_tui.store.decisions import Change, now_iso
+
+
+@dataclass
+class Event:
+    event_date: str
+    event_type: str
+    sub_event_type: str
+    time_precision: int = 1
+    disorder_type: str = ""
+    actor1: str = ""
+    assoc_actor_1: list[str] = field(default_factory=list)
+    inter1: str = ""
+    actor2: str = ""
+    assoc_actor_2: list[str] = field(default_factory=list)
+    inter2: str = ""
+    civilian_targeting: bool = False
+    country: str = ""
+    admin1: str = ""
+    admin2: str = ""
+    admin3: str = ""
+    location: str = ""
+    place_id: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int = 1
+    fatalities: int = 0
+    fatalities_best: int | None = None
+    fatalities_high: int | None = None
+    reliability: str | None = None
+    credibility: int | None = None
+    confidence: str | None = None
+    notes: str = ""
+    tags: str = ""
+    # set by the store
+    id: int | None = None
+    uid: str = ""
+    coder: str = ""
+    coded_at: str = ""
+    updated_at: str = ""
+    deleted: bool = False
+
+    def to_row(self) -> dict:
+        row = asdict(self)
+        row["assoc_actor_1"] = json.dumps(self.assoc_actor_1, ensure_ascii=False)
+        row["assoc_actor_2"] = json.dumps(self.assoc_actor_2, ensure_ascii=False)
+        row["civilian_targeting"] = int(self.civilian_targeting)
+        row["deleted"] = int(self.deleted)
+        return row
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row | dict) -> Event:
+        data = {k: row[k] for k in _COLUMNS}
+        data["assoc_actor_1"] = json.loads(data["assoc_actor_1"] or "[]")
+        data["assoc_actor_2"] = json.loads(data["assoc_actor_2"] or "[]")
+        data["civilian_targeting"] = bool(data["civilian_targeting"])
+        data["deleted"] = bool(data["deleted"])
+        return cls(**data)
+
+    @property
+    def interaction(self) -> str:
+        """ACLED's interaction: the two inter types, lower code first, or 'X only'."""
+        return interaction(self.inter1, self.inter2)
+
+
+INTER_ORDER = ["State forces", "Rebel group", "Political militia", "Identity militia",
+               "Rioters", "Protesters", "Civilians", "External/Other forces"]
+
+
+def interaction(inter1: str, inter2: str) -> str:
+    if not inter1 and not inter2:
+        return ""
+    if not inter2 or not inter1:
+        return f"{inter1 or inter2} only"
+    a, b = sorted((inter1, inter2), key=lambda t: INTER_ORDER.index(t) if t in INTER_ORDER else 99)
+    return f"{a}-{b}"
+
+
+_COLUMNS = [f.name for f in fields(Event)]
+
+
+def _snapshot(conn: sqlite3.Connection, event_id: int) -> dict | None:
+    row = conn.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
+    if row is None:
+        return None
+    snap = {k: row[k] for k in _COLUMNS}
+    snap["items"] = [r[0] for r in conn.execute(
+        "SELECT item_id FROM event_items WHERE event_id = ? ORDER BY item_id", (event_id,))]
+    return snap
+
+
+def _apply_event(conn: sqlite3.Connection, item_id: int | None, target: str, value) -> None:
+    """Put an event back exactly as ``value`` (a snapshot); None means it did not exist."""
+    event_id = int(target.split(":", 1)[1])
+    if value is None:
+        conn.execute("UPDATE events SET deleted = 1, updated_at = ? WHERE id = ?",
+                     (now_iso(), event_id))
+        return
+    row = {k: value[k] for k in _COLUMNS}
+    cols = ", ".join(_COLUMNS)
+    marks = ", ".join("?" * len(_COLUMNS))
+    conn.execute(f"INSERT OR REPLACE INTO events ({cols}) VALUES ({marks})",
+                 [row[k] for k in _COLUMNS])
+    conn.execute("DELETE FROM event_items WHERE event_id = ?", (event_id,))
+    conn.executemany("INSERT INTO event_items (event_id, item_id) VALUES (?, ?)",
+                     [(event_id, i) for i in value.get("items", [])])
+
+
+decisions.register_applier("event", _apply_event)
+
+
+def _status_change(conn: sqlite3.Connection, item_id: int) -> Change | None:
+    """Keep the item's status in step with its events: coded iff it has a live event."""
+    live = conn.execute(
+        "SELECT count(*) FROM event_items ei JOIN events e ON e.id = ei.event_id "
+        "WHERE ei.item_id = ? AND e.deleted = 0", (item_id,)).fetchone()[0]
+    old = conn.execute("SELECT status FROM items WHERE id = ?", (item_id,)).fetchone()[0]
+    new = "coded" if live else ("new" if old == "coded" else old)
+    if new == old:
+        return None
+    conn.execute("UPDATE items SET status = ?, status_at = ? WHERE id = ?", (new, now_iso(), item_id))
+    return Change(item_id, "status", old, new)
+
+
+def _in_transaction(conn: sqlite3.Connection, work):
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        result = work()
+        conn.execute("COMMIT")
+        return result
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def add_events(conn: sqlite3.Connection, item_id: int, events: list[Event], coder: str,
+               action: str = "code") -> list[int]:
+    """Code an item with one or more events, as one undoable decision."""
+
+    def work() -> list[int]:
+        now = now_iso()
+        changes, ids = [], []
+        for ev in events:
+            ev.uid = ev.uid or uuid.uuid4().hex
+            ev.coder, ev.coded_at, ev.updated_at, ev.deleted = coder, now, now, False
+            row = ev.to_row()
+            row.pop("id")
+            cols = ", ".join(row)
+            cur = conn.execute(f"INSERT INTO events ({cols}) VALUES ({', '.join('?' * len(row))})",
+                               list(row.values()))
+            ev.id = cur.lastrowid
+            conn.execute("INSERT INTO event_items (event_id, item_id) VALUES (?, ?)", (ev.id, item_id))
+            changes.append(Change(item_id, f"event:{ev.id}", None, _snapshot(conn, ev.id)))
+            ids.append(ev.id)
+        status = _status_change(conn, item_id)
+        if status:
+            changes.append(status)
+        decisions.record(conn, action, changes, coder)
+        return ids
+
+    return _in_transaction(conn, work)
+
+
+def update_event(conn: sqlite3.Connection, event_id: int, coder: str, **values) -> None:
+    """Change some fields of an event, as one undoable decision."""
+    unknown = set(values) - set(_COLUMNS)
+    if unknown:
+        raise ValueError(f"unknown event fields: {sorted(unknown)}")
+
+    def work() -> None:
+        before = _snapshot(conn, event_id)
+        if before is None:
+            raise KeyError(f"no event {event_id}")
+        ev = Event.from_row(before)
+        for k, v in values.items():
+            setattr(ev, k, v)
+        ev.updated_at = now_iso()
+        row = ev.to_row()
+        sets = ", ".join(f"{k} = ?" for k in row if k != "id")
+        conn.execute(f"UPDATE events SET {sets} WHERE id = ?",
+                     [v for k, v in row.items() if k != "id"] + [event_id])
+        item_id = before["items"][0] if before["items"] else None
+        decisions.record(conn, "event.edit", [Change(item_id, f"event:{event_id}", before,
+                                                     _snapshot(conn, event_id))], coder)
+
+    _in_transaction(conn, work)
+
+
+def remove_event(conn: sqlite3.Connection, event_id: int, coder: str) -> None:
+    def work() -> None:
+        before = _snapshot(conn, event_id)
+        if before is None or before["deleted"]:
+            return
+        conn.execute("UPDATE events SET deleted = 1, updated_at = ? WHERE id = ?",
+                     (now_iso(), event_id))
+        changes = [Change(before["items"][0] if before["items"] else None, f"event:{event_id}",
+                          before, _snapshot(conn, event_id))]
+        for item_id in before["items"]:
+            status = _status_change(conn, item_id)
+            if status:
+                changes.append(status)
+        decisions.record(conn, "event.remove", changes, coder)
+
+    _in_transaction(conn, work)
+
+
+def events_for_item(conn: sqlite3.Connection, item_id: int) -> list[Event]:
+    rows = conn.execute(
+        "SELECT e.* FROM events e JOIN event_items ei ON ei.event_id = e.id "
+        "WHERE ei.item_id = ? AND e.deleted = 0 ORDER BY e.id", (item_id,)).fetchall()
+    return [Event.from_row(r) for r in rows]
+
+
+# -- query fields and list summary: the coding layer plugs into the query language --------
+
+def _event_field(columns: list[str]):
+    def compile_term(term: query.Term) -> tuple[str, list]:
+        like = f"%{term.value}%"
+        cond = " OR ".join(f"fold(e.{c}) LIKE fold(?)" for c in columns)
+        return (f"items.id IN (SELECT ei.item_id FROM event_items ei JOIN events e "
+                f"ON e.id = ei.event_id WHERE e.deleted = 0 AND ({cond}))", [like] * len(columns))
+    return compile_term
+
+
+query.register_field("actor", _event_field(["actor1", "actor2", "assoc_actor_1", "assoc_actor_2"]))
+query.register_field("place", _event_field(["location", "admin1", "admin2", "country"]))
+query.register_field("type", _event_field(["event_type", "sub_event_type"]))
+
+views.set_coding_summary(
+    "(SELECT CASE count(*) WHEN 0 THEN '' ELSE "
+    " max(e.sub_event_type) || ' · ' || max(e.location) || "
+    " CASE WHEN max(e.fatalities) > 0 THEN ' · ' || sum(e.fatalities) || '†' ELSE '' END || "
+    " CASE WHEN count(*) > 1 THEN ' +' || (count(*) - 1) ELSE '' END END "
+    " FROM event_items ei JOIN events e ON e.id = ei.event_id "
+    " WHERE ei.item_id = items.id AND e.deleted = 0)"
+)
