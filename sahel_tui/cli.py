@@ -47,13 +47,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("feeds", help="list feeds and their status; import or export OPML")
     _common(p, suppress=True)
     fsub = p.add_subparsers(dest="feeds_command", metavar="ACTION")
-    fsub.add_parser("list", help="feeds with their last status (the default)")
+    lst = fsub.add_parser("list", help="feeds with their last status (the default)")
     imp = fsub.add_parser("import-opml", help="add the feeds of an OPML file to feeds.toml")
     imp.add_argument("file", help="OPML file")
     imp.add_argument("--reliability", default="F",
                      help="Admiralty reliability letter for the imported feeds (default F)")
     exp = fsub.add_parser("export-opml", help="write feeds.toml's feeds as OPML")
     exp.add_argument("--out", "-o", metavar="FILE", help="output file (default: stdout)")
+    for action in (lst, imp, exp):  # `feeds export-opml --config F` works as well
+        _common(action, suppress=True)
     return parser
 
 

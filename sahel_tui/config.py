@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from sahel_tui import paths
 
@@ -240,6 +241,8 @@ def _parse_feed(raw: Any, i: int, loc: _Locator, err, warnings: list[str], cfg_p
     if not isinstance(url, str) or not url.strip():
         raise err(head_line, f"{label} needs a 'url' (a string)")
     url = resolve_feed_url(url.strip(), base)
+    if not _valid_url(url):  # else it fails at every fetch as an "internal error"
+        raise err(line("url"), f"{label}: 'url' is not a valid URL: {url!r}")
     name = raw.get("name", "")
     if not isinstance(name, str):
         raise err(line("name"), f"{label}: 'name' must be a string")
@@ -268,6 +271,15 @@ def _parse_feed(raw: Any, i: int, loc: _Locator, err, warnings: list[str], cfg_p
         reliability=reliability.upper(),
         enabled=enabled,
     )
+
+
+def _valid_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number 0-65535
+    except ValueError:
+        return False
+    return parts.scheme.lower() == "file" or bool(parts.hostname)
 
 
 def resolve_feed_url(url: str, base: Path) -> str:

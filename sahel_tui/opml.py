@@ -51,7 +51,9 @@ def parse_opml(data: bytes, source: str = "<opml>") -> OpmlResult:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
         line, col = exc.position
-        raise OpmlError(f"{source}:{line}: not valid XML ({exc.msg if hasattr(exc, 'msg') else exc}, column {col})") from None
+        # expat's message already ends with ": line N, column M"; say it once
+        reason = str(getattr(exc, "msg", None) or exc).split(": line ")[0]
+        raise OpmlError(f"{source}:{line}: not valid XML ({reason}, column {col})") from None
     if root.tag.split("}")[-1].lower() != "opml":
         raise OpmlError(f"{source}: not an OPML file (the root element is <{root.tag}>, not <opml>)")
     body = next((c for c in root if c.tag.split("}")[-1].lower() == "body"), None)
@@ -72,7 +74,8 @@ def parse_opml(data: bytes, source: str = "<opml>") -> OpmlResult:
             if child.tag.split("}")[-1].lower() != "outline":
                 continue
             url = (_attr(child, "xmlUrl") or "").strip()
-            label = clean_line(_attr(child, "title") or _attr(child, "text") or "", 200)
+            # OPML's display name is @text; @title only stands in when it is missing
+            label = clean_line(_attr(child, "text") or _attr(child, "title") or "", 200)
             if url:
                 if not url.lower().startswith(("http://", "https://", "file://", "/")):
                     skipped += 1

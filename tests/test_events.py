@@ -7,7 +7,14 @@ import json
 from uidata import make_db
 
 from sahel_tui.store import decisions, open_store, views
-from sahel_tui.store.events import Event, add_events, events_for_item, interaction, remove_event, update_event
+from sahel_tui.store.events import (
+    Event,
+    add_events,
+    events_for_item,
+    interaction,
+    remove_event,
+    update_event,
+)
 from sahel_tui.store.query import parse
 
 

@@ -6,12 +6,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from uidata import make_db
 
 from sahel_tui.ui.app import SahelApp
 from sahel_tui.ui.item_list import ItemList
 from sahel_tui.ui.querybar import QueryBar
 from sahel_tui.ui.statusbar import StatusBar
-from uidata import make_db
 
 
 @pytest.fixture

@@ -59,6 +59,15 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     return max(0.0, when.timestamp() - now)
 
 
+def human_size(n: float) -> str:
+    """1234567 -> '1.2 MB', 50000 -> '50 kB': limits are often set below a megabyte."""
+    if n >= 1e6:
+        return f"{n / 1e6:.1f} MB".replace(".0 MB", " MB")
+    if n >= 1e3:
+        return f"{n / 1e3:.0f} kB"
+    return f"{n:.0f} bytes"
+
+
 def read_file(url: str, max_bytes: int) -> Fetched:
     started = time.perf_counter()
     path = file_path(url)
@@ -66,7 +75,8 @@ def read_file(url: str, max_bytes: int) -> Fetched:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            out.error = f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit"
+            out.error = (f"file larger than the {human_size(max_bytes)} limit "
+                         f"({human_size(size)}); not read")
         else:
             out.body = path.read_bytes()
     except FileNotFoundError:
@@ -107,7 +117,7 @@ async def fetch_http(client, url: str, *, etag: str | None, last_modified: str |
                 elif r.status_code == 200:
                     out.body = await _read_limited(r, max_bytes)
                     if out.body is None:
-                        out.error = f"response larger than {max_bytes / 1e6:.0f} MB; cut off"
+                        out.error = f"response larger than {human_size(max_bytes)}; cut off"
                 elif r.status_code == 410:
                     out.gone = True
                     out.error = "HTTP 410 Gone: the feed was removed; it will not be fetched again"
@@ -119,7 +129,7 @@ async def fetch_http(client, url: str, *, etag: str | None, last_modified: str |
                     if out.retry_after is not None:
                         out.error += f" (retry after {out.retry_after:.0f} s)"
     except TimeoutError:
-        out.error = f"timed out after {deadline:.0f} s"
+        out.error = f"timed out after {deadline:g} s"
     except httpx.TimeoutException as exc:
         out.error = f"timed out ({type(exc).__name__})"
     except httpx.TooManyRedirects:

@@ -54,19 +54,19 @@ def canonical_url(url: str | None) -> str | None:
     url = url.strip()
     try:
         parts = urlsplit(url)
+        port = parts.port  # raises ValueError for a port that is not a number or too big
     except ValueError:
         return url
-    if parts.scheme.lower() not in ("http", "https"):
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
         return url
     host = (parts.hostname or "").lower()
-    if parts.port and not (parts.scheme == "http" and parts.port == 80) and not (
-        parts.scheme == "https" and parts.port == 443
-    ):
-        host = f"{host}:{parts.port}"
+    if port and not (scheme == "http" and port == 80) and not (scheme == "https" and port == 443):
+        host = f"{host}:{port}"
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                        if not _TRACKING.match(k)])
     path = parts.path or "/"
-    return urlunsplit((parts.scheme.lower(), host, path, query, ""))
+    return urlunsplit((scheme, host, path, query, ""))
 
 
 def iso_utc(dt: datetime) -> str:
@@ -151,5 +151,5 @@ def normalize_entry(entry, feed_key: str, now: datetime, feed_time: str | None,
         text=text,
         raw_html=raw,
         content_hash=content_hash,
-        language=(entry.get("language") or language or None),
+        language=(clean_line(entry.get("language"), 20) or language or None),
     )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import gzip
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from sahel_tui.ingest.fetch import human_size
 from sahel_tui.ingest.normalize import Entry, _struct_to_iso, canonical_url, normalize_entry
 from sahel_tui.ingest.sanitize import clean_line
 
@@ -29,14 +29,42 @@ class ParseError(Exception):
     pass
 
 
-def maybe_decompress(body: bytes) -> bytes:
-    """A gzip or zlib body served without Content-Encoding (or read from disk)."""
-    if body[:2] == b"\x1f\x8b":
-        try:
-            return gzip.decompress(body)
-        except (OSError, EOFError, zlib.error):
-            return body
-    return body
+# A gzip body (served without Content-Encoding, or read from disk) is never inflated past this
+# (or the caller's max_bytes): a 50 kB gzip bomb must not become gigabytes in memory.
+MAX_DECOMPRESSED = 64 * 1024 * 1024
+
+
+class BodyTooLarge(ValueError):
+    pass
+
+
+def maybe_decompress(body: bytes, limit: int = MAX_DECOMPRESSED) -> bytes:
+    """A gzip body served without Content-Encoding (or read from disk), inflated to at most
+    ``limit`` bytes (BodyTooLarge beyond). Not gzip, or not valid gzip: returned as it is."""
+    if body[:2] != b"\x1f\x8b":
+        return body
+    out: list[bytes] = []
+    total = 0
+    data = body
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        while data:
+            chunk = d.decompress(data, limit + 1 - total)
+            total += len(chunk)
+            if total > limit:
+                raise BodyTooLarge(f"gzip body larger than {human_size(limit)} once "
+                                   f"decompressed; cut off")
+            out.append(chunk)
+            if d.unconsumed_tail:
+                data = d.unconsumed_tail
+            elif d.eof and d.unused_data[:2] == b"\x1f\x8b":  # another gzip member
+                data = d.unused_data
+                d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            else:
+                break
+    except zlib.error:
+        return body
+    return b"".join(out)
 
 
 def _describe(exc: BaseException | None) -> str:
@@ -51,12 +79,15 @@ def _describe(exc: BaseException | None) -> str:
 
 def parse_feed(body: bytes, feed_key: str, *, content_type: str | None = None,
                language: str | None = None, base_url: str | None = None,
-               now: datetime | None = None) -> ParsedFeed:
+               now: datetime | None = None, max_bytes: int | None = None) -> ParsedFeed:
     """Parse a feed document. Never raises for bad input: errors come back in ``error``."""
     import feedparser
 
     now = now or datetime.now(UTC)
-    body = maybe_decompress(body)
+    try:
+        body = maybe_decompress(body, max_bytes or MAX_DECOMPRESSED)
+    except BodyTooLarge as exc:
+        return ParsedFeed(error=str(exc))
     # Headers only for HTTP: feedparser treats headers without a content type as a bozo.
     headers = {}
     if content_type:

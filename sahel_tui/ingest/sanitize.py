@@ -22,7 +22,7 @@ _ESCAPES = re.compile(
     \x1b\[[0-?]*[ -/]*[@-~]?          # CSI
     | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?   # OSC
     | \x1b[P^_X][^\x1b]*(?:\x1b\\)?   # DCS, PM, APC, SOS
-    | \x1b[@-Z\\-_]?                  # other two-character escapes, or a lone ESC
+    | \x1b[ -/]*[0-~]?                # nF (ESC ( B), Fp/Fe/Fs (ESC c, ESC 7), or a lone ESC
     | \x9b[0-?]*[ -/]*[@-~]?          # 8-bit CSI
     | \x9d[^\x07\x9c]*[\x07\x9c]?     # 8-bit OSC
     """,
@@ -64,15 +64,14 @@ def clean_line(text: str | None, limit: int = MAX_TITLE) -> str:
 def truncate(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
-    cut = text.rfind(" ", limit - 200, limit - 1)
+    cut = text.rfind(" ", max(0, limit - 200), limit - 1)
     return text[: cut if cut > 0 else limit - 1] + "…"
 
 
 _BLOCK_TAGS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table blockquote pre section article header "
-    "footer figure figcaption hr dd dt dl address aside main nav".split()
+    ["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "blockquote", "pre", "section", "article", "header", "footer", "figure", "figcaption", "hr", "dd", "dt", "dl", "address", "aside", "main", "nav"]
 )
-_SKIP_TAGS = frozenset("script style noscript template head iframe object embed svg math".split())
+_SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "head", "iframe", "object", "embed", "svg", "math"])
 
 
 def html_to_text(html: str | None, limit: int = MAX_TEXT) -> str:

@@ -201,7 +201,9 @@ class _Runner:
         s = self.settings
         if is_file_url(feed.url):
             return await asyncio.to_thread(read_file, feed.url, s.max_bytes)
-        async with self.global_limit, self._host_limit(feed.url):
+        # the host's slot first: a feed waiting for its busy host must not hold one of the
+        # global slots that feeds on other hosts could use meanwhile
+        async with self._host_limit(feed.url), self.global_limit:
             return await fetch_http(client, feed.url, etag=feed.etag,
                                     last_modified=feed.last_modified, max_bytes=s.max_bytes,
                                     deadline=s.timeout * 3)
@@ -226,7 +228,7 @@ class _Runner:
             out.not_modified = True
             record_fetch(self.conn, feed.id, last_fetch_at=now, last_ok_at=now,
                          last_status=fetched.status, last_error=None, error_count=0,
-                         next_due_at=None, **validators)
+                         next_due_at=None, dead=0, **validators)
             return
         body = fetched.body or b""
         body_hash = hashlib.sha1(body).hexdigest()
@@ -234,21 +236,22 @@ class _Runner:
             out.unchanged = True
             record_fetch(self.conn, feed.id, last_fetch_at=now, last_ok_at=now,
                          last_status=fetched.status, last_error=None, error_count=0,
-                         next_due_at=None, **validators)
+                         next_due_at=None, dead=0, **validators)
             return
         parsed = await self._parse(body, feed, fetched)
         if parsed.error:
             out.error = parsed.error
             self._record_failure(feed, out, fetched)
             return
-        out.warning = parsed.warning
+        if parsed.warning:  # keep a "moved permanently" note set above
+            out.warning = f"{out.warning}; {parsed.warning}" if out.warning else parsed.warning
         out.entries = len(parsed.entries)
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             out.new, out.updated = store_entries(self.conn, feed.id, parsed.entries, now)
             record_fetch(self.conn, feed.id, last_fetch_at=now, last_ok_at=now,
                          last_status=fetched.status, last_error=parsed.warning, error_count=0,
-                         next_due_at=None, body_hash=body_hash, title=parsed.title,
+                         next_due_at=None, dead=0, body_hash=body_hash, title=parsed.title,
                          site_url=parsed.site_url, **validators)
             self.conn.execute("COMMIT")
         except BaseException:
@@ -259,7 +262,8 @@ class _Runner:
         loop = asyncio.get_running_loop()
         args = (body, feed.config_url)
         kwargs = dict(content_type=fetched.content_type, language=feed.language,
-                      base_url=fetched.final_url or feed.url)
+                      base_url=fetched.final_url or feed.url,
+                      max_bytes=self.settings.max_bytes)
         executor = self._executor(len(body))
         return await loop.run_in_executor(executor, _parse_call, args, kwargs)
 

@@ -1,6 +1,6 @@
 """SQLite storage: connection, migrations, writes and reads. Never imports the UI."""
 
+from sahel_tui.store import events as _events  # noqa: F401  (registers event query fields)
 from sahel_tui.store.db import SCHEMA_VERSION, StoreError, connect, open_store
-from sahel_tui.store import events as _events  # noqa: F401,I001  (registers event query fields)
 
 __all__ = ["SCHEMA_VERSION", "StoreError", "connect", "open_store"]

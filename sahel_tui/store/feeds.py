@@ -40,9 +40,23 @@ def sync_feeds(conn: sqlite3.Connection, feeds: Iterable[FeedConfig]) -> list[Fe
     """Make the feeds table match the config; feeds dropped from it are disabled, not
     deleted (their items and the analyst's coding stay). Returns the configured feeds."""
     feeds = list(feeds)
+    configured = {f.url for f in feeds}
     conn.execute("BEGIN IMMEDIATE")
     try:
         for f in feeds:
+            # A feed that moved (permanent redirect) is fetched from its new address, which
+            # the analyst may now write into feeds.toml: url is unique, so settle that first.
+            holder = conn.execute("SELECT id, config_url FROM feeds WHERE url = ? AND "
+                                  "config_url != ?", (f.url, f.url)).fetchone()
+            if holder is not None:
+                taken = conn.execute("SELECT 1 FROM feeds WHERE config_url = ?",
+                                     (f.url,)).fetchone()
+                if holder[1] not in configured and taken is None:
+                    # the old entry was replaced by the new address: same feed, same row
+                    conn.execute("UPDATE feeds SET config_url = ? WHERE id = ?",
+                                 (f.url, holder[0]))
+                else:  # both are listed: the old entry goes back to its own address
+                    conn.execute("UPDATE feeds SET url = config_url WHERE id = ?", (holder[0],))
             conn.execute(
                 """INSERT INTO feeds (url, config_url, name, tags, language, reliability, enabled)
                    VALUES (?, ?, ?, ?, ?, ?, ?)

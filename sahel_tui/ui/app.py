@@ -11,7 +11,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from sahel_tui.config import Config
 from sahel_tui.store import open_store
 from sahel_tui.store.decisions import default_coder
-from sahel_tui.ui.bindings import APP, ALL, keymap_from_config
+from sahel_tui.ui.bindings import ALL, APP, keymap_from_config
 from sahel_tui.ui.modals import Help
 from sahel_tui.ui.triage import TriageScreen
 

@@ -1,0 +1,202 @@
+"""UI benchmark on a large database (make one with bench/make_db.py).
+
+    .venv/bin/python bench/ui.py --db /tmp/bench500k.db [--runs 5] [--json bench/out/ui.json]
+
+Measures, in one run:
+  1. launch: whole-process time from start to the first painted item list, against an
+     empty Textual app that exits on its first paint (target: <= 1.5x);
+  2. keystroke-to-repaint latency through Textual's Pilot for moving and opening items
+     (target: p95 <= 30 ms);
+  3. search latency: query compiled and the first page of results loaded (target <= 50 ms);
+  4. peak memory (max RSS) of the app process after a session (target <= 200 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+EMPTY_APP = """
+from textual.app import App
+class Empty(App):
+    def on_mount(self):
+        self.call_after_refresh(self.exit)
+Empty().run(headless=True)
+"""
+
+SAHEL_APP = """
+import sys
+from sahel_tui.config import Config, Settings
+from sahel_tui.ui.app import SahelApp
+from sahel_tui.ui.item_list import ItemList
+
+class Bench(SahelApp):
+    def on_item_list_highlighted_once(self):
+        pass
+
+app = Bench(Config(path=None, settings=Settings(database=sys.argv[1])), coder="bench")
+
+def painted():
+    lst = app.screen.query(ItemList)
+    if lst and lst.first().rows:
+        app.exit()
+    else:
+        app.call_after_refresh(painted)
+
+app.call_later(lambda: app.call_after_refresh(painted))
+app.run(headless=True, size=(160, 48))
+"""
+
+SESSION = """
+import asyncio, json, resource, statistics, sys, time
+from sahel_tui.config import Config, Settings
+from sahel_tui.ui.app import SahelApp
+from sahel_tui.ui.item_list import ItemList
+
+KEYS = {keys!r}
+SEARCHES = {searches!r}
+
+
+class Timed(SahelApp):
+    # Every frame written to the (headless) terminal is time-stamped: latency is measured
+    # from posting the key to the first frame after it, not by Pilot's idle detection.
+    frames = []
+
+    def _display(self, screen, renderable):
+        if renderable is not None:
+            self.frames.append(time.perf_counter())
+        super()._display(screen, renderable)
+
+
+async def main():
+    app = Timed(Config(path=None, settings=Settings(database=sys.argv[1])), coder="bench")
+    out = {{}}
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        for name, keys in KEYS.items():
+            times = []
+            for key in keys:
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                t0 = time.perf_counter()
+                await pilot.press(key)
+                await pilot.pause()
+                after = [f for f in app.frames if f > t0]
+                if after:
+                    times.append((after[0] - t0) * 1000)
+            out[name] = times
+        screen = app.screen
+        search = []
+        for text in SEARCHES:
+            t0 = time.perf_counter()
+            screen.set_query(text)
+            n = len(screen.query_one(ItemList).rows)  # the first page loads synchronously
+            search.append(((time.perf_counter() - t0) * 1000, text, n))
+            await pilot.pause()
+        out["search"] = search
+        await app.workers.wait_for_complete()
+        # undo the dismissals made above, so the database is left as it was
+        for _ in range(KEYS_UNDO):
+            await pilot.press("u")
+    out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(out))
+
+KEYS_UNDO = {undo}
+asyncio.run(main())
+"""
+
+
+def timed(cmd: list[str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    k = max(0, min(len(values) - 1, round(p / 100 * (len(values) - 1))))
+    return values[k]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--db", required=True, help="database made by bench/make_db.py")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--json", default=str(ROOT / "bench" / "out" / "ui.json"))
+    args = ap.parse_args()
+    db = Path(args.db)
+    if not db.exists():
+        print(f"no database at {db}: make one with bench/make_db.py --items 500000 --out {db}")
+        return 2
+    py = sys.executable
+    n_items = __import__("sqlite3").connect(db).execute("SELECT count(*) FROM items").fetchone()[0]
+    print(f"database: {db} ({n_items} items, {db.stat().st_size / 1e6:.0f} MB)")
+
+    # 1. launch to first painted list, alternating with the empty app
+    timed([py, "-c", EMPTY_APP]), timed([py, "-c", SAHEL_APP, str(db)])  # warm-up
+    empty, sahel = [], []
+    for _ in range(args.runs):
+        empty.append(timed([py, "-c", EMPTY_APP]))
+        sahel.append(timed([py, "-c", SAHEL_APP, str(db)]))
+    ratios = [s / e for s, e in zip(sahel, empty, strict=True)]
+    launch = {"sahel_s": statistics.median(sahel), "empty_s": statistics.median(empty),
+              "ratio": statistics.median(ratios), "ratio_min": min(ratios), "ratio_max": max(ratios)}
+
+    # 2-4. one Pilot session in a fresh process (its own max RSS)
+    keys = {"move (j/k)": ["j"] * 150 + ["k"] * 50, "page (pgdn)": ["pagedown"] * 40,
+            "next untriaged (n)": ["n"] * 40, "first/last (g/G)": ["G", "g"] * 10,
+            "dismiss (x)": ["x"] * 20}
+    searches = ["jnim", "Ménaka", "tag:mali", "status:new", "attaque since:2025-01-01",
+                "wagner -status:dismissed", "feed:Sahel", "boko haram", "drone strike", "zzzznothing"]
+    code = SESSION.format(keys=keys, searches=searches, undo=20)
+    proc = subprocess.run([py, "-c", code, str(db)], cwd=ROOT, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        print(proc.stderr[-3000:])
+        return 1
+    session = json.loads(proc.stdout.strip().splitlines()[-1])
+
+    print(f"\nlaunch to first painted list (whole process, median of {args.runs}, alternating):")
+    print(f"  sahel-tui {launch['sahel_s'] * 1000:.0f} ms   empty Textual app {launch['empty_s'] * 1000:.0f} ms"
+          f"   ratio {launch['ratio']:.2f}x (min {launch['ratio_min']:.2f}, max {launch['ratio_max']:.2f})"
+          f"   target <= 1.5x: {'PASS' if launch['ratio'] <= 1.5 else 'MISS'}")
+    print("\nkeystroke to repaint (Pilot press -> first frame written), ms:")
+    all_keys = []
+    rows = {}
+    for name in keys:
+        t = session[name]
+        all_keys += t
+        rows[name] = {"median": statistics.median(t), "p95": pct(t, 95), "max": max(t)}
+        print(f"  {name:20} median {rows[name]['median']:6.1f}  p95 {rows[name]['p95']:6.1f}  max {rows[name]['max']:6.1f}")
+    p95 = pct(all_keys, 95)
+    print(f"  {'all keys':20} p95 {p95:.1f} ms   target <= 30 ms: {'PASS' if p95 <= 30 else 'MISS'}")
+    print("\nsearch (compile + first page), ms:")
+    search_times = []
+    for ms, text, n in session["search"]:
+        search_times.append(ms)
+        print(f"  {text!r:32} {ms:6.1f}  ({n} rows in the first window)")
+    worst = max(search_times)
+    print(f"  median {statistics.median(search_times):.1f}, worst {worst:.1f} ms   target <= 50 ms: "
+          f"{'PASS' if worst <= 50 else 'MISS'}")
+    rss = session["maxrss_mb"]
+    print(f"\npeak memory of the app process: {rss:.0f} MB   target <= 200 MB: {'PASS' if rss <= 200 else 'MISS'}")
+    out = {"items": n_items, "launch": launch, "keys": rows, "keys_p95_ms": p95,
+           "search_ms": session["search"], "maxrss_mb": rss}
+    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json).write_text(json.dumps(out, indent=2))
+    print(f"\nfigures written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("TEXTUAL", "")
+    sys.exit(main())

@@ -1,0 +1,397 @@
+"""Suggest fatality figures (low / best / high) from casualty wording.
+
+Numbers count when they stand near a killing word (killed, dead, died, deaths, lost
+their lives, bodies, slain, massacred, executed, neutralised; tués, morts, décès, ont péri,
+ont perdu la vie, corps, abattus, neutralisés ...) in the same sentence, and nearer to it
+than to a non-fatal word (injured, wounded, blessés, abducted, enlevés, missing, arrested).
+Forms: numerals ("15", "1,200"), English and French number words up to the hundreds,
+ACLED's vague words ("several"/"plusieurs" = 3, "dozens"/"des dizaines" = 12,
+"hundreds"/"des centaines" = 100), French approximations ("une dizaine" = 10,
+"une vingtaine" = 20 ...), "a dozen"/"une douzaine" = 12, qualifiers ("at least 15" -> 15,
+"more than", "about", "up to") and ranges ("between 10 and 20" -> low 10, high 20).
+A singular victim ("a soldier was killed", "un civil a été tué") counts 1.
+Not counted: years, dates, times, quantities with units (vehicles, km, motos, head of
+cattle, FCFA ...).  Numbers attached to the same killing word are added up ("12 soldiers
+and 30 militants were killed" = 42); separate mentions (tolls, updates) keep the largest.
+None found: 0 with ``found=False``; an explicit "no one was killed" gives 0, found=True.
+
+Pure functions, stdlib only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._text import fold_same_length, parse_number_words, sentence_bounds
+
+__all__ = ["FatalityMention", "FatalitySuggestion", "extract_fatalities", "find_fatalities"]
+
+
+@dataclass(frozen=True, slots=True)
+class FatalityMention:
+    low: int
+    best: int
+    high: int | None
+    span: tuple[int, int]  # the number phrase, [start, end) in the original text
+    keyword_span: tuple[int, int]  # the killing word it is attached to
+    phrase: str
+    qualifier: str  # exact | at least | more than | about | up to | range | vague | none
+
+
+@dataclass(frozen=True, slots=True)
+class FatalitySuggestion:
+    low: int  # ACLED's conservative figure (lowest credible)
+    best: int
+    high: int | None
+    span: tuple[int, int] | None  # from the first number to its killing word
+    phrase: str
+    found: bool
+    mentions: tuple[FatalityMention, ...] = ()
+
+    @property
+    def acled(self) -> int:
+        return self.low
+
+
+# ----------------------------------------------------------------------------- vocabulary
+_KILL = re.compile(
+    r"^(?:kill|killed|kills|killing|dead|died|dies|die|death|deaths|fatalit(?:y|ies)|"
+    r"bodies|corpses|slain|slay|massacred|massacre|massacring|perished|perish|executed|"
+    r"beheaded|murdered|murdering|neutrali[sz]ed|neutrali[sz]ing|toll|lives|life|"
+    r"tue|tues|tuee|tuees|tuant|tuer|tuent|mort|morts|morte|mortes|deces|decede|decedes|"
+    r"decedee|decedees|peri|perissent|perdu|corps|cadavres|massacres|massacree|massacrees|"
+    r"executes|executees|execute|egorges|egorge|abattus|abattu|abattues|neutralises|"
+    r"neutralise|neutralisees|bilan|succombe|succombes|succombent)$"
+)
+# only killing words when next to the right words ("lost their lives", "shot dead" ...)
+_NEEDS_CONTEXT = {"lives", "life", "perdu", "corps"}
+_CONTEXT_OK = re.compile(
+    r"(?:lost\s+(?:their|his|her)\s+li(?:ves|fe)|perdu\s+la\s+vie|death\s+toll|"
+    r"toll\b|bilan|death|corps\s+sans\s+vie|(?:des|les|\d+)\s+corps|to\s+die|may\s+die)"
+)
+_BLOCK = re.compile(
+    r"^(?:injur\w*|wound\w*|hurt|maimed|bless\w*|abduct\w*|kidnap\w*|missing|captur\w*|"
+    r"arrest\w*|detain\w*|rescu\w*|freed|releas\w*|displac\w*|fled|flee\w*|evacuat\w*|"
+    r"hostages?|survi\w*|enlev\w*|disparus?|interpell\w*|arret\w*|libere\w*|deplace\w*|"
+    r"otages?|enleve\w*|rapt\w*|sequestr\w*|refugi\w*|rescap\w*|hospitali\w*|soign\w*|"
+    r"recovered|seized|saisi\w*|surrender\w*|rendus?)$"
+)
+_UNITS = re.compile(
+    r"^(?:vehicles?|cars?|trucks?|lorries|lorry|pick-?ups?|motorcycles?|motorbikes?|bikes?|"
+    r"motos?|vehicules?|camions?|engins?|km|kms|kilomet\w*|miles?|metres?|meters?|m|kg|"
+    r"tons?|tonnes?|years?|yrs|ans?|annees?|months?|mois|days?|jours?|weeks?|semaines?|"
+    r"hours?|heures?|h|hrs?|minutes?|min|cattle|cows?|head|sheep|goats?|camels?|animals?|"
+    r"livestock|betail|tetes|moutons?|chevres?|boeufs?|vaches?|chameaux?|houses?|homes?|"
+    r"huts?|maisons?|cases|shops?|boutiques?|schools?|ecoles?|villages?|localities|"
+    r"localites?|communes?|percent|pourcent|pour|per|cfa|fcfa|naira|dollars?|euros?|"
+    r"francs?|rounds?|munitions?|cartridges?|weapons?|armes?|rifles?|guns?|fusils?|"
+    r"kalachnikovs?|ak-?47s?|millions?|billions?|milliards?|bags?|sacs?|litres?|liters?|"
+    r"times|fois|o'clock|am|pm|gmt|utc|th|st|nd|rd|bis)$"
+)
+_PERSON_SG = re.compile(
+    r"^(?:soldier|civilian|person|man|woman|child|boy|girl|villager|resident|policeman|"
+    r"policewoman|officer|gendarme|trader|farmer|herder|herdsman|pastor|priest|imam|chief|"
+    r"teacher|student|pupil|worshipper|driver|militant|fighter|jihadist|terrorist|"
+    r"assailant|attacker|bandit|insurgent|volunteer|member|guard|vigilante|hunter|miner|"
+    r"soldat|civil|personne|homme|femme|enfant|garcon|fille|villageois|habitant|policier|"
+    r"militaire|commercant|eleveur|cultivateur|agriculteur|pasteur|pretre|enseignant|"
+    r"eleve|conducteur|chauffeur|terroriste|jihadiste|djihadiste|assaillant|volontaire|"
+    r"vdp|membre|garde|chasseur|dozo|orpailleur|infirmier|nurse|doctor|medecin|journalist|"
+    r"journaliste|elu|mayor|maire|councillor|conseiller|notable|guide|marabout)$"
+)
+_ARTICLE_ONE = {"a", "an", "un", "une", "one"}
+_MONTH_WORDS = {
+    "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun",
+    "july", "jul", "august", "aug", "september", "sept", "sep", "october", "oct", "november",
+    "nov", "december", "dec", "janvier", "janv", "fevrier", "fev", "mars", "avril", "avr",
+    "mai", "juin", "juillet", "juil", "aout", "septembre", "octobre", "novembre", "decembre",
+}
+_VAGUE = {  # single words
+    "several": 3, "plusieurs": 3, "dozens": 12, "hundreds": 100, "thousands": 1000,
+    "scores": 20, "numerous": 3, "nombreux": 3, "nombreuses": 3,
+}
+_VAGUE2 = {  # two words
+    ("a", "few"): 3, ("a", "dozen"): 12, ("une", "douzaine"): 12, ("des", "dizaines"): 12,
+    ("des", "centaines"): 100, ("des", "milliers"): 1000, ("une", "dizaine"): 10,
+    ("une", "quinzaine"): 15, ("une", "vingtaine"): 20, ("une", "trentaine"): 30,
+    ("une", "quarantaine"): 40, ("une", "cinquantaine"): 50, ("une", "soixantaine"): 60,
+    ("une", "centaine"): 100, ("quelques", "dizaines"): 12,
+}
+_APPROX = {"dizaine", "quinzaine", "vingtaine", "trentaine", "quarantaine", "cinquantaine",
+           "soixantaine", "centaine", "douzaine"}
+_QUALIFIERS: list[tuple[tuple[str, ...], str]] = [
+    (("at", "least"), "at least"), (("au", "moins"), "at least"),
+    (("no", "fewer", "than"), "at least"), (("not", "less", "than"), "at least"),
+    (("a", "minimum", "of"), "at least"), (("more", "than"), "more than"),
+    (("over",), "more than"), (("upwards", "of"), "more than"), (("in", "excess", "of"), "more than"),
+    (("plus", "de"), "more than"), (("plus", "d"), "more than"), (("about",), "about"),
+    (("around",), "about"), (("some",), "about"), (("roughly",), "about"),
+    (("approximately",), "about"), (("nearly",), "about"), (("almost",), "about"),
+    (("close", "to"), "about"), (("an", "estimated"), "about"), (("environ",), "about"),
+    (("pres", "de"), "about"), (("pres", "d"), "about"), (("quelque",), "about"),
+    (("autour", "de"), "about"), (("up", "to"), "up to"), (("as", "many", "as"), "up to"),
+    (("jusqu", "a"), "up to"),
+]
+_NEGATION = re.compile(
+    r"\b(?:no\s+(?:one|body|casualt(?:y|ies)|deaths?|fatalit(?:y|ies)|lives)\s+(?:was|were)?"
+    r"|nobody\s+was\s+(?:killed|hurt)|no\s+one\s+(?:was\s+)?(?:killed|died|hurt)|"
+    r"no\s+(?:casualties|deaths|fatalities)|without\s+(?:casualties|loss\s+of\s+life)|"
+    r"aucune?\s+(?:victime|perte|mort|deces)|pas\s+de\s+(?:victime|mort|perte)s?|"
+    r"sans\s+(?:faire\s+de\s+)?(?:victimes?|pertes?))"
+)
+
+_WORD_RE = re.compile(r"\d{1,3}(?:[, ]\d{3})+(?![\d])|\d+(?:[.,]\d+)?|[a-z]+")
+# a number right after these is a subset ("including 3 children") or not a head count
+_SUBSET = {"including", "includes", "among", "dont", "notamment", "parmi", "whom", "aged",
+           "age", "agee", "agees", "ages", "number", "numero", "no", "route", "rn", "km"}
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Num:
+    low: int
+    best: int
+    high: int | None
+    qualifier: str
+    i0: int  # first token index (qualifier included)
+    i1: int  # last token index + 1
+
+
+def _tokens(ftext: str, s: int, e: int) -> list[_Tok]:
+    return [_Tok(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(ftext, s, e)]
+
+
+def _int(tok: str) -> int | None:
+    t = re.sub(r"[,\u00a0\u202f ]", "", tok)
+    if not t.isdigit():
+        return None
+    return int(t)
+
+
+def _is_time_or_date(ftext: str, toks: list[_Tok], i: int) -> bool:
+    t = toks[i]
+    before = ftext[max(0, t.start - 1) : t.start]
+    after = ftext[t.end : t.end + 3]
+    if re.match(r"[:h]\d", after) or re.match(r"[/.]\d", after) or re.match(r"\d", before):
+        return True
+    if before in (":", "/", "$", "#") or before.isalpha() or before == "\u20ac":
+        return True
+    if i > 0 and toks[i - 1].text in _SUBSET:
+        return True
+    if i + 1 < len(toks) and toks[i + 1].text in _MONTH_WORDS:
+        return True
+    return bool(i > 0 and toks[i - 1].text in _MONTH_WORDS)
+
+
+def _numbers(ftext: str, toks: list[_Tok]) -> list[_Num]:
+    words = [t.text for t in toks]
+    n = len(words)
+    out: list[_Num] = []
+    i = 0
+    while i < n:
+        start = i
+        qual = "exact"
+        for q, name in _QUALIFIERS:
+            if tuple(words[i : i + len(q)]) == q:
+                qual = name
+                i += len(q)
+                break
+        if i >= n:
+            break
+        # ranges: between A and B / entre A et B / de A a B
+        if words[i] in ("between", "entre", "de", "from") and i + 1 < n:
+            a = _value_at(ftext, toks, words, i + 1)
+            if a is not None:
+                va, la = a
+                k = i + 1 + la
+                if k < n and words[k] in ("and", "et", "to", "a", "au"):
+                    b = _value_at(ftext, toks, words, k + 1)
+                    if b is not None and b[0] > va:
+                        out.append(_Num(va, va, b[0], "range", start, k + 1 + b[1]))
+                        i = k + 1 + b[1]
+                        continue
+        # vague / approximate words
+        two = tuple(words[i : i + 2])
+        if two in _VAGUE2 and _VAGUE2[two] > 0:
+            v = _VAGUE2[two]
+            q = "about" if two[1] in _APPROX else "vague"
+            if qual != "exact":
+                q = qual
+            open_ended = q in ("vague", "at least", "more than")
+            out.append(_Num(v, v, None if open_ended else v, q, start, i + 2))
+            i += 2
+            continue
+        if qual != "exact" and two == ("a", "dozen"):
+            out.append(_Num(12, 12, None, qual, start, i + 2))
+            i += 2
+            continue
+        if words[i] in _VAGUE:
+            v = _VAGUE[words[i]]
+            out.append(_Num(v, v, None, "vague" if qual == "exact" else qual, start, i + 1))
+            i += 1
+            continue
+        val = _value_at(ftext, toks, words, i)
+        if val is None:
+            i = start + 1
+            continue
+        v, used = val
+        j = i + used
+        # "10 to 20", "10-20", "10 or 12", "dix a douze"
+        if j + 1 < n and words[j] in ("to", "or", "a", "ou") and qual == "exact":
+            b = _value_at(ftext, toks, words, j + 1)
+            if b is not None and b[0] > v:
+                out.append(_Num(v, v, b[0], "range", start, j + 1 + b[1]))
+                i = j + 1 + b[1]
+                continue
+        if j < n and ftext[toks[j - 1].end : toks[j].start] == "-" and qual == "exact":
+            b = _value_at(ftext, toks, words, j)
+            if b is not None and b[0] > v and words[j].isdigit():
+                out.append(_Num(v, v, b[0], "range", start, j + b[1]))
+                i = j + b[1]
+                continue
+        high = None if qual in ("at least", "more than") else v
+        out.append(_Num(v, v, high, qual, start, j))
+        i = j
+    return out
+
+
+def _value_at(ftext, toks, words, i) -> tuple[int, int] | None:
+    """(value, tokens used) of a numeral or number words at token *i*, or None if it is
+    not a head count (years, dates, times, decimals, quantities with units)."""
+    if i >= len(words):
+        return None
+    if i > 0 and words[i - 1] in ("no", "not", "aucun", "aucune", "pas", "none", "nul"):
+        return None  # "no one was killed"
+    w = words[i]
+    if w[0].isdigit():
+        if re.search(r"[.,]\d{1,2}$", w) and _int(w) is None:
+            return None  # decimal
+        v = _int(w)
+        if v is None or _is_time_or_date(ftext, toks, i):
+            return None
+        used = 1
+    else:
+        parsed = parse_number_words(words, i)
+        if parsed is None:
+            return None
+        v, used = parsed
+    nxt = words[i + used] if i + used < len(words) else ""
+    if _UNITS.match(nxt):
+        return None
+    if 1900 <= v <= 2100 and w[0].isdigit() and not _PERSON_SG.match(nxt.rstrip("s")):
+        return None  # a year
+    return v, used
+
+
+def _singular_victims(toks: list[_Tok]) -> list[_Num]:
+    out = []
+    words = [t.text for t in toks]
+    for i, w in enumerate(words):
+        if w in ("a", "an", "un", "une"):
+            for k in (1, 2, 3, 4):  # "a soldier", "a 15-year-old boy"
+                if i + k < len(words) and _PERSON_SG.match(words[i + k]):
+                    out.append(_Num(1, 1, 1, "exact", i, i + k + 1))
+                    break
+    return out
+
+
+def _is_kill(ftext: str, toks: list[_Tok], i: int) -> bool:
+    w = toks[i].text
+    if not _KILL.match(w):
+        return False
+    if w in _NEEDS_CONTEXT:
+        window = ftext[max(0, toks[i].start - 25) : toks[i].end + 12]
+        return _CONTEXT_OK.search(window) is not None
+    return True
+
+
+def find_fatalities(text: str, lang: str | None = None) -> list[FatalityMention]:
+    """Every casualty number in *text* attached to a killing word, in text order."""
+    ftext = fold_same_length(text)
+    mentions: list[FatalityMention] = []
+    for s, e in sentence_bounds(text):
+        toks = _tokens(ftext, s, e)
+        if not toks:
+            continue
+        kills = [i for i in range(len(toks)) if _is_kill(ftext, toks, i)]
+        if not kills:
+            continue
+        blocks = [i for i, t in enumerate(toks) if _BLOCK.match(t.text)]
+        nums = _numbers(ftext, toks)
+        taken = {k for nm in nums for k in range(nm.i0, nm.i1)}
+        nums += [nm for nm in _singular_victims(toks) if nm.i0 not in taken]
+        for nm in nums:
+            best_kw = None
+            best_d = 99.0
+            for kind, idxs in (("kill", kills), ("block", blocks)):
+                for k in idxs:
+                    if nm.i0 <= k < nm.i1:
+                        continue
+                    if k >= nm.i1:
+                        d = k - nm.i1 + 1
+                    else:
+                        # "killed 15", but not "were killed, five others were wounded"
+                        between = ftext[toks[k].end : toks[nm.i0].start]
+                        if any(ch in between for ch in ",;:()"):
+                            continue
+                        d = (nm.i0 - k) + 0.5
+                    if d < best_d:
+                        best_d, best_kw = d, (kind, k)
+            if best_kw is None or best_kw[0] != "kill" or best_d > 9:
+                continue
+            k = best_kw[1]
+            a, b = toks[nm.i0].start, toks[nm.i1 - 1].end
+            mentions.append(FatalityMention(
+                low=nm.low, best=nm.best, high=nm.high, span=(a, b),
+                keyword_span=(toks[k].start, toks[k].end), phrase=text[a:b],
+                qualifier=nm.qualifier,
+            ))
+    mentions.sort(key=lambda m: m.span[0])
+    return mentions
+
+
+def extract_fatalities(text: str, lang: str | None = None) -> FatalitySuggestion:
+    """low/best/high fatalities for *text* (see the module doc)."""
+    mentions = find_fatalities(text, lang)
+    if not mentions:
+        neg = _NEGATION.search(fold_same_length(text))
+        if neg:
+            return FatalitySuggestion(0, 0, 0, (neg.start(), neg.end()),
+                                      text[neg.start() : neg.end()], True,
+                                      (FatalityMention(0, 0, 0, (neg.start(), neg.end()),
+                                                       (neg.start(), neg.end()),
+                                                       text[neg.start() : neg.end()], "none"),))
+        return FatalitySuggestion(0, 0, None, None, "", False, ())
+    groups: dict[tuple[int, int], list[FatalityMention]] = {}
+    for m in mentions:
+        groups.setdefault(m.keyword_span, []).append(m)
+    best_group = None
+    best_key = None
+    highs = []
+    for kw, ms in groups.items():
+        low = sum(m.low for m in ms)
+        best = sum(m.best for m in ms)
+        if all(m.high is None for m in ms):
+            high = None
+        else:
+            high = sum(m.high if m.high is not None else m.best for m in ms)
+            highs.append(high)
+        key = (best, low)
+        if best_key is None or key > best_key:
+            best_key, best_group = key, (low, best, high, ms, kw)
+    assert best_group is not None
+    low, best, high, ms, kw = best_group
+    top_high = max(highs) if highs else None
+    if top_high is not None and top_high < best:
+        top_high = None if high is None else high
+    a = min(m.span[0] for m in [*ms])
+    a = min(a, kw[0])
+    b = max(max(m.span[1] for m in ms), kw[1])
+    return FatalitySuggestion(low, best, top_high, (a, b), text[a:b], True, tuple(mentions))

@@ -1,0 +1,39 @@
+"""Shared fixtures: loopback feed servers, and no test ever touching the real home."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from helpers_http import FeedServer
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path_factory, monkeypatch):
+    """The user config and data dirs point into a temporary folder for every test."""
+    base = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("SAHEL_TUI_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("SAHEL_TUI_DATA_DIR", str(base / "data"))
+
+
+@pytest.fixture
+def server():
+    """A feed server on 127.0.0.1, on a free port."""
+    s = FeedServer("127.0.0.1")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def server2():
+    """A second server on another loopback address: another host as far as the client
+    (and the per-host limit) is concerned."""
+    try:
+        probe = socket.socket()
+        probe.bind(("127.0.0.2", 0))
+        probe.close()
+    except OSError:
+        pytest.skip("127.0.0.2 is not usable as a second loopback host here")
+    s = FeedServer("127.0.0.2")
+    yield s
+    s.close()

@@ -1,0 +1,147 @@
+"""Feed text made inert for a terminal: no escapes, no controls, no bidi tricks, bounded."""
+
+from __future__ import annotations
+
+import pytest
+
+from sahel_tui.ingest.sanitize import (
+    MAX_TEXT,
+    MAX_TITLE,
+    clean_line,
+    clean_text,
+    html_to_text,
+    strip_controls,
+    truncate,
+)
+
+ESC = "\x1b"
+DANGEROUS = (
+    {chr(c) for c in range(0x20)} - {"\n", "\t"}
+    | {chr(c) for c in range(0x7F, 0xA0)}
+    | {chr(c) for c in range(0x202A, 0x202F)}
+    | {chr(c) for c in range(0x2066, 0x206A)}
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        (f"{ESC}[31mred{ESC}[0m", "red"),
+        (f"a{ESC}[1;38;5;196mb{ESC}[m", "ab"),
+        (f"{ESC}[2J{ESC}[Hcleared", "cleared"),
+        (f"x{ESC}]0;evil title\x07y", "xy"),  # OSC ended by BEL
+        (f"x{ESC}]8;;https://evil.example{ESC}\\link{ESC}]8;;{ESC}\\y", "xlinky"),  # OSC 8, ST
+        (f"x{ESC}P1$q{ESC}\\y", "xy"),  # DCS
+        (f"x{ESC}_app{ESC}\\y", "xy"),  # APC
+        (f"a{ESC}(Bb", "ab"),  # charset designation, as tput sgr0 emits
+        (f"a{ESC}cb", "ab"),  # RIS, full reset
+        (f"a{ESC}7b{ESC}8", "ab"),
+        (f"dangling{ESC}", "dangling"),
+        ("a\x9b31mb", "ab"),  # 8-bit CSI
+        ("a\x9d0;title\x9cb", "ab"),  # 8-bit OSC with 8-bit ST
+        ("a\x9d0;title\x07b", "ab"),
+        ("a\x00b\x07c\x08d\x7fe", "abcde"),
+        ("a\x85b\x90c", "abc"),  # other C1
+        ("\u202eilaM\u202c", "ilaM"),  # RLO / PDF
+        ("\u2066x\u2069\u2067y\u2068", "xy"),  # isolates
+        ("\ufeffBOM", "BOM"),
+        ("keep\ttab\nand newline", "keep\ttab\nand newline"),
+        ("Ségou – Mopti — Ménaka “ok”", "Ségou – Mopti — Ménaka “ok”"),
+    ],
+)
+def test_strip_controls(raw, clean):
+    assert strip_controls(raw) == clean
+
+
+def test_no_control_character_survives_anywhere():
+    for c in sorted(DANGEROUS):
+        for text in (f"a{c}b", f"{c}", f"{c}[31m", f"a{c}]0;t\x07b"):
+            out = clean_text(text)
+            assert not (set(out) & DANGEROUS), (repr(text), repr(out))
+            out = clean_line(text)
+            assert not (set(out) & DANGEROUS), (repr(text), repr(out))
+
+
+def test_crlf_and_whitespace_are_tidied():
+    assert clean_text("a\r\nb\rc") == "a\nb\nc"
+    assert clean_text("  lots   of\u00a0\u2003space  \n\n\n\n\nnext  ") == "lots of space\n\nnext"
+    assert clean_line("two\nlines\n\nhere") == "two lines here"
+
+
+def test_unicode_is_normalised_to_nfc():
+    assert clean_text("Se\u0301gou") == "Ségou"
+
+
+def test_rich_markup_is_kept_literally():
+    s = "[bold red]x[/] and [link=https://evil.example]click[/link] \\[escaped]"
+    assert clean_line(s) == s
+    assert clean_text(s) == s
+    assert html_to_text(f"<p>{s}</p>") == s
+
+
+def test_sizes_are_bounded():
+    title = clean_line("Kidal " * 1000)
+    assert len(title) <= MAX_TITLE == 500 and title.endswith("…")
+    text = clean_text("Gao Ansongo. " * 20_000)
+    assert len(text) <= MAX_TEXT == 100_000 and text.endswith("…")
+    assert len(html_to_text("<p>" + "Tessit " * 30_000 + "</p>")) <= MAX_TEXT
+    assert clean_line("x" * 2000, 80) == "x" * 79 + "…"
+
+
+def test_truncate_prefers_a_word_boundary():
+    assert truncate("short", 10) == "short"
+    out = truncate("word " * 100, 50)
+    assert len(out) <= 50 and out.endswith("word…")
+    # short limits too (names, tags): cut at a space when there is one
+    assert truncate("Radio Kledu " + "x" * 300, 80) == "Radio Kledu…"
+    out = truncate("a " * 200, 20)
+    assert len(out) <= 20 and out.endswith("a…")
+
+
+def test_html_becomes_readable_text():
+    html = """
+    <h2>Bilan</h2>
+    <p>Un convoi a été <strong>attaqué</strong> près de <a href="https://x">Boni</a>.</p>
+    <p>Deuxième&nbsp;paragraphe &amp; suite<br>nouvelle ligne</p>
+    <ul><li>4 morts</li><li>axe fermé</li></ul>
+    <img src="c.jpg" alt="Carte de la région">
+    <blockquote>Citation</blockquote>
+    """
+    text = html_to_text(html)
+    assert text.startswith("Bilan\n\nUn convoi a été attaqué près de Boni.\n\n")
+    assert "Deuxième paragraphe & suite\nnouvelle ligne" in text
+    assert "• 4 morts" in text and "• axe fermé" in text
+    assert "[image: Carte de la région]" in text
+    assert "Citation" in text
+    assert "<" not in text and "&amp;" not in text
+    assert "\n\n\n" not in text
+
+
+def test_scripts_styles_and_friends_are_dropped():
+    html = ("<p>avant</p><script>alert('x')</script><style>p{color:red}</style>"
+            "<noscript><p>enable js</p></noscript><template><p>tpl</p></template>"
+            "<iframe src='https://evil'>frame text</iframe><svg><text>svg text</text></svg>"
+            "<p>après</p>")
+    text = html_to_text(html)
+    assert text == "avant\n\naprès"
+
+
+def test_escapes_hidden_in_html_character_references():
+    text = html_to_text("<p>&#27;[31mrouge&#27;[0m &#x1b;]0;titre&#7; &#155;2J fin</p>")
+    assert not (set(text) & DANGEROUS)
+    assert "rouge" in text and "fin" in text and "titre" not in text
+
+
+def test_plain_text_and_empty_input():
+    assert html_to_text("no markup here") == "no markup here"
+    assert html_to_text("") == "" and html_to_text(None) == ""
+    assert clean_text(None) == "" and clean_line("") == ""
+    assert html_to_text("AT&T and 3 < 4") == "AT&T and 3 < 4"
+
+
+def test_malformed_html_does_not_crash():
+    for html in ("<p>unclosed <b>bold <i>both", "</p></div>stray closers", "<<<>>>",
+                 "<p>" * 500 + "deep", "<script>never closed", "<!-- comment only -->",
+                 "<table><tr><td>a<td>b</table>"):
+        out = html_to_text(html)
+        assert isinstance(out, str) and not (set(out) & DANGEROUS)
