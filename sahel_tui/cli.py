@@ -6,6 +6,7 @@ Bad input ends with one clear message on stderr and exit status 2, never a trace
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 
@@ -56,12 +57,25 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--out", "-o", metavar="FILE", help="output file (default: stdout)")
     for action in (lst, imp, exp):  # `feeds export-opml --config F` works as well
         _common(action, suppress=True)
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).register(sub, _common)
     return parser
+
+
+# Feature packages add their own subcommands: each module has register(subparsers, common)
+# which adds parsers with set_defaults(handler=fn); fn(args) -> exit status. Keep these
+# modules light at import time: `sahel-tui fetch` from cron pays for every import.
+COMMAND_MODULES = [
+    "sahel_tui.exchange.commands",  # export, import, backup
+    "sahel_tui.analysis.commands",  # stats
+]
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if getattr(args, "handler", None) is not None:
+            return args.handler(args)
         if args.command == "fetch":
             return cmd_fetch(args)
         if args.command == "feeds":

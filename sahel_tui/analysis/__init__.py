@@ -1,0 +1,1 @@
+"""Tallies, analyst questions and story grouping: SQL aggregates over coded events."""

@@ -1,0 +1,1 @@
+"""Export, import/merge and backup of coded events: the exchange formats."""
