@@ -1,0 +1,1 @@
+-- Stories (items reporting one incident) and independent-outlet counts: see issue 5.

@@ -1,0 +1,1 @@
+-- Exchange: import provenance and merge conflicts: see issue 6.
