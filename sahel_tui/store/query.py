@@ -40,6 +40,19 @@ class Term:
     value_position: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """A clause with two equivalent plans. ``small`` looks the matching rows up by id (best
+    when few match); ``large`` walks the list's date index and tests each row (best when
+    many match: a page stops after 100 rows). A capped count picks one per database."""
+
+    small: str
+    large: str
+    count_sql: str
+    count_params: tuple
+    threshold: int
+
+
 @dataclass
 class Compiled:
     """A WHERE clause over ``items`` with its parameters."""
@@ -48,11 +61,29 @@ class Compiled:
     where: str = "1"
     params: list = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
+    probes: list[Probe] = field(default_factory=list)
+    _resolved: tuple | None = field(default=None, repr=False, compare=False)
 
     def and_(self, clause: str, params: list | None = None) -> Compiled:
         """A copy narrowed by one more clause (used by the screens: status filters etc.)."""
         return Compiled(self.text, f"({self.where}) AND ({clause})",
-                        [*self.params, *(params or [])], self.terms)
+                        [*self.params, *(params or [])], self.terms, self.probes)
+
+    def for_listing(self, conn) -> Compiled:
+        """This query with the faster plan for an ordered, limited listing on ``conn``."""
+        if not self.probes:
+            return self
+        if self._resolved is not None and self._resolved[0] == id(conn):
+            return self._resolved[1]
+        where = self.where
+        for probe in self.probes:
+            n = conn.execute(f"SELECT count(*) FROM ({probe.count_sql} LIMIT {probe.threshold})",
+                             probe.count_params).fetchone()[0]
+            if n >= probe.threshold:
+                where = where.replace(probe.small, probe.large, 1)
+        resolved = Compiled(self.text, where, self.params, self.terms)
+        self._resolved = (id(conn), resolved)
+        return resolved
 
     @property
     def fts_words(self) -> list[str]:
@@ -110,6 +141,7 @@ def parse(text: str, *, today: date | None = None) -> Compiled:
     clauses: list[str] = []
     params: list = []
     positive_fts: list[str] = []
+    probes: list[Probe] = []
     for term in terms:
         if term.field is None:
             expr = _fts_expr(term)
@@ -122,10 +154,27 @@ def parse(text: str, *, today: date | None = None) -> Compiled:
         sql, p = _compile_field(term, today or datetime.now(UTC).date())
         clauses.append(f"NOT ({sql})" if term.negated else sql)
         params += p
+        probe = _FEED_PROBES.get(term.field)
+        if probe is not None:
+            probes.append(Probe(sql, probe[0], probe[1], tuple(p), 5000))
     if positive_fts:
-        clauses.insert(0, "items.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
-        params.insert(0, " AND ".join(positive_fts))
-    return Compiled(text, " AND ".join(clauses) or "1", params, terms)
+        expr = " AND ".join(positive_fts)
+        clauses.insert(0, _FTS_IN)
+        params.insert(0, expr)
+        probes.append(Probe(_FTS_IN, "+" + _FTS_IN, "SELECT 1 FROM items_fts WHERE items_fts MATCH ?",
+                            (expr,), 2000))
+    return Compiled(text, " AND ".join(clauses) or "1", params, terms, probes)
+
+
+_FTS_IN = "items.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)"
+_TAG_FEEDS = "SELECT f.id FROM feeds f, json_each(f.tags) t WHERE t.value = ? COLLATE NOCASE"
+_NAME_FEEDS = "SELECT f.id FROM feeds f WHERE f.name LIKE ? ESCAPE '\\'"
+# field -> (the large-set plan, the capped count of item links it selects)
+_FEED_PROBES = {
+    field: (f"EXISTS (SELECT 1 FROM item_feeds x WHERE x.item_id = items.id AND x.feed_id IN ({feeds}))",
+            f"SELECT 1 FROM item_feeds x WHERE x.feed_id IN ({feeds})")
+    for field, feeds in (("tag", _TAG_FEEDS), ("feed", _NAME_FEEDS))
+}
 
 
 def _fts_expr(term: Term) -> str:
@@ -142,11 +191,11 @@ def _fts_expr(term: Term) -> str:
 def _compile_field(term: Term, today: date) -> tuple[str, list]:
     name, value = term.field, term.value
     if name == "feed":
-        return ("items.id IN (SELECT x.item_id FROM item_feeds x JOIN feeds f ON f.id = x.feed_id "
-                "WHERE f.name LIKE ? ESCAPE '\\')", [f"%{_like(value)}%"])
+        return (f"items.id IN (SELECT x.item_id FROM item_feeds x WHERE x.feed_id IN ({_NAME_FEEDS}))",
+                [f"%{_like(value)}%"])
     if name == "tag":
-        return ("items.id IN (SELECT x.item_id FROM item_feeds x JOIN feeds f ON f.id = x.feed_id, "
-                "json_each(f.tags) t WHERE t.value = ? COLLATE NOCASE)", [value])
+        return (f"items.id IN (SELECT x.item_id FROM item_feeds x WHERE x.feed_id IN ({_TAG_FEEDS}))",
+                [value])
     if name == "status":
         status = STATUS_ALIASES.get(value.lower())
         if status is None:

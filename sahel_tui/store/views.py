@@ -50,6 +50,7 @@ def page(conn: sqlite3.Connection, q: Compiled, *, after: tuple[str, int] | None
          before: tuple[str, int] | None = None, limit: int = 100) -> list[ItemRow]:
     """Rows in list order (newest first). ``after``: rows below the anchor; ``before``: rows
     above it (returned in list order too). Neither: the top of the list."""
+    q = q.for_listing(conn)
     sql, params = _select(q), list(q.params)
     if after is not None:
         sql += " AND (items.published, items.id) < (?, ?)"
@@ -70,6 +71,7 @@ def page(conn: sqlite3.Connection, q: Compiled, *, after: tuple[str, int] | None
 
 def last_page(conn: sqlite3.Connection, q: Compiled, limit: int = 100) -> list[ItemRow]:
     """The bottom of the list (the oldest rows), in list order."""
+    q = q.for_listing(conn)
     sql = _select(q) + f" ORDER BY {ORDER_ASC} LIMIT ?"
     rows = [ItemRow(*r) for r in conn.execute(sql, [*q.params, limit])]
     rows.reverse()
