@@ -24,12 +24,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# Both probes print the wall-clock time of their first painted frame; the parent subtracts
+# the time it started the process. Shutdown is not part of "launch to first paint".
 EMPTY_APP = """
+import time
 from textual.app import App
 class Empty(App):
     def on_mount(self):
-        self.call_after_refresh(self.exit)
-Empty().run(headless=True)
+        self.call_after_refresh(self.painted)
+    def painted(self):
+        print(time.time())
+        self.exit()
+Empty().run(headless=True, size=(160, 48))
 """
 
 SAHEL_APP = """
@@ -44,9 +50,12 @@ class Bench(SahelApp):
 
 app = Bench(Config(path=None, settings=Settings(database=sys.argv[1])), coder="bench")
 
+import time
+
 def painted():
     lst = app.screen.query(ItemList)
-    if lst and lst.first().rows:
+    if lst and lst.first().query_ is not None:
+        print(time.time())
         app.exit()
     else:
         app.call_after_refresh(painted)
@@ -84,6 +93,7 @@ async def main():
         await app.workers.wait_for_complete()
         await pilot.pause(0.2)
         for name, keys in KEYS.items():
+            await pilot.press("g")  # each group starts from the top of the list
             times = []
             for key in keys:
                 await app.workers.wait_for_complete()
@@ -104,6 +114,7 @@ async def main():
             search.append(((time.perf_counter() - t0) * 1000, text, n))
             await pilot.pause()
         out["search"] = search
+        screen.set_query("")
         await app.workers.wait_for_complete()
         # undo the dismissals made above, so the database is left as it was
         for _ in range(KEYS_UNDO):
@@ -117,9 +128,10 @@ asyncio.run(main())
 
 
 def timed(cmd: list[str]) -> float:
-    t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - t0
+    """Seconds from starting the process to the first painted frame it reports."""
+    t0 = time.time()
+    out = subprocess.run(cmd, check=True, cwd=ROOT, capture_output=True, text=True).stdout
+    return float(out.strip().splitlines()[-1]) - t0
 
 
 def pct(values: list[float], p: float) -> float:
@@ -139,6 +151,11 @@ def main() -> int:
         print(f"no database at {db}: make one with bench/make_db.py --items 500000 --out {db}")
         return 2
     py = sys.executable
+    # start every run on the plain list: the app reopens on the query and item it left
+    conn = __import__("sqlite3").connect(db)
+    conn.execute("DELETE FROM app_state")
+    conn.commit()
+    conn.close()
     n_items = __import__("sqlite3").connect(db).execute("SELECT count(*) FROM items").fetchone()[0]
     print(f"database: {db} ({n_items} items, {db.stat().st_size / 1e6:.0f} MB)")
 
@@ -174,6 +191,9 @@ def main() -> int:
     rows = {}
     for name in keys:
         t = session[name]
+        if not t:
+            print(f"  {name:20} no frame was drawn (nothing changed)")
+            continue
         all_keys += t
         rows[name] = {"median": statistics.median(t), "p95": pct(t, 95), "max": max(t)}
         print(f"  {name:20} median {rows[name]['median']:6.1f}  p95 {rows[name]['p95']:6.1f}  max {rows[name]['max']:6.1f}")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 from dataclasses import asdict, dataclass, field, fields
 
 from sahel_tui.store import decisions, query, views
@@ -137,6 +136,12 @@ def _status_change(conn: sqlite3.Connection, item_id: int) -> Change | None:
     return Change(item_id, "status", old, new)
 
 
+def _new_uid() -> str:
+    import uuid  # not at import time: every start of the app would pay for it
+
+    return uuid.uuid4().hex
+
+
 def _in_transaction(conn: sqlite3.Connection, work):
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -156,7 +161,7 @@ def add_events(conn: sqlite3.Connection, item_id: int, events: list[Event], code
         now = now_iso()
         changes, ids = [], []
         for ev in events:
-            ev.uid = ev.uid or uuid.uuid4().hex
+            ev.uid = ev.uid or _new_uid()
             ev.coder, ev.coded_at, ev.updated_at, ev.deleted = coder, now, now, False
             row = ev.to_row()
             row.pop("id")

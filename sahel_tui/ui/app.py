@@ -10,6 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from sahel_tui.config import Config
 from sahel_tui.store import open_store
+from sahel_tui.store.db import connect
 from sahel_tui.store.decisions import default_coder
 from sahel_tui.ui.bindings import ALL, APP, keymap_from_config
 from sahel_tui.ui.modals import Help
@@ -69,6 +70,11 @@ class SahelApp(App):
         self.syncing = False
         self.sub_title = "demo data" if demo else str(self.db_path)
         self._keymap, self._keymap_problems = keymap_from_config(config.keys)
+        self._worker_conns: set = set()
+
+    @property
+    def keymap_overrides(self) -> dict[str, str]:
+        return self._keymap
 
     def _initial_fetch_state(self) -> str:
         row = self.conn.execute(
@@ -91,7 +97,25 @@ class SahelApp(App):
             self.notify(problem, severity="warning", timeout=8)
         self.push_screen(TriageScreen())
 
+    def worker_connection(self):
+        """A connection for a background thread; interrupted if the app quits meanwhile."""
+        conn = connect(self.db_path, check_same_thread=False)
+        self._worker_conns.add(conn)
+        return conn
+
+    def release_connection(self, conn) -> None:
+        self._worker_conns.discard(conn)
+        conn.close()
+
+    async def action_quit(self) -> None:
+        # quitting is instant: long counts running in threads are interrupted, not awaited
+        for conn in list(self._worker_conns):
+            conn.interrupt()
+        self.exit()
+
     def on_unmount(self) -> None:
+        for conn in list(self._worker_conns):
+            conn.interrupt()
         self.conn.close()
 
     # -- help ------------------------------------------------------------------------------------

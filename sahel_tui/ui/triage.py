@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from sahel_tui.store import decisions, views
-from sahel_tui.store.db import connect
 from sahel_tui.store.query import Compiled, QueryError, parse
-from sahel_tui.ui.bindings import TRIAGE
+from sahel_tui.ui.bindings import APP, TRIAGE
 from sahel_tui.ui.item_list import ItemList
+from sahel_tui.ui.keyhints import KeyHints
 from sahel_tui.ui.modals import Confirm
 from sahel_tui.ui.querybar import QueryBar
 from sahel_tui.ui.reader import Reader
@@ -56,7 +57,7 @@ class TriageScreen(Screen):
             yield Reader(id="reader")
         yield QueryBar(id="querybar")
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeyHints([*TRIAGE, *APP], self.app.keymap_overrides, id="keys")
 
     @property
     def items(self) -> ItemList:
@@ -82,8 +83,9 @@ class TriageScreen(Screen):
         self.status.set(query_text=self.query_.text, fetch_state=self.app.fetch_state)
         self._apply_layout()
         self.items.focus()
-        self.recount()
-        self.refresh_sidebar()
+        # counts come after the first frame: the list is what the analyst waits for
+        self.call_after_refresh(self.recount)
+        self.call_after_refresh(self.refresh_sidebar)
 
     def on_resize(self) -> None:
         self._apply_layout()
@@ -295,11 +297,13 @@ class TriageScreen(Screen):
 
     @work(thread=True, exclusive=True, group="counts")
     def _count(self, query: Compiled) -> None:
-        conn = connect(self.app.db_path, check_same_thread=False)
+        conn = self.app.worker_connection()
         try:
             counts = views.status_counts(conn, query)
+        except sqlite3.OperationalError:  # interrupted: the app is closing
+            return
         finally:
-            conn.close()
+            self.app.release_connection(conn)
         self.app.call_from_thread(self._counted, query, counts)
 
     def _counted(self, query: Compiled, counts: dict[str, int]) -> None:
@@ -315,7 +319,7 @@ class TriageScreen(Screen):
 
     @work(thread=True, exclusive=True, group="sidebar")
     def _sidebar_counts(self, saved: dict[str, str]) -> None:
-        conn = connect(self.app.db_path, check_same_thread=False)
+        conn = self.app.worker_connection()
         try:
             feeds = views.feed_counts(conn)
             tags = views.tag_counts(feeds)
@@ -328,8 +332,10 @@ class TriageScreen(Screen):
                     saved_counts[name] = views.count_new(conn, parse(text))
                 except QueryError:
                     saved_counts[name] = None
+        except sqlite3.OperationalError:  # interrupted: the app is closing
+            return
         finally:
-            conn.close()
+            self.app.release_connection(conn)
         self.app.call_from_thread(self.query_one(Sidebar).show, saved, feeds, tags,
                                   view_counts, saved_counts)
 
