@@ -153,10 +153,13 @@ def test_corpus_as_files(tmp_path):
     cfg = make_config(tmp_path, [FeedConfig(url=u, name=k) for k, u in by_file.items()])
     report = sync(cfg)
     _check(cfg, by_file, report)
-    # a second sync parses nothing: every readable file is unchanged
+    # a second sync parses nothing: every file is unchanged, and a file that failed to parse
+    # still reports the same error, from the store
     again = sync(cfg)
-    assert all(o.unchanged or o.error for o in again.outcomes)
-    assert sum(o.unchanged for o in again.outcomes) == len(report.ok)
+    assert all(o.unchanged for o in again.outcomes)
+    assert sum(1 for o in again.outcomes if not o.error) == len(report.ok)
+    errors = {o.name: o.error for o in report.failed}
+    assert {o.name: o.error for o in again.failed} == errors
 
 
 def test_corpus_rejections_are_explained(tmp_path):

@@ -15,6 +15,18 @@ from sahel_tui.ingest.sanitize import clean_line
 PERMANENT_REDIRECTS = (301, 308)
 
 
+def import_httpx():
+    """httpx, without its command-line module: that one imports click and rich when they
+    are installed (sqlite-utils brings click), a third of httpx's import time, unused here."""
+    import sys
+
+    if "httpx" not in sys.modules:
+        sys.modules.setdefault("httpx._main", None)  # makes `from ._main import main` fail fast
+    import httpx
+
+    return httpx
+
+
 @dataclass(slots=True)
 class Fetched:
     """What came back for one feed. ``body`` is None when there is nothing new to parse."""
@@ -92,8 +104,7 @@ def read_file(url: str, max_bytes: int) -> Fetched:
 async def fetch_http(client, url: str, *, etag: str | None, last_modified: str | None,
                      max_bytes: int, deadline: float) -> Fetched:
     """GET ``url`` with the stored validators. Never raises for network or HTTP trouble."""
-    import httpx
-
+    httpx = import_httpx()
     started = time.perf_counter()
     out = Fetched()
     headers = {}

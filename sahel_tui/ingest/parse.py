@@ -98,7 +98,7 @@ def parse_feed(body: bytes, feed_key: str, *, content_type: str | None = None,
         # sanitize_html=False: we keep the entry's HTML as sent for the source view, and make
         # our own plain text from it; nothing from a feed is ever rendered as markup.
         d = feedparser.parse(body, response_headers=headers, sanitize_html=False,
-                             resolve_relative_uris=True)
+                             resolve_relative_uris=False)
     except Exception as exc:  # feedparser is robust, but not against everything
         return ParsedFeed(error=f"could not parse: {_describe(exc)}")
     feed = d.get("feed", {})

@@ -155,6 +155,7 @@ class _Runner:
             "INSERT INTO fetch_runs (started_at, feeds) VALUES (?, ?)",
             (self.report.started, len(feeds)),
         ).lastrowid
+        self._start_pool_early(feeds)
         client = None
         if any(not is_file_url(f.url) for f in feeds):
             client = _make_client(self.settings)
@@ -232,6 +233,12 @@ class _Runner:
             return
         body = fetched.body or b""
         body_hash = hashlib.sha1(body).hexdigest()
+        if body_hash == feed.body_hash and feed.error_count and feed.last_error:
+            # the same bytes that failed to parse last time: same error, no parse
+            out.unchanged = True
+            out.error = feed.last_error
+            self._record_failure(feed, out, fetched)
+            return
         if body_hash == feed.body_hash:
             out.unchanged = True
             record_fetch(self.conn, feed.id, last_fetch_at=now, last_ok_at=now,
@@ -241,7 +248,7 @@ class _Runner:
         parsed = await self._parse(body, feed, fetched)
         if parsed.error:
             out.error = parsed.error
-            self._record_failure(feed, out, fetched)
+            self._record_failure(feed, out, fetched, body_hash=body_hash, **validators)
             return
         if parsed.warning:  # keep a "moved permanently" note set above
             out.warning = f"{out.warning}; {parsed.warning}" if out.warning else parsed.warning
@@ -267,15 +274,32 @@ class _Runner:
         executor = self._executor(len(body))
         return await loop.run_in_executor(executor, _parse_call, args, kwargs)
 
+    def _start_pool_early(self, feeds: list[FeedRow]) -> None:
+        """When many feeds have never been parsed (a first sync, a big import), fork the
+        parse workers now: before any thread exists fork is safe and cheap, and the
+        workers inherit feedparser already imported. A routine sync starts none."""
+        fresh = sum(1 for f in feeds if f.body_hash is None)
+        if fresh >= 4 and threading.active_count() == 1 and (os.cpu_count() or 1) >= 2:
+            import feedparser  # noqa: F401  (imported once, inherited by the workers)
+
+            self.pool = ProcessPoolExecutor(max_workers=os.cpu_count(),
+                                            mp_context=multiprocessing.get_context("fork"))
+            self.pool.submit(os.getpid)  # with fork, every worker starts on the first submit
+
     def _executor(self, size: int) -> Executor | None:
-        """Big bodies go to a process pool (both cores); small ones to a thread."""
+        """Parsing goes to the worker processes when they exist, or when the body is big
+        enough to pay for starting them; small bodies otherwise parse in a thread."""
+        if self.pool is not None:
+            return self.pool
         if size < POOL_MIN_BYTES or (os.cpu_count() or 1) < 2:
             return None
-        if self.pool is None:
-            # fork is fastest but unsafe once other threads exist (inside the app)
-            method = "fork" if threading.active_count() == 1 else "forkserver"
-            self.pool = ProcessPoolExecutor(max_workers=os.cpu_count(),
-                                            mp_context=multiprocessing.get_context(method))
+        # fork is unsafe once other threads exist (inside the app, or after a DNS lookup)
+        if threading.active_count() == 1:
+            ctx = multiprocessing.get_context("fork")
+        else:
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["sahel_tui.ingest.parse", "feedparser"])
+        self.pool = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=ctx)
         return self.pool
 
     def _move(self, feed: FeedRow, new_url: str, out: FeedOutcome) -> None:
@@ -286,10 +310,12 @@ class _Runner:
         except sqlite3.IntegrityError:
             out.warning = f"moved permanently to {new_url}, which another feed already uses"
 
-    def _record_failure(self, feed: FeedRow, out: FeedOutcome, fetched: Fetched) -> None:
+    def _record_failure(self, feed: FeedRow, out: FeedOutcome, fetched: Fetched,
+                        **extra) -> None:
         now = datetime.now(UTC)
         fields: dict = dict(last_fetch_at=now_iso(), last_status=fetched.status,
-                            last_error=out.error, error_count=_error_count(self.conn, feed.id) + 1)
+                            last_error=out.error, error_count=_error_count(self.conn, feed.id) + 1,
+                            **extra)
         if fetched.gone:
             fields["dead"] = 1
         if fetched.retry_after is not None:
@@ -315,7 +341,9 @@ def _not_due(feed: FeedRow) -> str | None:
 
 
 def _make_client(settings):
-    import httpx
+    from sahel_tui.ingest.fetch import import_httpx
+
+    httpx = import_httpx()
 
     limits = httpx.Limits(max_connections=settings.concurrency,
                           max_keepalive_connections=settings.concurrency)

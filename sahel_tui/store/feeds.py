@@ -24,16 +24,19 @@ class FeedRow:
     body_hash: str | None
     next_due_at: str | None
     dead: bool
+    last_error: str | None = None
+    error_count: int = 0
 
 
 _FEED_COLUMNS = ("id, url, config_url, name, language, reliability, enabled, etag, "
-                 "last_modified, body_hash, next_due_at, dead")
+                 "last_modified, body_hash, next_due_at, dead, last_error, error_count")
 
 
 def _row(r: sqlite3.Row) -> FeedRow:
     return FeedRow(r["id"], r["url"], r["config_url"], r["name"], r["language"],
                    r["reliability"], bool(r["enabled"]), r["etag"], r["last_modified"],
-                   r["body_hash"], r["next_due_at"], bool(r["dead"]))
+                   r["body_hash"], r["next_due_at"], bool(r["dead"]), r["last_error"],
+                   r["error_count"])
 
 
 def sync_feeds(conn: sqlite3.Connection, feeds: Iterable[FeedConfig]) -> list[FeedRow]:
