@@ -40,8 +40,12 @@ def _migrations() -> list[tuple[int, str, str]]:
 SCHEMA_VERSION = len(_migrations())
 
 
-def connect(path: str | Path, *, readonly: bool = False, check_same_thread: bool = True) -> sqlite3.Connection:
-    """A connection with the pragmas every part of sahel-tui relies on. No migration."""
+def connect(path: str | Path, *, readonly: bool = False, check_same_thread: bool = True,
+            set_wal: bool = False) -> sqlite3.Connection:
+    """A connection with the pragmas every part of sahel-tui relies on. No migration.
+
+    WAL mode is a property of the file, set once by open_store; switching it needs a lock,
+    so ordinary connections (background readers) do not ask for it again."""
     path = str(path)
     if readonly:
         uri = Path(path).resolve().as_uri() + "?mode=ro"
@@ -54,7 +58,8 @@ def connect(path: str | Path, *, readonly: bool = False, check_same_thread: bool
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     if not readonly:
-        conn.execute("PRAGMA journal_mode = WAL")
+        if set_wal:
+            conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
     return conn
 
@@ -77,7 +82,7 @@ def open_store(path: str | Path, *, check_same_thread: bool = True) -> sqlite3.C
             raise StoreError(f"{p.parent}: cannot create the database folder ({exc.strerror})") from None
     conn = None
     try:
-        conn = connect(path, check_same_thread=check_same_thread)
+        conn = connect(path, check_same_thread=check_same_thread, set_wal=True)
         migrate(conn)
     except (sqlite3.DatabaseError, StoreError) as exc:
         if conn is not None:

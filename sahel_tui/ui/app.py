@@ -71,6 +71,7 @@ class SahelApp(App):
         self.sub_title = "demo data" if demo else str(self.db_path)
         self._keymap, self._keymap_problems = keymap_from_config(config.keys)
         self._worker_conns: set = set()
+        self.closing = False
 
     @property
     def keymap_overrides(self) -> dict[str, str]:
@@ -109,11 +110,13 @@ class SahelApp(App):
 
     async def action_quit(self) -> None:
         # quitting is instant: long counts running in threads are interrupted, not awaited
+        self.closing = True
         for conn in list(self._worker_conns):
             conn.interrupt()
         self.exit()
 
     def on_unmount(self) -> None:
+        self.closing = True
         for conn in list(self._worker_conns):
             conn.interrupt()
         self.conn.close()

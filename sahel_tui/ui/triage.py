@@ -297,13 +297,16 @@ class TriageScreen(Screen):
 
     @work(thread=True, exclusive=True, group="counts")
     def _count(self, query: Compiled) -> None:
-        conn = self.app.worker_connection()
         try:
-            counts = views.status_counts(conn, query)
-        except sqlite3.OperationalError:  # interrupted: the app is closing
+            conn = self.app.worker_connection()
+            try:
+                counts = views.status_counts(conn, query)
+            finally:
+                self.app.release_connection(conn)
+        except sqlite3.Error as exc:  # busy, or interrupted because the app is closing
+            if not self.app.closing:
+                self.app.call_from_thread(self.status.set, message=f"counts unavailable: {exc}")
             return
-        finally:
-            self.app.release_connection(conn)
         self.app.call_from_thread(self._counted, query, counts)
 
     def _counted(self, query: Compiled, counts: dict[str, int]) -> None:
@@ -319,7 +322,10 @@ class TriageScreen(Screen):
 
     @work(thread=True, exclusive=True, group="sidebar")
     def _sidebar_counts(self, saved: dict[str, str]) -> None:
-        conn = self.app.worker_connection()
+        try:
+            conn = self.app.worker_connection()
+        except sqlite3.Error:
+            return
         try:
             feeds = views.feed_counts(conn)
             tags = views.tag_counts(feeds)
@@ -332,7 +338,7 @@ class TriageScreen(Screen):
                     saved_counts[name] = views.count_new(conn, parse(text))
                 except QueryError:
                     saved_counts[name] = None
-        except sqlite3.OperationalError:  # interrupted: the app is closing
+        except sqlite3.Error:  # busy, or interrupted because the app is closing
             return
         finally:
             self.app.release_connection(conn)
