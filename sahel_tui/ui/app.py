@@ -72,6 +72,7 @@ class SahelApp(App):
         self._keymap, self._keymap_problems = keymap_from_config(config.keys)
         self._worker_conns: set = set()
         self.closing = False
+        self.vocab = None  # loaded in the background after the first frame
 
     @property
     def keymap_overrides(self) -> dict[str, str]:
@@ -97,6 +98,46 @@ class SahelApp(App):
         for problem in self._keymap_problems + list(self.config.warnings):
             self.notify(problem, severity="warning", timeout=8)
         self.push_screen(TriageScreen())
+        self.call_after_refresh(
+            lambda: self.run_worker(self._vocab_thread, thread=True, group="vocab"))
+
+    # -- vocabularies ----------------------------------------------------------------------------
+
+    def _read_vocab(self):
+        """Shipped vocabularies plus the analyst's files; a mistake in those is reported and
+        the shipped ones are used meanwhile."""
+        from sahel_tui import paths
+        from sahel_tui.vocab import VocabError, load_vocab
+
+        try:
+            vocab = load_vocab(paths.user_config_dir())
+            problem = None
+        except VocabError as exc:
+            vocab, problem = load_vocab(None), str(exc)
+        vocab.matcher()  # built once, here, off the UI thread
+        return vocab, problem
+
+    def _vocab_thread(self) -> None:
+        vocab, problem = self._read_vocab()
+        if not self.closing:
+            self.call_from_thread(self._vocab_loaded, vocab, problem)
+
+    def load_vocab_now(self) -> None:
+        if self.vocab is None:
+            vocab, problem = self._read_vocab()
+            self._vocab_loaded(vocab, problem)
+
+    def _vocab_loaded(self, vocab, problem: str | None) -> None:
+        if self.vocab is not None:
+            return
+        self.vocab = vocab
+        if problem:
+            self.notify(f"{problem}\nUsing the shipped vocabularies until it is fixed.",
+                        title="Vocabulary file", severity="error", timeout=15)
+        for screen in self.screen_stack:
+            if isinstance(screen, TriageScreen):
+                row = screen.items.current
+                screen.start_coding(row.id if row else None)
 
     def worker_connection(self):
         """A connection for a background thread; interrupted if the app quits meanwhile."""

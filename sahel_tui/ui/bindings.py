@@ -36,7 +36,27 @@ TRIAGE = [
             id="layout.sidebar", key_display="[", show=False),
     Binding("right_square_bracket", "toggle_pane('reader')", "Toggle reader",
             id="layout.reader", key_display="]", show=False),
-    Binding("tab", "focus_next_pane", "Next pane", id="layout.next_pane", show=False),
+    Binding("ctrl+w", "focus_next_pane", "Next pane", id="layout.next_pane", show=False),
+]
+
+CODING = [
+    Binding("enter", "accept", "Accept", id="coding.accept"),
+    Binding("a", "facet('actor1')", "Actors", id="coding.actors", show=False),
+    Binding("l", "facet('place')", "Place", id="coding.place", show=False),
+    Binding("e", "facet('type')", "Event type", id="coding.type"),
+    Binding("d", "facet('date')", "Date", id="coding.date", show=False),
+    Binding("number_sign", "facet('fatalities')", "Fatalities", id="coding.fatalities",
+            key_display="#", show=False),
+    Binding("c", "facet('grading')", "Confidence and grading", id="coding.grading", show=False),
+    Binding("tab", "facet('actor1')", "Next facet", id="coding.next_facet", show=False),
+    Binding("plus", "add_event", "Add another event", id="coding.add_event", key_display="+",
+            show=False),
+    Binding("minus", "remove_event", "Remove this event", id="coding.remove_event",
+            key_display="-", show=False),
+    Binding("greater_than_sign", "switch_event(1)", "Next event of the item",
+            id="coding.next_event", key_display=">", show=False),
+    Binding("less_than_sign", "switch_event(-1)", "Previous event of the item",
+            id="coding.prev_event", key_display="<", show=False),
 ]
 
 APP = [
@@ -45,7 +65,7 @@ APP = [
     Binding("ctrl+p", "command_palette", "Commands", id="app.palette", show=False),
 ]
 
-ALL = [*TRIAGE, *APP]
+ALL = [*TRIAGE, *CODING, *APP]
 IDS = {b.id for b in ALL}
 
 

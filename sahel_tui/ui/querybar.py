@@ -14,7 +14,7 @@ class QueryBar(Vertical):
     DEFAULT_CSS = """
     QueryBar { height: auto; display: none; }
     QueryBar.-open { display: block; }
-    QueryBar Input { border: none; height: 1; padding: 0 1; }
+    QueryBar Input, QueryBar Input:focus { border: none; height: 1; padding: 0 1; }
     QueryBar #query-error { height: auto; padding: 0 1; color: $error; display: none; }
     QueryBar #query-error.-shown { display: block; }
     """

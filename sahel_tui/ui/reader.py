@@ -19,7 +19,8 @@ class Reader(VerticalScroll, can_focus=True):
         yield Static(Text("No item selected.", style="dim"), id="reader-body")
 
     def show(self, item: ItemDetail | None, words: list[str] | None = None,
-             spans: list[tuple[int, int, str]] | None = None) -> None:
+             spans: list[tuple[int, int, str]] | None = None,
+             title_spans: list[tuple[int, int, str]] | None = None) -> None:
         """Display ``item``. ``words`` (search terms) and ``spans`` (offsets into the text,
         with a style) are highlighted. Nothing from the feed is read as markup."""
         body = self.query_one("#reader-body", Static)
@@ -28,6 +29,8 @@ class Reader(VerticalScroll, can_focus=True):
             return
         out = Text()
         out.append(item.title or "(no title)", style="bold")
+        for start, end, style in title_spans or []:
+            out.stylize(style, start, end)
         out.append("\n")
         when = item.published.replace("T", " ").rstrip("Z") + " UTC"
         if item.published_guessed:
@@ -52,8 +55,11 @@ class Reader(VerticalScroll, can_focus=True):
             out.stylize(style, offset + start, offset + end)
         if words:
             out.highlight_words([w for w in words if len(w) > 1], "reverse", case_sensitive=False)
+        same = getattr(self, "_shown_id", None) == item.id
+        self._shown_id = item.id
         body.update(out)
-        self.scroll_home(animate=False)
+        if not same:  # re-highlighting the same item keeps the reading position
+            self.scroll_home(animate=False)
 
     def page(self, pages: int) -> None:
         if pages > 0:

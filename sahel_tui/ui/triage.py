@@ -6,12 +6,14 @@ import sqlite3
 
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 
 from sahel_tui.store import decisions, views
 from sahel_tui.store.query import Compiled, QueryError, parse
-from sahel_tui.ui.bindings import APP, TRIAGE
+from sahel_tui.ui.bindings import APP, CODING, TRIAGE
+from sahel_tui.ui.coding import CodingPanel
+from sahel_tui.ui.coding_actions import CodingActions
 from sahel_tui.ui.item_list import ItemList
 from sahel_tui.ui.keyhints import KeyHints
 from sahel_tui.ui.modals import Confirm
@@ -21,15 +23,16 @@ from sahel_tui.ui.sidebar import Sidebar
 from sahel_tui.ui.statusbar import StatusBar
 
 
-class TriageScreen(Screen):
-    BINDINGS = TRIAGE
+class TriageScreen(CodingActions, Screen):
+    BINDINGS = [*TRIAGE, *CODING]
     DEFAULT_CSS = """
     TriageScreen #panes { height: 1fr; }
     TriageScreen ItemList { width: 3fr; min-width: 40; }
-    TriageScreen Reader { width: 2fr; border-left: vkey $foreground 20%; }
+    TriageScreen #right { width: 2fr; border-left: vkey $foreground 20%; }
+    TriageScreen Reader { height: 1fr; }
     TriageScreen.-narrow #panes { layout: vertical; }
     TriageScreen.-narrow ItemList { height: 1fr; width: 1fr; }
-    TriageScreen.-narrow Reader { height: 1fr; width: 1fr; border-left: none;
+    TriageScreen.-narrow #right { height: 1fr; width: 1fr; border-left: none;
                                   border-top: hkey $foreground 20%; }
     TriageScreen .-hidden { display: none; }
     ItemList > .item-list--cursor { background: $accent 40%; text-style: bold; }
@@ -54,10 +57,12 @@ class TriageScreen(Screen):
         with Horizontal(id="panes"):
             yield Sidebar(id="sidebar")
             yield ItemList(lambda: self.app.conn, id="items")
-            yield Reader(id="reader")
+            with Vertical(id="right"):
+                yield Reader(id="reader")
+                yield CodingPanel(id="coding")
         yield QueryBar(id="querybar")
         yield StatusBar(id="status")
-        yield KeyHints([*TRIAGE, *APP], self.app.keymap_overrides, id="keys")
+        yield KeyHints([*CODING, *TRIAGE, *APP], self.app.keymap_overrides, id="keys")
 
     @property
     def items(self) -> ItemList:
@@ -98,10 +103,10 @@ class TriageScreen(Screen):
             sidebar_hidden = width < 120
         self.query_one(Sidebar).set_class(sidebar_hidden, "-hidden")
         reader_hidden = bool(self._pane_hidden["reader"])
-        self.reader.set_class(reader_hidden, "-hidden")
+        self.query_one("#right").set_class(reader_hidden, "-hidden")
 
     def action_toggle_pane(self, pane: str) -> None:
-        widget = self.query_one(Sidebar) if pane == "sidebar" else self.reader
+        widget = self.query_one(Sidebar) if pane == "sidebar" else self.query_one("#right")
         self._pane_hidden[pane] = not widget.has_class("-hidden")
         self._apply_layout()
         if pane == "sidebar" and not self._pane_hidden[pane]:
@@ -110,8 +115,10 @@ class TriageScreen(Screen):
             self.items.focus()
 
     def action_focus_next_pane(self) -> None:
-        order = [w for w in (self.query_one(Sidebar), self.items, self.reader)
-                 if not w.has_class("-hidden")]
+        sidebar = self.query_one(Sidebar)
+        panes = [(sidebar, sidebar.has_class("-hidden")), (self.items, False),
+                 (self.reader, self.query_one("#right").has_class("-hidden"))]
+        order = [w for w, hidden in panes if not hidden]
         if self.focused in order:
             order[(order.index(self.focused) + 1) % len(order)].focus()
         else:
@@ -121,6 +128,7 @@ class TriageScreen(Screen):
 
     def on_item_list_highlighted(self, event: ItemList.Highlighted) -> None:
         row = event.row
+        self.start_coding(row.id if row else None)
         self._show_current()
         self.status.set(position=(self.items.position, self._total()))
         if row is not None:
@@ -180,8 +188,9 @@ class TriageScreen(Screen):
 
     def _show_current(self) -> None:
         row = self.items.current
+        title_spans, spans = self.highlight_spans()
         self.reader.show(views.item_detail(self.app.conn, row.id) if row else None,
-                         self.query_.fts_words)
+                         self.query_.fts_words, spans, title_spans)
 
     def action_dismiss_item(self) -> None:
         self._decide("dismissed", "dismiss")
@@ -202,6 +211,7 @@ class TriageScreen(Screen):
             return
         ids = set(batch.item_ids)
         self.items.refresh_rows(ids)
+        self.refresh_coding_after_undo(ids)
         if len(ids) == 1:
             row = views.row_at(self.app.conn, self.query_, next(iter(ids)))
             if row is not None:

@@ -1,0 +1,367 @@
+"""Coding an item: the pre-filled events, the panel that shows them, the facet pickers.
+
+An uncoded item shows the suggested coding (from sahel_tui.suggest); `enter` stores it and
+moves on. A facet key opens a picker; on a coded item each change is stored at once through
+the decision log (so `u` undoes it), on a suggestion it edits the draft until `enter`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from rich.text import Text
+from textual.widgets import Static
+
+from sahel_tui.store import events as store_events
+from sahel_tui.store.events import Event
+from sahel_tui.ui.pickers import NEXT, PREV, Grading, GradingPicker, Item, Picker
+from sahel_tui.vocab import fold
+
+FACETS = ["actor1", "actor2", "place", "type", "date", "fatalities", "grading"]
+FACET_LABEL = {"actor1": "Actor 1", "actor2": "Actor 2", "place": "Place", "type": "Event type",
+               "date": "Event date", "fatalities": "Fatalities", "grading": "Grading"}
+PRECISION = {1: "exact day", 2: "within a week (mid-point)", 3: "month only (mid-month)"}
+GEO_PRECISION = {1: "the place itself", 2: "near the place", 3: "only the region"}
+SPAN_STYLES = {"actor": "bold magenta", "place": "bold cyan", "date": "bold yellow",
+               "fatalities": "bold red"}
+
+
+@dataclass
+class Draft:
+    fields: dict
+    event_id: int | None = None  # stored event; None: a suggestion not stored yet
+    suggestion: object = None  # the EventCoding it came from
+
+
+@dataclass
+class CodingState:
+    item_id: int
+    drafts: list[Draft] = field(default_factory=list)
+    index: int = 0
+    coding: object = None  # ItemCoding
+    reliability: str | None = None  # the feed's default letter
+    ready: bool = False
+
+    @property
+    def stored(self) -> bool:
+        return any(d.event_id is not None for d in self.drafts)
+
+    @property
+    def current(self) -> Draft | None:
+        return self.drafts[self.index] if 0 <= self.index < len(self.drafts) else None
+
+
+def default_grading(fields: dict, reliability: str | None) -> dict:
+    fields.setdefault("reliability", reliability)
+    if fields.get("credibility") is None:
+        # one outlet: "possibly true"; an A source: "probably true". Corroboration by other
+        # independent outlets (the side-by-side view) is what earns a 1.
+        fields["credibility"] = 2 if reliability == "A" else 3
+    fields.setdefault("confidence", "moderate")
+    return fields
+
+
+def state_for(conn, item_id: int, coding, vocab) -> CodingState:
+    """The coding state of an item: its stored events, else the suggested ones."""
+    row = conn.execute(
+        "SELECT f.reliability FROM items i JOIN feeds f ON f.id = i.feed_id WHERE i.id = ?",
+        (item_id,)).fetchone()
+    reliability = row[0] if row else None
+    state = CodingState(item_id, coding=coding, reliability=reliability, ready=True)
+    stored = store_events.events_for_item(conn, item_id)
+    if stored:
+        state.drafts = [Draft(_fields_of(e), e.id) for e in stored]
+    elif coding is not None:
+        for ev in coding.events:
+            fields = default_grading(ev.as_event_fields(vocab), reliability)
+            state.drafts.append(Draft(fields, None, ev))
+    return state
+
+
+def _fields_of(e: Event) -> dict:
+    keep = {k: v for k, v in e.__dict__.items()
+            if k not in ("id", "uid", "coder", "coded_at", "updated_at", "deleted")}
+    return keep
+
+
+def spans_for(state: CodingState | None) -> list[tuple[int, int, str]]:
+    """Highlights over the suggestion text: matched actors and places, the current event's
+    date phrase and death toll (offsets in ItemCoding.text)."""
+    if state is None or state.coding is None:
+        return []
+    spans = []
+    for m in getattr(state.coding, "matches", ()) or ():
+        style = SPAN_STYLES.get(m.best.kind)
+        if style:
+            spans.append((m.start, m.end, style))
+    draft = state.current
+    sug = draft.suggestion if draft else None
+    if sug is None and state.coding.events:
+        sug = state.coding.events[0]
+    if sug is not None:
+        if sug.date.span:
+            spans.append((*sug.date.span, SPAN_STYLES["date"]))
+        if sug.fatalities.span:
+            spans.append((*sug.fatalities.span, SPAN_STYLES["fatalities"]))
+    return spans
+
+
+class CodingPanel(Static):
+    """The current item's coding under the reader, with the key for each facet."""
+
+    DEFAULT_CSS = """
+    CodingPanel { height: auto; max-height: 14; border-top: hkey $foreground 20%;
+                  padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+
+    def show(self, state: CodingState | None, vocab_ready: bool = True) -> None:
+        t = Text(no_wrap=True, overflow="ellipsis")
+        if state is None:
+            self.update(t)
+            return
+        if not vocab_ready or not state.ready:
+            t.append("reading the item…", style="dim")
+            self.update(t)
+            return
+        if not state.drafts:
+            t.append("No event suggested. ", style="dim")
+            t.append("e", style="bold reverse")
+            t.append(" code one   ", style="dim")
+            t.append("x", style="bold reverse")
+            t.append(" dismiss", style="dim")
+            self.update(t)
+            return
+        d = state.current
+        f = d.fields
+        status = "stored" if d.event_id is not None else "suggested: enter to accept"
+        t.append(f"Event {state.index + 1}/{len(state.drafts)} ", style="bold")
+        t.append(f"({status})", style="green" if d.event_id else "yellow")
+        if len(state.drafts) > 1:
+            t.append("   < > switch", style="dim")
+        t.append("   + add   - remove\n", style="dim")
+
+        def row(key: str, label: str, value: str, extra: str = "") -> None:
+            t.append(f" {key} ", style="bold reverse")
+            t.append(f" {label:10} ", style="dim")
+            t.append(value or "—", style="" if value else "dim")
+            if extra:
+                t.append(f"  {extra}", style="dim")
+            t.append("\n")
+
+        row("e", "type", f"{f.get('event_type', '')} › {f.get('sub_event_type', '')}"
+            if f.get("event_type") else "")
+        a1 = f.get("actor1", "")
+        assoc1 = f.get("assoc_actor_1") or []
+        row("a", "actor 1", a1 + (f" + {'; '.join(assoc1)}" if assoc1 else ""), f.get("inter1", ""))
+        a2 = f.get("actor2", "")
+        assoc2 = f.get("assoc_actor_2") or []
+        row(" ", "actor 2", a2 + (f" + {'; '.join(assoc2)}" if assoc2 else ""), f.get("inter2", ""))
+        place = ", ".join(p for p in (f.get("location"), f.get("admin2"), f.get("admin1"),
+                                      f.get("country")) if p)
+        coords = ""
+        if f.get("latitude") is not None:
+            coords = f"{f['latitude']:.4f}, {f['longitude']:.4f} · precision {f.get('geo_precision', 1)}"
+        row("l", "place", place, coords)
+        row("d", "date", f.get("event_date", ""),
+            PRECISION.get(f.get("time_precision", 1), ""))
+        fat = f.get("fatalities", 0)
+        best, high = f.get("fatalities_best"), f.get("fatalities_high")
+        rng = f"best {best}" + (f", high {high}" if high else "") if best is not None else ""
+        row("#", "deaths", str(fat), rng)
+        grade = f"{f.get('reliability') or '?'}{f.get('credibility') or '?'}"
+        row("c", "grading", f"{grade} · confidence {f.get('confidence') or '?'}",
+            "civilian targeting" if f.get("civilian_targeting") else "")
+        self.update(t)
+
+
+# -- picker sources ---------------------------------------------------------------------------
+
+def _folded_contains(hay: str, needle: str) -> bool:
+    return fold(needle) in fold(hay)
+
+
+def actor_items(vocab, state: CodingState, text: str, allow_none: bool) -> list[Item]:
+    out: list[Item] = []
+    seen = set()
+    sug = state.current.suggestion if state.current else None
+    pool = list(sug.actor_candidates) if sug is not None else []
+    if not pool and state.coding is not None:
+        for ev in state.coding.events:
+            pool += list(ev.actor_candidates)
+    for cand in pool:
+        if cand.id in seen or (text and not _folded_contains(cand.name + " " + cand.alias, text)):
+            continue
+        seen.add(cand.id)
+        out.append(Item(cand.name, cand.entity, f"{cand.detail} · read as “{cand.alias}”", True))
+    if allow_none and not text:
+        out.append(Item("(none: one-sided event)", "", ""))
+    if text:
+        for cand in vocab.matcher().complete(text, kind="actor", limit=30):
+            if cand.id not in seen:
+                seen.add(cand.id)
+                out.append(Item(cand.name, cand.entity, cand.detail))
+        out.append(Item(f"+ add actor “{text}”…", ("add-actor", text), "to your actors.toml"))
+    return out
+
+
+def place_items(vocab, state: CodingState, text: str) -> list[Item]:
+    out: list[Item] = []
+    seen = set()
+    sug = state.current.suggestion if state.current else None
+    pool = list(sug.place_candidates) if sug is not None else []
+    for cand in pool:
+        if cand.id in seen or (text and not _folded_contains(cand.name + " " + cand.alias, text)):
+            continue
+        seen.add(cand.id)
+        out.append(Item(cand.name, cand.entity, _place_detail(cand.entity), True))
+    if text:
+        for cand in vocab.matcher().complete(text, kind="place", limit=30):
+            if cand.id not in seen:
+                seen.add(cand.id)
+                out.append(Item(cand.name, cand.entity, _place_detail(cand.entity)))
+        out.append(Item(f"+ add place “{text}”…", ("add-place", text), "to your places.toml"))
+    return out
+
+
+def _place_detail(p) -> str:
+    parts = [x for x in (p.admin2, p.admin1, p.country) if x and x != p.name]
+    where = ", ".join(parts)
+    coords = f" ({p.latitude:.2f}, {p.longitude:.2f})" if p.latitude is not None else " (no coordinates)"
+    return f"{p.kind}: {where}{coords}"
+
+
+def type_items(vocab, state: CodingState, text: str) -> list[Item]:
+    out: list[Item] = []
+    seen = set()
+    sug = state.current.suggestion if state.current else None
+    for cand in (sug.event_types if sug is not None else ()):
+        if cand.sub_event_type in seen:
+            continue
+        if text and not _folded_contains(f"{cand.event_type} {cand.sub_event_type}", text):
+            continue
+        seen.add(cand.sub_event_type)
+        out.append(Item(f"{cand.event_type} › {cand.sub_event_type}", cand.sub_event_type,
+                        f"{cand.share:.0%}", True))
+    for sub in vocab.sub_event_types:
+        if sub.name in seen:
+            continue
+        if text and not _folded_contains(f"{sub.event_type} {sub.name} {sub.help}", text):
+            continue
+        out.append(Item(f"{sub.event_type} › {sub.name}", sub.name, sub.help[:70]))
+    return out
+
+
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def date_items(state: CodingState, text: str, published: str) -> list[Item]:
+    out: list[Item] = []
+    text = text.strip()
+    m = _DATE.match(text)
+    if m:
+        try:
+            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return [Item(f"not a date: {text}", None, "use YYYY-MM-DD")]
+        return [Item(f"{d.isoformat()} ({PRECISION[p]})", (d.isoformat(), p), "") for p in (1, 2, 3)]
+    if text:
+        return [Item("type a date as YYYY-MM-DD", None, "")]
+    sug = state.current.suggestion if state.current else None
+    if sug is not None:
+        ds = sug.date
+        phrase = f"from “{ds.phrase}”" if ds.phrase else "no date phrase: publication date"
+        out.append(Item(f"{ds.date.isoformat()} ({PRECISION[ds.time_precision]})",
+                        (ds.date.isoformat(), ds.time_precision), phrase, True))
+        for alt in ds.alternatives:
+            out.append(Item(f"{alt.isoformat()} ({PRECISION[1]})", (alt.isoformat(), 1), "other reading"))
+    pub = published[:10]
+    out.append(Item(f"{pub} ({PRECISION[1]})", (pub, 1), "publication date"))
+    out.append(Item(f"{pub} ({PRECISION[2]})", (pub, 2), "publication week"))
+    return out
+
+
+_NUMS = re.compile(r"^(\d+)(?:\s*[/,-]\s*(\d+))?(?:\s*[/,-]\s*(\d+))?$")
+
+
+def fatality_items(state: CodingState, text: str) -> list[Item]:
+    text = text.strip()
+    if text:
+        m = _NUMS.match(text)
+        if not m:
+            return [Item("type a number, or low/best/high like 12/15/20", None, "")]
+        nums = [int(x) for x in m.groups() if x is not None]
+        low = min(nums)
+        best = nums[1] if len(nums) >= 2 else low
+        high = max(nums) if len(nums) >= 2 else None
+        return [Item(f"{low} (best {best}{f', high {high}' if high else ''})", (low, best, high), "")]
+    out = []
+    sug = state.current.suggestion if state.current else None
+    if sug is not None and sug.fatalities.found:
+        fs = sug.fatalities
+        out.append(Item(f"{fs.low} (best {fs.best}{f', high {fs.high}' if fs.high else ''})",
+                        (fs.low, fs.best, fs.high), f"from “{fs.phrase}”", True))
+    out.append(Item("0 (none reported)", (0, None, None), ""))
+    return out
+
+
+def apply_choice(vocab, facet: str, fields: dict, value) -> dict:
+    """The field changes a picked value makes."""
+    if facet in ("actor1", "actor2"):
+        n = facet[-1]
+        if value == "":
+            return {f"actor{n}": "", f"inter{n}": ""}
+        return {f"actor{n}": value.name, f"inter{n}": value.type}
+    if facet == "place":
+        country = vocab.country(value.country)
+        return {"location": value.name, "admin1": value.admin1 or "", "admin2": value.admin2 or "",
+                "country": country.name if country else value.country, "place_id": value.id,
+                "latitude": round(value.latitude, 4) if value.latitude is not None else None,
+                "longitude": round(value.longitude, 4) if value.longitude is not None else None,
+                "geo_precision": 1 if value.kind == "place" else 3}
+    if facet == "type":
+        sub = vocab.sub_event_type(value)
+        changes = {"event_type": sub.event_type, "sub_event_type": sub.name,
+                   "disorder_type": sub.disorder_type}
+        if sub.event_type == "Violence against civilians":
+            changes["civilian_targeting"] = True
+        return changes
+    if facet == "date":
+        return {"event_date": value[0], "time_precision": value[1]}
+    if facet == "fatalities":
+        low, best, high = value
+        return {"fatalities": low, "fatalities_best": best, "fatalities_high": high}
+    if facet == "grading":
+        return {"reliability": value.reliability, "credibility": value.credibility,
+                "confidence": value.confidence}
+    raise ValueError(facet)
+
+
+def picker_for(vocab, state: CodingState, facet: str, published: str, why: str = ""):
+    label = FACET_LABEL[facet]
+    if facet in ("actor1", "actor2"):
+        return Picker(f"{label}: who", lambda t: actor_items(vocab, state, t, facet == "actor2"))
+    if facet == "place":
+        return Picker(f"{label}: where", lambda t: place_items(vocab, state, t))
+    if facet == "type":
+        return Picker(f"{label}: what (ACLED)", lambda t: type_items(vocab, state, t))
+    if facet == "date":
+        return Picker(f"{label}", lambda t: date_items(state, t, published), numeric=True,
+                      placeholder="YYYY-MM-DD, or enter for the highlighted")
+    if facet == "fatalities":
+        return Picker(f"{label}: killed (ACLED keeps the lowest credible figure)",
+                      lambda t: fatality_items(state, t), numeric=True,
+                      placeholder="a number, or low/best/high e.g. 12/15/20")
+    f = state.current.fields if state.current else {}
+    return GradingPicker(Grading(f.get("reliability"), f.get("credibility"), f.get("confidence")),
+                         None, why)
+
+
+def unwrap(result):
+    """(direction, value) from a picker's result: direction NEXT/PREV/None."""
+    if result is NEXT or result is PREV:
+        return result, None
+    if isinstance(result, tuple) and len(result) == 2 and result[0] in (NEXT, PREV):
+        return result[0], result[1]
+    return None, result

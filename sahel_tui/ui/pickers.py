@@ -1,0 +1,227 @@
+"""Keyboard pickers for coding: suggestions first, digits for the first nine, type to filter.
+
+A picker returns a Choice: the chosen value, NEXT (tab: go on to the next facet), PREV
+(shift+tab), or None (escape).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+NEXT = object()
+PREV = object()
+
+
+@dataclass(frozen=True)
+class Item:
+    label: str
+    value: object
+    detail: str = ""
+    suggested: bool = False
+
+
+Source = Callable[[str], list[Item]]
+
+
+class Picker(ModalScreen):
+    """``options(text)`` gives the items for what has been typed (called on every key)."""
+
+    DEFAULT_CSS = """
+    Picker { align: center middle; }
+    Picker > Vertical { width: 90; max-width: 95%; height: auto; max-height: 80%;
+                        border: thick $accent; background: $surface; padding: 0 1; }
+    Picker #picker-title { text-style: bold; }
+    Picker Input, Picker Input:focus { border: none; height: 1; padding: 0 1; background: $boost; }
+    Picker OptionList { height: auto; max-height: 20; border: none; }
+    Picker #picker-help { color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", show=False),
+        Binding("tab", "next_facet", "Next facet", show=False, priority=True),
+        Binding("shift+tab", "prev_facet", "Previous facet", show=False, priority=True),
+        Binding("down", "move(1)", show=False, priority=True),
+        Binding("up", "move(-1)", show=False, priority=True),
+        Binding("pagedown", "move(10)", show=False, priority=True),
+        Binding("pageup", "move(-10)", show=False, priority=True),
+    ]
+
+    def __init__(self, title: str, options: Source, *, numeric: bool = False,
+                 placeholder: str = "type to filter", help_text: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.source = options
+        self.numeric = numeric  # digits are typed, not used to pick (dates, numbers)
+        self.placeholder = placeholder
+        self.help_text = help_text
+        self.items: list[Item] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(self.title_text), id="picker-title")
+            yield Input(placeholder=self.placeholder, id="picker-input")
+            yield OptionList(id="picker-options")
+            hint = ("enter choose · tab next facet · esc cancel" if self.numeric else
+                    "1-9 choose · enter choose highlighted · tab next facet · esc cancel")
+            yield Static(Text(f"{self.help_text}\n{hint}" if self.help_text else hint),
+                         id="picker-help")
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one(Input).focus()
+
+    def _fill(self, text: str) -> None:
+        self.items = self.source(text)
+        options = self.query_one(OptionList)
+        options.clear_options()
+        rendered = []
+        for i, item in enumerate(self.items):
+            label = Text(no_wrap=True, overflow="ellipsis")
+            label.append(f"{i + 1} " if i < 9 and not self.numeric else "  ", style="bold")
+            label.append(item.label, style="bold" if item.suggested else "")
+            if item.detail:
+                label.append(f"  {item.detail}", style="dim")
+            if item.suggested:
+                label.append("  suggested", style="italic green")
+            rendered.append(Option(label))
+        options.add_options(rendered)
+        if rendered:
+            options.highlighted = 0
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._fill(event.value)
+
+    def on_key(self, event) -> None:
+        char = event.character
+        if (not self.numeric and char and char in "123456789"
+                and not self.query_one(Input).value):
+            index = int(char) - 1
+            if index < len(self.items):
+                event.stop()
+                event.prevent_default()
+                self.dismiss(self.items[index].value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        highlighted = self.query_one(OptionList).highlighted
+        if highlighted is not None and highlighted < len(self.items):
+            self.dismiss(self.items[highlighted].value)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.items[event.option_index].value)
+
+    def action_move(self, delta: int) -> None:
+        options = self.query_one(OptionList)
+        if options.option_count:
+            current = options.highlighted or 0
+            options.highlighted = max(0, min(options.option_count - 1, current + delta))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_next_facet(self) -> None:
+        self.dismiss(NEXT)
+
+    def action_prev_facet(self) -> None:
+        self.dismiss(PREV)
+
+
+RELIABILITY = {"A": "Completely reliable", "B": "Usually reliable", "C": "Fairly reliable",
+               "D": "Not usually reliable", "E": "Unreliable", "F": "Reliability cannot be judged"}
+CREDIBILITY = {1: "Confirmed by other sources", 2: "Probably true", 3: "Possibly true",
+               4: "Doubtful", 5: "Improbable", 6: "Truth cannot be judged"}
+CONFIDENCE = {"l": "low", "m": "moderate", "h": "high"}
+
+
+@dataclass
+class Grading:
+    reliability: str | None
+    credibility: int | None
+    confidence: str | None
+
+
+class GradingPicker(ModalScreen):
+    """Admiralty grade and analytic confidence in three keys: a letter, a digit, l/m/h."""
+
+    DEFAULT_CSS = """
+    GradingPicker { align: center middle; }
+    GradingPicker > Vertical { width: 80; height: auto; border: thick $accent;
+                               background: $surface; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", show=False),
+        Binding("enter", "done", show=False),
+        Binding("tab", "next_facet", show=False, priority=True),
+        Binding("shift+tab", "prev_facet", show=False, priority=True),
+    ]
+
+    def __init__(self, grading: Grading, suggested_credibility: int | None = None,
+                 why: str = "") -> None:
+        super().__init__()
+        self.grading = Grading(grading.reliability, grading.credibility, grading.confidence)
+        self.suggested = suggested_credibility
+        self.why = why
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(id="grading-body")
+
+    def on_mount(self) -> None:
+        self._render()
+
+    def _render(self) -> None:
+        g = self.grading
+        t = Text()
+        t.append("Grading  ", style="bold")
+        t.append(f"{g.reliability or '?'}{g.credibility or '?'}", style="bold reverse")
+        t.append(f"  confidence: {g.confidence or '?'}\n\n", style="bold")
+        t.append("Source reliability (the outlet): press a letter\n", style="underline")
+        for k, v in RELIABILITY.items():
+            t.append(f"  {k.lower()} {k} {v}\n", style="bold" if g.reliability == k else "")
+        t.append("Information credibility (this report): press a digit\n", style="underline")
+        for k, v in CREDIBILITY.items():
+            mark = "  suggested" if k == self.suggested else ""
+            t.append(f"  {k} {v}", style="bold" if g.credibility == k else "")
+            t.append(f"{mark}\n", style="italic green")
+        if self.why:
+            t.append(f"  ({self.why})\n", style="dim")
+        t.append("Analytic confidence: l low, m moderate, h high\n", style="underline")
+        t.append("\nenter done · tab next facet · esc cancel", style="dim")
+        self.query_one("#grading-body", Static).update(t)
+
+    def on_key(self, event) -> None:
+        char = (event.character or "").lower()
+        if not char:
+            return
+        if char in "abcdef":
+            self.grading.reliability = char.upper()
+        elif char in "123456":
+            self.grading.credibility = int(char)
+        elif char in CONFIDENCE:
+            self.grading.confidence = CONFIDENCE[char]
+        else:
+            return
+        event.stop()
+        self._render()
+
+    def action_done(self) -> None:
+        self.dismiss(self.grading)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_next_facet(self) -> None:
+        self.dismiss((NEXT, self.grading))
+
+    def action_prev_facet(self) -> None:
+        self.dismiss((PREV, self.grading))
