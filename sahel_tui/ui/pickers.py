@@ -32,6 +32,20 @@ class Item:
 Source = Callable[[str], list[Item]]
 
 
+class FilterInput(Input):
+    """The filter field: while it is empty (and the picker is not asking for a number) it
+    leaves digits 1-9 to the picker, which uses them to choose."""
+
+    def __init__(self, digits_pick: Callable[[], bool], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.digits_pick = digits_pick
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        if character and character in "123456789" and self.digits_pick():
+            return False
+        return super().check_consume_key(key, character)
+
+
 class Picker(ModalScreen):
     """``options(text)`` gives the items for what has been typed (called on every key)."""
 
@@ -52,6 +66,8 @@ class Picker(ModalScreen):
         Binding("up", "move(-1)", show=False, priority=True),
         Binding("pagedown", "move(10)", show=False, priority=True),
         Binding("pageup", "move(-10)", show=False, priority=True),
+        # digits pick before the focused filter field sees them (it would type them)
+        *[Binding(str(n), f"digit({n})", show=False, priority=True) for n in range(1, 10)],
     ]
 
     def __init__(self, title: str, options: Source, *, numeric: bool = False,
@@ -67,7 +83,8 @@ class Picker(ModalScreen):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self.title_text), id="picker-title")
-            yield Input(placeholder=self.placeholder, id="picker-input")
+            yield FilterInput(lambda: not self.numeric and not self.query_one(Input).value,
+                              placeholder=self.placeholder, id="picker-input")
             yield OptionList(id="picker-options")
             hint = ("enter choose · tab next facet · esc cancel" if self.numeric else
                     "1-9 choose · enter choose highlighted · tab next facet · esc cancel")
@@ -100,15 +117,12 @@ class Picker(ModalScreen):
         event.stop()
         self._fill(event.value)
 
-    def on_key(self, event) -> None:
-        char = event.character
-        if (not self.numeric and char and char in "123456789"
-                and not self.query_one(Input).value):
-            index = int(char) - 1
-            if index < len(self.items):
-                event.stop()
-                event.prevent_default()
-                self.dismiss(self.items[index].value)
+    def action_digit(self, n: int) -> None:
+        field = self.query_one(Input)
+        if self.numeric or field.value:
+            field.insert_text_at_cursor(str(n))  # typing a number, or a filter with digits
+        elif n - 1 < len(self.items):
+            self.dismiss(self.items[n - 1].value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -177,9 +191,9 @@ class GradingPicker(ModalScreen):
             yield Static(id="grading-body")
 
     def on_mount(self) -> None:
-        self._render()
+        self._redraw()
 
-    def _render(self) -> None:
+    def _redraw(self) -> None:
         g = self.grading
         t = Text()
         t.append("Grading  ", style="bold")
@@ -212,7 +226,7 @@ class GradingPicker(ModalScreen):
         else:
             return
         event.stop()
-        self._render()
+        self._redraw()
 
     def action_done(self) -> None:
         self.dismiss(self.grading)
