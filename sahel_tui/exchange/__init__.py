@@ -1,1 +1,22 @@
-"""Export, import/merge and backup of coded events: the exchange formats."""
+"""Export, import/merge and backup of coded events: the exchange formats.
+
+Library API (what the app calls)::
+
+    from sahel_tui.exchange.export import export, ExportResult, FORMATS
+    export(conn, compiled_query, fmt, out, *, items=False, bom=False, progress=None,
+           coder=None, vocab=None) -> ExportResult(count, path, skipped, warnings)
+
+    from sahel_tui.exchange.merge import import_jsonl, ImportResult
+    import_jsonl(conn, path, *, coder=None, progress=None) -> ImportResult
+
+    from sahel_tui.exchange.conflicts import list_conflicts, resolve_conflict, get_conflict
+    list_conflicts(conn, *, include_resolved=False) -> list[Conflict]
+    resolve_conflict(conn, conflict_id, keep, coder) -> int   # the decision batch
+
+    from sahel_tui.exchange.backup import backup
+    backup(source, target, *, force=False) -> BackupResult(path, size, items, events, check)
+
+Modules: selection (streamed reads), acled (ACLED row), acled_csv, jsonl (the exchange
+format), geojson, reading_list (--items), incoming (checking a file's lines), merge,
+conflicts, backup, commands (CLI). Nothing here imports textual.
+"""

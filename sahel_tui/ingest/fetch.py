@@ -117,9 +117,9 @@ async def fetch_http(client, url: str, *, etag: str | None, last_modified: str |
             async with client.stream("GET", url, headers=headers) as r:
                 out.status = r.status_code
                 out.final_url = str(r.url)
-                if r.history and all(h.status_code in PERMANENT_REDIRECTS for h in r.history):
-                    if str(r.url) != url:
-                        out.moved_to = str(r.url)
+                permanent = all(h.status_code in PERMANENT_REDIRECTS for h in r.history)
+                if r.history and permanent and str(r.url) != url:
+                    out.moved_to = str(r.url)
                 out.etag = r.headers.get("etag")
                 out.last_modified = r.headers.get("last-modified")
                 out.content_type = r.headers.get("content-type")

@@ -3,16 +3,22 @@
 English and French: "on Tuesday", "Tuesday", "last week", "overnight", "yesterday",
 "on November 26", "26 November", "Nov. 26", "mardi", "le dimanche 12 octobre", "hier",
 "la semaine dernière", "dans la nuit de samedi à dimanche", "3 days ago", "il y a deux
-jours", "in November", "le mois dernier", "26/11/2024" (day first).
+jours", "in recent days", "ces derniers jours", "in November", "le mois dernier",
+"26/11/2024" (day first).
 
 Rules:
 * a weekday means the most recent such day on or before the published date; the
   published date itself only if the text says "today"/"aujourd'hui" (otherwise a week
-  earlier; the same-day reading is offered in ``alternatives``);
+  earlier; the same-day reading is offered in ``alternatives``).  With
+  ``same_day_weekday=True`` (news style: "on Friday" in a story filed on Friday means
+  that Friday, as wire and newspaper copy write it) a bare weekday naming the
+  publication day is that day, unless "last"/"dernier" precedes or follows it; the
+  week-earlier reading is then the alternative;
 * a night "de samedi à dimanche" / "du 12 au 13" is coded to the evening it began;
 * a date without a year is the most recent such date on or before the published date;
 * precision (ACLED time_precision): 1 exact day, 2 within a week (mid-point recorded:
-  "last week" -> Thursday of the previous Monday-Sunday week), 3 only the month (15th);
+  "last week" -> Thursday of the previous Monday-Sunday week; "in recent days" -> three
+  days before publication), 3 only the month (15th);
 * with several phrases, the one in a sentence about violence wins over one that follows
   "said"/"a déclaré"; then the earlier one;
 * no phrase: the published date, ``fallback=True``, precision 2.
@@ -138,12 +144,14 @@ def _small_number(s: str) -> int | None:
 
 
 class _Ctx:
-    def __init__(self, text: str, ftext: str, pub: dt.date, lang: str | None):
+    def __init__(self, text: str, ftext: str, pub: dt.date, lang: str | None,
+                 same_day_weekday: bool = False):
         self.text = text
         self.f = ftext
         self.pub = pub
         self.lang = lang
         self.says_today = re.search(r"\b(?:today|aujourd'hui)\b", ftext) is not None
+        self.same_day_weekday = same_day_weekday
 
     def capitalised(self, pos: int) -> bool:
         return self.text[pos].isupper()
@@ -191,7 +199,7 @@ def _h_numeric(m: re.Match, c: _Ctx):
 def _h_night_weekdays(m: re.Match, c: _Ctx):
     w1 = _WD[m.group("w1")]
     w2 = m.group("w2")
-    if w2 is not None:
+    if w2:
         end = _last_weekday(c.pub, _WD[w2], allow_same_day=True)
         start = end - dt.timedelta(days=(_WD[w2] - w1) % 7 or 7)
     else:
@@ -205,10 +213,14 @@ def _h_weekday(m: re.Match, c: _Ctx):
     if post in ("prochain", "next") or pre in ("next", "this coming", "coming"):
         return None
     wd = _WD[m.group("wd")]
-    d = _last_weekday(c.pub, wd, allow_same_day=c.says_today)
-    alts = ()
-    if wd == c.pub.weekday() and not c.says_today:
-        alts = (c.pub,)
+    last = pre in ("last", "past", "this past", "dernier") or post in ("dernier", "passe")
+    same_day = c.says_today or (c.same_day_weekday and not last)
+    d = _last_weekday(c.pub, wd, allow_same_day=same_day)
+    alts: tuple[dt.date, ...] = ()
+    if wd == c.pub.weekday():
+        other = c.pub - dt.timedelta(days=7) if d == c.pub else c.pub
+        if not c.says_today:
+            alts = (other,)
     return d, 1, "", alts
 
 
@@ -302,6 +314,11 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
     (re.compile(rf"\bil\s+y\s+a\s+(?P<n>\d{{1,2}}|{_SMALL_NUM})\s+jours?\b"), _h_days_ago),
     (re.compile(r"\b(?:a|one)\s+week\s+ago\b|\bil\s+y\s+a\s+une\s+semaine\b"),
      _rel(7, 2, "a week ago")),
+    (re.compile(
+        r"\b(?:in\s+recent\s+days|over\s+the\s+(?:past|last)\s+(?:few\s+)?days|"
+        r"in\s+the\s+(?:past|last)\s+few\s+days|(?:au\s+cours\s+)?(?:de\s+)?ces\s+"
+        r"derniers\s+jours|ces\s+derniers\s+jours|(?:au\s+cours\s+des|durant\s+les)\s+"
+        r"derniers\s+jours)\b"), _rel(3, 2, "recent days: mid-point")),
     # weeks, weekends, months
     (re.compile(
         r"\b(?:last\s+week|the\s+previous\s+week|the\s+week\s+before|"
@@ -323,7 +340,8 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
 
 
 def find_dates(
-    text: str, published: dt.date | dt.datetime, lang: str | None = None
+    text: str, published: dt.date | dt.datetime, lang: str | None = None, *,
+    same_day_weekday: bool = False,
 ) -> list[DateSuggestion]:
     """Every date phrase in *text* resolved against *published*, in text order.
 
@@ -332,7 +350,7 @@ def find_dates(
     """
     pub = _as_date(published)
     ftext = fold_same_length(text)
-    ctx = _Ctx(text, ftext, pub, lang)
+    ctx = _Ctx(text, ftext, pub, lang, same_day_weekday)
     found: list[tuple[int, int, tuple]] = []
     for rx, handler in _PATTERNS:
         for m in rx.finditer(ftext):
@@ -372,11 +390,12 @@ def find_dates(
 
 
 def extract_event_date(
-    text: str, published: dt.date | dt.datetime, lang: str | None = None
+    text: str, published: dt.date | dt.datetime, lang: str | None = None, *,
+    same_day_weekday: bool = False,
 ) -> DateSuggestion:
     """The most plausible event date in *text* (see the module doc), or the published
     date with ``fallback=True`` and precision 2 when the text has no date phrase."""
-    cands = find_dates(text, published, lang)
+    cands = find_dates(text, published, lang, same_day_weekday=same_day_weekday)
     if not cands:
         return DateSuggestion(
             date=_as_date(published), time_precision=2, span=None, phrase="", fallback=True,

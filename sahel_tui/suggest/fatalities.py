@@ -59,15 +59,17 @@ _KILL = re.compile(
     r"^(?:kill|killed|kills|killing|dead|died|dies|die|death|deaths|fatalit(?:y|ies)|"
     r"bodies|corpses|slain|slay|massacred|massacre|massacring|perished|perish|executed|"
     r"beheaded|murdered|murdering|neutrali[sz]ed|neutrali[sz]ing|toll|lives|life|"
-    r"tue|tues|tuee|tuees|tuant|tuer|tuent|mort|morts|morte|mortes|deces|decede|decedes|"
+    r"vie|tue|tues|tuee|tuees|tuant|tuer|tuent|mort|morts|morte|mortes|deces|decede|decedes|"
     r"decedee|decedees|peri|perissent|perdu|corps|cadavres|massacres|massacree|massacrees|"
     r"executes|executees|execute|egorges|egorge|abattus|abattu|abattues|neutralises|"
-    r"neutralise|neutralisees|bilan|succombe|succombes|succombent)$"
+    r"neutralise|neutralisees|neutralisant|neutraliser|neutralisent|bilan|succombe|"
+    r"succombes|succombent)$"
 )
 # only killing words when next to the right words ("lost their lives", "shot dead" ...)
-_NEEDS_CONTEXT = {"lives", "life", "perdu", "corps"}
+_NEEDS_CONTEXT = {"lives", "life", "perdu", "corps", "vie"}
 _CONTEXT_OK = re.compile(
     r"(?:lost\s+(?:their|his|her)\s+li(?:ves|fe)|perdu\s+la\s+vie|death\s+toll|"
+    r"cout\w*\s+la\s+vie|claimed\s+the\s+li(?:ves|fe)|"
     r"toll\b|bilan|death|corps\s+sans\s+vie|(?:des|les|\d+)\s+corps|to\s+die|may\s+die)"
 )
 _BLOCK = re.compile(
@@ -101,6 +103,16 @@ _PERSON_SG = re.compile(
     r"journaliste|elu|mayor|maire|councillor|conseiller|notable|guide|marabout)$"
 )
 _ARTICLE_ONE = {"a", "an", "un", "une", "one"}
+_ORDINAL_SUFFIX = {"er", "re", "e", "eme", "st", "nd", "rd", "th"}
+# person words that are also adjectives after a noun (French) or nouns used as modifiers
+_ADJ_TOO = {"militaire", "civil", "volontaire", "garde", "guide", "membre", "notable",
+            "terroriste", "jihadiste", "djihadiste", "policier", "chasseur"}
+_GROUP_NOUN = re.compile(
+    r"^(?:groups?|patrols?|posts?|outposts?|convoys?|camps?|bases?|vehicles?|units?|"
+    r"gatherings?|meetings?|"
+    r"positions?|checkpoints?|leaders?|commanders?|hideouts?|cells?|network|"
+    r"groupes?|patrouilles?|postes?|convois?|vehicules?|unites?|cellules?|s)$"
+)
 _MONTH_WORDS = {
     "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun",
     "july", "jul", "august", "aug", "september", "sept", "sep", "october", "oct", "november",
@@ -185,9 +197,13 @@ def _is_time_or_date(ftext: str, toks: list[_Tok], i: int) -> bool:
         return True
     if i > 0 and toks[i - 1].text in _SUBSET:
         return True
-    if i + 1 < len(toks) and toks[i + 1].text in _MONTH_WORDS:
+    j = i + 1
+    if j < len(toks) and toks[j].text in _ORDINAL_SUFFIX and toks[j].start == t.end:
+        j += 1  # "1er septembre", "21st October"
+    if j < len(toks) and toks[j].text in _MONTH_WORDS:
         return True
-    return bool(i > 0 and toks[i - 1].text in _MONTH_WORDS)
+    return bool(i > 0 and toks[i - 1].text in _MONTH_WORDS
+                and not re.search(r"[,;:.]", ftext[toks[i - 1].end : t.start]))
 
 
 def _numbers(ftext: str, toks: list[_Tok]) -> list[_Num]:
@@ -217,8 +233,13 @@ def _numbers(ftext: str, toks: list[_Tok]) -> list[_Num]:
                         out.append(_Num(va, va, b[0], "range", start, k + 1 + b[1]))
                         i = k + 1 + b[1]
                         continue
-        # vague / approximate words
+        # vague / approximate words ("several villages", "une vingtaine de kilometres":
+        # quantities, not people)
         two = tuple(words[i : i + 2])
+        if (two in _VAGUE2 or words[i] in _VAGUE) and _unit_follows(
+                words, i + (2 if two in _VAGUE2 else 1)):
+            i = start + 1
+            continue
         if two in _VAGUE2 and _VAGUE2[two] > 0:
             v = _VAGUE2[two]
             q = "about" if two[1] in _APPROX else "vague"
@@ -262,6 +283,13 @@ def _numbers(ftext: str, toks: list[_Tok]) -> list[_Num]:
     return out
 
 
+def _unit_follows(words: list[str], j: int) -> bool:
+    """A unit (km, vehicles, villages ...) at *j*, possibly after "of"/"de"/"d"."""
+    if j < len(words) and words[j] in ("of", "de", "d", "des"):
+        j += 1
+    return j < len(words) and _UNITS.match(words[j]) is not None
+
+
 def _value_at(ftext, toks, words, i) -> tuple[int, int] | None:
     """(value, tokens used) of a numeral or number words at token *i*, or None if it is
     not a head count (years, dates, times, decimals, quantities with units)."""
@@ -297,6 +325,11 @@ def _singular_victims(toks: list[_Tok]) -> list[_Num]:
         if w in ("a", "an", "un", "une"):
             for k in (1, 2, 3, 4):  # "a soldier", "a 15-year-old boy"
                 if i + k < len(words) and _PERSON_SG.match(words[i + k]):
+                    nxt = words[i + k + 1] if i + k + 1 < len(words) else ""
+                    if k > 1 and words[i + k] in _ADJ_TOO:
+                        break  # "un poste militaire": an adjective after a noun
+                    if _GROUP_NOUN.match(nxt):
+                        break  # "a vigilante group", "a soldier's convoy"
                     out.append(_Num(1, 1, 1, "exact", i, i + k + 1))
                     break
     return out

@@ -43,6 +43,7 @@ class CodingState:
     coding: object = None  # ItemCoding
     reliability: str | None = None  # the feed's default letter
     ready: bool = False
+    matches: tuple = ()  # actor/place name matches over ItemCoding.text, for highlighting
 
     @property
     def stored(self) -> bool:
@@ -92,7 +93,7 @@ def spans_for(state: CodingState | None) -> list[tuple[int, int, str]]:
     if state is None or state.coding is None:
         return []
     spans = []
-    for m in getattr(state.coding, "matches", ()) or ():
+    for m in state.matches or getattr(state.coding, "matches", ()) or ():
         style = SPAN_STYLES.get(m.best.kind)
         if style:
             spans.append((m.start, m.end, style))
@@ -135,6 +136,9 @@ class CodingPanel(Static):
             return
         d = state.current
         f = d.fields
+        if self.app.size.height < 32:
+            self.update(self._compact(state, d, f))
+            return
         status = "stored" if d.event_id is not None else "suggested: enter to accept"
         t.append(f"Event {state.index + 1}/{len(state.drafts)} ", style="bold")
         t.append(f"({status})", style="green" if d.event_id else "yellow")
@@ -158,8 +162,11 @@ class CodingPanel(Static):
         a2 = f.get("actor2", "")
         assoc2 = f.get("assoc_actor_2") or []
         row(" ", "actor 2", a2 + (f" + {'; '.join(assoc2)}" if assoc2 else ""), f.get("inter2", ""))
-        place = ", ".join(p for p in (f.get("location"), f.get("admin2"), f.get("admin1"),
-                                      f.get("country")) if p)
+        names: list[str] = []
+        for p in (f.get("location"), f.get("admin2"), f.get("admin1"), f.get("country")):
+            if p and p not in names:
+                names.append(p)
+        place = ", ".join(names)
         coords = ""
         if f.get("latitude") is not None:
             coords = f"{f['latitude']:.4f}, {f['longitude']:.4f} · precision {f.get('geo_precision', 1)}"
@@ -174,6 +181,31 @@ class CodingPanel(Static):
         row("c", "grading", f"{grade} · confidence {f.get('confidence') or '?'}",
             "civilian targeting" if f.get("civilian_targeting") else "")
         self.update(t)
+
+
+    @staticmethod
+    def _compact(state: CodingState, d: Draft, f: dict) -> Text:
+        """Four lines for short terminals: the reader keeps the room."""
+        t = Text(no_wrap=True, overflow="ellipsis")
+        t.append(f"Event {state.index + 1}/{len(state.drafts)} ", style="bold")
+        t.append("stored" if d.event_id is not None else "suggested · enter accepts",
+                 style="green" if d.event_id else "yellow")
+        t.append("\n")
+
+        def part(key: str, value: str) -> None:
+            t.append(f"{key}", style="bold reverse")
+            t.append(f" {value or '—'}  ")
+
+        part("e", f.get("sub_event_type", ""))
+        part("d", f"{f.get('event_date', '')}/{f.get('time_precision', 1)}")
+        t.append("\n")
+        part("a", " vs ".join(x for x in (f.get("actor1"), f.get("actor2")) if x))
+        t.append("\n")
+        part("l", f.get("location", ""))
+        part("#", str(f.get("fatalities", 0)))
+        part("c", f"{f.get('reliability') or '?'}{f.get('credibility') or '?'} "
+                  f"{f.get('confidence') or ''}")
+        return t
 
 
 # -- picker sources ---------------------------------------------------------------------------

@@ -61,6 +61,7 @@ class CodingActions:
                 return
             coding = suggest_for_item(row, self.app.vocab)
             state = state_for(conn, item_id, coding, self.app.vocab)
+            state.matches = coding.matches or tuple(self.app.vocab.matcher().find(coding.text))
         except sqlite3.Error:
             return
         finally:
@@ -106,6 +107,7 @@ class CodingActions:
             "SELECT title, text, published, language FROM items WHERE id = ?", (row.id,)).fetchone()
         coding = suggest_for_item(item, self.app.vocab)
         self.coding = state_for(self.app.conn, row.id, coding, self.app.vocab)
+        self.coding.matches = coding.matches or tuple(self.app.vocab.matcher().find(coding.text))
         self.panel.show(self.coding)
         return self.coding
 
@@ -114,6 +116,7 @@ class CodingActions:
         if st is None:
             return
         fresh = state_for(self.app.conn, st.item_id, st.coding, self.app.vocab)
+        fresh.matches = st.matches
         if fresh.drafts and st.drafts and len(fresh.drafts) == len(st.drafts):
             for new, old in zip(fresh.drafts, st.drafts, strict=True):
                 new.suggestion = old.suggestion

@@ -25,7 +25,7 @@ class KeyHints(Static):
         for b in bindings:
             if not b.show:
                 continue
-            key = keymap.get(b.id or "", None)
+            key = keymap.get(b.id or "")
             key = key.split(",")[0] if key else (b.key_display or b.key.split(",")[0])
             text.append(f" {key} ", style="bold reverse")
             text.append(f" {b.description} ")

@@ -31,8 +31,8 @@ class TriageScreen(CodingActions, Screen):
     TriageScreen #right { width: 2fr; border-left: vkey $foreground 20%; }
     TriageScreen Reader { height: 1fr; }
     TriageScreen.-narrow #panes { layout: vertical; }
-    TriageScreen.-narrow ItemList { height: 1fr; width: 1fr; }
-    TriageScreen.-narrow #right { height: 1fr; width: 1fr; border-left: none;
+    TriageScreen.-narrow ItemList { height: 2fr; width: 1fr; }
+    TriageScreen.-narrow #right { height: 3fr; width: 1fr; border-left: none;
                                   border-top: hkey $foreground 20%; }
     TriageScreen .-hidden { display: none; }
     ItemList > .item-list--cursor { background: $accent 40%; text-style: bold; }

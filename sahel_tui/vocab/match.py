@@ -6,7 +6,9 @@ hyphens are interchangeable separators, and only whole tokens match (no "Gao" in
 "Gaoua").  Where matches overlap, the longest wins ("Islamic State Sahel Province" over
 "Islamic State").  Each match carries every candidate entity, ranked by the countries the
 same text names (unambiguous place/actor/country matches and an optional hint), then by
-kind (actor, country, place, admin2, admin1), then population.
+kind (actor, country, place, admin2, admin1), then entities whose own name matched before
+those matched through an alias ("Birnin Gwari" the town before "Sofo-Birnin-Gwari", alias
+"Birnin-Gwari"), then population.
 
 Case guards (to keep ordinary words out):
 * an alias written in capitals (acronym: "JNIM", "FAN", "HANI") matches only text written
@@ -352,6 +354,7 @@ class Matcher:
                 -c.context,
                 _KIND_RANK["actor" if c.kind == "actor" else
                            "country" if c.kind == "country" else c.detail],
+                c.alias != c.name,  # its own name before another place's alias
                 -c.population,
                 c.name,
                 c.id,

@@ -1,0 +1,35 @@
+"""ACLED-shaped CSV: header of COLUMNS, one row per event, spreadsheet-safe.
+
+The csv module's default (excel) dialect gives RFC 4180 quoting: fields with commas, quotes
+or line breaks are quoted, quotes doubled, lines end with CRLF. The file is UTF-8, with a
+BOM on request (some spreadsheets need it to read UTF-8). Coordinates have 4 decimals.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable
+from typing import TextIO
+
+from .acled import COLUMNS, LAT, LON, RowMaker
+from .selection import EventRecord
+
+
+def write_csv(chunks: Iterable[list[EventRecord]], fh: TextIO, rows: RowMaker,
+              tick: Callable[[int], None]) -> int:
+    writer = csv.writer(fh)
+    writer.writerow(COLUMNS)
+    n = 0
+    for chunk in chunks:
+        out = []
+        for rec in chunk:
+            r = rows.row(rec)
+            if r[LAT] is not None:
+                r[LAT] = f"{r[LAT]:.4f}"
+            if r[LON] is not None:
+                r[LON] = f"{r[LON]:.4f}"
+            out.append(r)
+        writer.writerows(out)
+        n += len(out)
+        tick(n)
+    return n

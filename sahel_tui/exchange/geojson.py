@@ -1,0 +1,43 @@
+"""GeoJSON: a FeatureCollection, one Point per event ([lon, lat]) with the ACLED properties.
+
+Events without coordinates cannot be placed: they are skipped and counted. Written as a
+stream (one feature per line), never built in memory.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from typing import TextIO
+
+from .acled import COLUMNS, LAT, LON, RowMaker
+from .selection import EventRecord
+
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def write_geojson(chunks: Iterable[list[EventRecord]], fh: TextIO, rows: RowMaker,
+                  tick: Callable[[int], None]) -> tuple[int, int]:
+    """Returns (features written, events skipped for want of coordinates)."""
+    fh.write('{"type":"FeatureCollection","features":[')
+    written = skipped = seen = 0
+    for chunk in chunks:
+        parts = []
+        for rec in chunk:
+            r = rows.row(rec)
+            if r[LAT] is None or r[LON] is None:
+                skipped += 1
+                continue
+            parts.append(_encode({
+                "type": "Feature",
+                "id": r[0],
+                "geometry": {"type": "Point", "coordinates": [r[LON], r[LAT]]},
+                "properties": dict(zip(COLUMNS, r, strict=True)),
+            }))
+        if parts:
+            fh.write(("\n" if not written else ",\n") + ",\n".join(parts))
+            written += len(parts)
+        seen += len(chunk)
+        tick(seen)
+    fh.write("\n]}\n")
+    return written, skipped

@@ -1,0 +1,181 @@
+"""One line of an exchange file, checked and normalised before it touches the database.
+
+Every value is checked against the events table's types and CHECK constraints here, so a
+bad file stops with ``FILE, line N: event.field ...`` instead of a database error halfway.
+Also: the coding hash that says whether two versions of an event code the same thing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import MISSING, dataclass, fields
+
+from sahel_tui.store.events import Event
+
+from .jsonl import EVENT_FIELDS, ExchangeError
+
+#: what an analyst codes; two versions of an event with equal values here are the same
+CODING_FIELDS = tuple(f for f in EVENT_FIELDS if f not in ("uid", "coder", "coded_at", "updated_at"))
+
+_DEFAULTS = {f.name: (f.default if f.default is not MISSING else
+                      f.default_factory() if f.default_factory is not MISSING else MISSING)
+             for f in fields(Event)}
+_TYPES = {f.name: str(f.type) for f in fields(Event)}
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CHOICES = {"time_precision": (1, 2, 3), "geo_precision": (1, 2, 3),
+            "reliability": (None, "A", "B", "C", "D", "E", "F"),
+            "credibility": (None, 1, 2, 3, 4, 5, 6),
+            "confidence": (None, "low", "moderate", "high")}
+_REQUIRED = ("uid", "event_date", "event_type", "sub_event_type", "coder", "coded_at",
+             "updated_at")
+
+
+def coding_hash(values) -> str:
+    """Hash of the coding fields of an event given as a dict, a sqlite3.Row or a decision
+    snapshot (associated actors as a list or as JSON text)."""
+    out = []
+    for k in CODING_FIELDS:
+        v = values[k]
+        if k in ("assoc_actor_1", "assoc_actor_2"):
+            v = json.loads(v or "[]") if isinstance(v, str) else list(v or [])
+        elif k == "civilian_targeting":
+            v = bool(v)
+        elif k in ("latitude", "longitude") and v is not None:
+            v = float(v)
+        out.append(v)
+    return hashlib.sha1(_encode(out).encode()).hexdigest()
+
+
+@dataclass(slots=True)
+class Record:
+    event: dict  # EVENT_FIELDS, normalised (associated actors as lists)
+    items: list[dict]
+    history: str  # JSON list of the entries
+    origin: dict  # {database, name, analyst}: where the event was first coded
+    line: int
+    hash: str = ""
+
+
+def _bad(where: str, key: str, message: str) -> ExchangeError:
+    return ExchangeError(f"{where}: {key} {message}")
+
+
+def _spec():
+    out = []
+    for name in EVENT_FIELDS:
+        kind = _TYPES[name]
+        base = kind.replace(" | None", "")
+        required = name in _REQUIRED or _DEFAULTS[name] is MISSING
+        out.append((name, base, kind.endswith("| None"), _DEFAULTS[name], required))
+    return tuple(out)
+
+
+_SPEC = _spec()
+_EXACT = {"str": str, "int": int, "float": float}
+
+
+def _check(name: str, base: str, v, where: str):
+    """The slow path: anything but a value of exactly the expected type."""
+    ok = {"str": isinstance(v, str),
+          "int": isinstance(v, int) and not isinstance(v, bool),
+          "float": isinstance(v, int | float) and not isinstance(v, bool),
+          "bool": isinstance(v, bool) or (type(v) is int and v in (0, 1)),
+          "list[str]": isinstance(v, list) and all(type(x) is str for x in v)}[base]
+    if not ok:
+        raise _bad(where, f"event.{name}", f"must be {base}, not {json.dumps(v)[:40]}")
+    return float(v) if base == "float" else bool(v) if base == "bool" else v
+
+
+def _event(ev: dict, where: str) -> dict:
+    out = {}
+    for name, base, optional, default, required in _SPEC:
+        if name not in ev:
+            if required:
+                raise _bad(where, f"event.{name}", "is missing")
+            out[name] = default
+            continue
+        v = ev[name]
+        if v is None:
+            if not optional:
+                raise _bad(where, f"event.{name}", "must not be null")
+        elif not (type(v) is _EXACT.get(base) or (base == "bool" and type(v) is bool)
+                  or (base == "list[str]" and type(v) is list
+                      and all(type(x) is str for x in v))):
+            v = _check(name, base, v, where)
+        out[name] = v
+    return out
+
+
+def _raw_history(text: str, obj: dict) -> str | None:
+    """The "history" array exactly as written, when it is the line's last key (as sahel-tui
+    writes it): no need to encode it again. A '"history":' outside a string can only be a
+    key (inside a string every quote is escaped), so one occurrence is the top-level one."""
+    if next(reversed(obj)) != "history" or text.count('"history":') != 1:
+        return None
+    raw = text[text.index('"history":') + 10:].rstrip()
+    if not raw.endswith("}"):
+        return None
+    raw = raw[:-1].rstrip()
+    return raw if raw.startswith("[") and raw.endswith("]") else None
+
+
+def parse_record(obj: dict, where: str, line: int, text: str = "") -> Record:
+    event = _event(obj["event"], where)
+    for name, allowed in _CHOICES.items():
+        if event[name] not in allowed:
+            raise _bad(where, f"event.{name}", f"must be one of {allowed}, not {event[name]!r}")
+    if not event["uid"].strip():
+        raise _bad(where, "event.uid", "is empty")
+    if not _DATE.match(event["event_date"]):
+        raise _bad(where, "event.event_date", f"must be YYYY-MM-DD, not {event['event_date']!r}")
+    lat, lon = event["latitude"], event["longitude"]
+    if (lat is not None and not -90 <= lat <= 90) or (lon is not None and not -180 <= lon <= 180):
+        raise _bad(where, "event.latitude/longitude", "out of range")
+    items = [_item(it, f"{where}: items[{i}]") for i, it in enumerate(obj["items"])]
+    if not items:
+        raise _bad(where, "items", "is empty: an event needs the item that reports it")
+    for i, h in enumerate(obj["history"]):
+        if type(h) is not dict:
+            raise _bad(where, f"history[{i}]", "is not an object")
+    history = "[]"
+    if obj["history"]:
+        history = _raw_history(text, obj) or _compact(obj["history"])
+    prov = obj.get("provenance") if isinstance(obj.get("provenance"), dict) else {}
+    origin = prov.get("origin") if isinstance(prov.get("origin"), dict) else None
+    if origin is None:
+        db = prov.get("database") if isinstance(prov.get("database"), dict) else {}
+        origin = {"database": db.get("id", ""), "name": db.get("name", ""),
+                  "analyst": prov.get("analyst", "")}
+    origin = {k: str(origin.get(k) or "") for k in ("database", "name", "analyst")}
+    return Record(event, items, history, origin, line, coding_hash(event))
+
+
+def _item(it, where: str) -> dict:
+    if not isinstance(it, dict):
+        raise ExchangeError(f"{where} is not an object")
+    for key in ("uid", "published"):
+        if not isinstance(it.get(key), str) or not it[key]:
+            raise ExchangeError(f"{where}.{key} is missing or not text")
+    for key in ("guid", "link", "canonical_link", "author", "language", "content_hash"):
+        if it.get(key) is not None and not isinstance(it[key], str):
+            raise ExchangeError(f"{where}.{key} must be text or null")
+    for key in ("title", "text"):
+        if not isinstance(it.get(key, ""), str):
+            raise ExchangeError(f"{where}.{key} must be text")
+    keys = it.get("keys", [])
+    feeds = it.get("feeds", [])
+    if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+        raise ExchangeError(f"{where}.keys must be a list of text")
+    if not isinstance(feeds, list) or not all(isinstance(f, dict) and isinstance(f.get("name"), str)
+                                              for f in feeds):
+        raise ExchangeError(f"{where}.feeds must be a list of feeds with a name")
+    title, text = it.get("title") or "", it.get("text") or ""
+    canonical = it.get("canonical_link")
+    all_keys = list(dict.fromkeys([it["uid"], *keys, *([f"l:{canonical}"] if canonical else [])]))
+    return {**it, "title": title, "text": text, "keys": all_keys, "feeds": feeds,
+            "content_hash": it.get("content_hash")
+            or hashlib.sha1(f"{title}\x00{text}".encode()).hexdigest()}

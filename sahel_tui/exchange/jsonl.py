@@ -1,0 +1,160 @@
+"""The exchange format: JSON Lines, one event per line, versioned.
+
+Each line is one JSON object::
+
+    {"format": "sahel-tui/events", "version": 1,
+     "provenance": {"database": {"id", "name"}, "analyst", "exported_at", "sahel_tui",
+                    "origin": {"database", "name", "analyst", "imported_at"}   # imported only
+                   },
+     "event":   {uid, event_date, ... every Event field but the row id ...},
+     "items":   [{uid, keys, guid, link, canonical_link, title, author, published,
+                  published_guessed, language, content_hash, text,
+                  feeds: [{name, url, tags, language, reliability, link}]}],
+     "history": [{at, coder, op, action, before, after}, ...]}
+
+``history`` is the decision log of the event, oldest first (``before``/``after`` are the
+event snapshots of the database that made the decision, its row ids included). Reading
+checks format and version, and names the file and line of anything it cannot use.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import fields
+from pathlib import Path
+from typing import TextIO
+
+from sahel_tui import __version__
+from sahel_tui.store.decisions import get_state, now_iso
+from sahel_tui.store.events import Event
+
+from .selection import EventRecord, Feed, Item
+
+FORMAT = "sahel-tui/events"
+ITEMS_FORMAT = "sahel-tui/items"
+VERSION = 1
+
+#: the event fields carried by the format (the row id and the deleted flag are local)
+EVENT_FIELDS = ("uid", *(f.name for f in fields(Event) if f.name not in ("id", "uid", "deleted")))
+
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+class ExchangeError(Exception):
+    """A file that cannot be used; the message names the file (and line)."""
+
+
+def provenance(conn: sqlite3.Connection, analyst: str) -> dict:
+    """Who exported, from which database, when, with which sahel-tui."""
+    name = ""
+    for row in conn.execute("PRAGMA database_list"):
+        if row[1] == "main":
+            name = Path(row[2]).name if row[2] else ":memory:"
+    return {"database": {"id": get_state(conn, "database_id", "") or "", "name": name},
+            "analyst": analyst, "exported_at": now_iso(), "sahel_tui": __version__}
+
+
+def event_json(row) -> dict:
+    out = {k: row[k] for k in EVENT_FIELDS}
+    a1, a2 = out["assoc_actor_1"], out["assoc_actor_2"]
+    out["assoc_actor_1"] = json.loads(a1) if a1 and a1 != "[]" else []
+    out["assoc_actor_2"] = json.loads(a2) if a2 and a2 != "[]" else []
+    out["civilian_targeting"] = bool(out["civilian_targeting"])
+    return out
+
+
+def item_json(it: Item, feeds: dict[int, Feed]) -> dict:
+    x = it.extra
+    carried = sorted(((feeds[fid], link) for fid, link in it.feeds if fid in feeds),
+                     key=lambda fl: (fl[0].name, fl[0].url))
+    return {"uid": it.uid, "keys": x.get("keys", []), "guid": x.get("guid"), "link": it.link,
+            "canonical_link": x.get("canonical_link"), "title": it.title,
+            "author": x.get("author"), "published": it.published,
+            "published_guessed": x.get("published_guessed", False),
+            "language": x.get("language"), "content_hash": x.get("content_hash"),
+            "text": x.get("text", ""),
+            "feeds": [{"name": f.name, "url": f.url, "tags": list(f.tags),
+                       "language": f.language, "reliability": f.reliability, "link": link}
+                      for f, link in carried]}
+
+
+def write_jsonl(chunks: Iterable[list[EventRecord]], fh: TextIO, prov: dict,
+                feeds: dict[int, Feed], tick: Callable[[int], None]) -> int:
+    head = f'{{"format":"{FORMAT}","version":{VERSION},"provenance":'
+    plain = head + _encode(prov)
+    n = 0
+    for chunk in chunks:
+        lines = []
+        encoded: dict[int, str] = {}  # an item reported by two events is encoded once
+        for rec in chunk:
+            o = rec.origin
+            if o is None:
+                start = plain
+            else:
+                start = head + _encode({**prov, "origin": {
+                    "database": o[0], "name": o[1], "analyst": o[2]}})
+            parts = []
+            for it in rec.items:
+                text = encoded.get(it.id)
+                if text is None:
+                    text = encoded[it.id] = _encode(item_json(it, feeds))
+                parts.append(text)
+            lines.append(f'{start},"event":{_encode(event_json(rec.row))},'
+                         f'"items":[{",".join(parts)}],"history":[{rec.history}]}}\n')
+        fh.write("".join(lines))
+        n += len(lines)
+        tick(n)
+    return n
+
+
+# -- reading ------------------------------------------------------------------------------
+
+def read_lines(path: Path, hasher=None) -> Iterator[tuple[int, dict, str]]:
+    """(line number, object, text) for every non-blank line; ExchangeError on anything
+    else. ``hasher`` (hashlib object) is fed every byte read."""
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 (closed below; bytes: exact line numbers)
+    except OSError as exc:
+        raise ExchangeError(f"{path}: cannot read ({exc.strerror})") from None
+    with fh:
+        for number, raw in enumerate(fh, 1):
+            if hasher is not None:
+                hasher.update(raw)
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                raise ExchangeError(f"{path}, line {number}: not UTF-8 text; expected a "
+                                    f"sahel-tui JSONL export") from None
+            try:
+                obj = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise ExchangeError(f"{path}, line {number}: not JSON ({exc.msg} at column "
+                                    f"{exc.colno}); expected a sahel-tui JSONL export") from None
+            yield number, _check_format(obj, path, number), text
+
+
+def _check_format(obj, path: Path, number: int) -> dict:
+    where = f"{path}, line {number}"
+    if not isinstance(obj, dict) or "format" not in obj:
+        raise ExchangeError(f"{where}: not a sahel-tui export line (no \"format\" field)")
+    if obj["format"] == ITEMS_FORMAT:
+        raise ExchangeError(f"{where}: this is a reading list (sahel-tui/items), not an "
+                            f"events export; export with --format jsonl without --items")
+    if obj["format"] != FORMAT:
+        raise ExchangeError(f"{where}: unknown format {obj['format']!r} (expected {FORMAT!r})")
+    version = obj.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise ExchangeError(f"{where}: bad version {version!r}")
+    if version > VERSION:
+        raise ExchangeError(f"{where}: format version {version} is newer than this sahel-tui "
+                            f"reads ({VERSION}); upgrade sahel-tui")
+    for key, kind in (("event", dict), ("items", list), ("history", list)):
+        if not isinstance(obj.get(key), kind):
+            raise ExchangeError(f"{where}: \"{key}\" is missing or not a {kind.__name__}")
+    return obj

@@ -1,0 +1,389 @@
+"""Importing another analyst's JSONL export: merge, never overwrite.
+
+- Items are matched by their keys (uid, ``g:<guid>``, ``l:<canonical link>``: the
+  item_keys table); unknown items are added, and unknown feeds are created *disabled* (so
+  nothing is fetched from them). A known item carried by a feed it lacked gets the link.
+- Events are matched by uid. Same coding: unchanged (missing item links are added). An
+  older version of ours (found in our decision log): unchanged, counted as older. Any other
+  difference: both are kept -- theirs is stored as a copy with uid ``<uid>~<hash>`` -- and a
+  conflict is recorded. An unknown uid is added; if the item already had live events here,
+  that too is a conflict (two codings of one item).
+- Imported events carry their origin (event_origins) and their history (event_history).
+- The whole file is one transaction: a bad line leaves the database as it was. A second
+  import of the same file finds everything in place and changes nothing (no import_log row
+  either).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sahel_tui.store.decisions import default_coder, now_iso
+
+from .incoming import Record, coding_hash, parse_record
+from .jsonl import EVENT_FIELDS, VERSION, ExchangeError, read_lines
+
+CHUNK = 2000
+CACHE_KIB = 64 * 1024  # page cache while importing
+_EVENT_COLS = ("id", *EVENT_FIELDS, "deleted")
+_INSERT_EVENT = (f"INSERT INTO events ({', '.join(_EVENT_COLS)}) "
+                 f"VALUES ({', '.join('?' * len(_EVENT_COLS))})")
+
+
+@dataclass
+class ImportResult:
+    path: Path
+    items_added: int = 0
+    items_changed: int = 0  # known items that got a feed link they lacked
+    events_added: int = 0
+    events_changed: int = 0  # known events that got an item link they lacked
+    events_unchanged: int = 0
+    events_older: int = 0  # theirs is a version we had before (part of unchanged)
+    events_disputed: int = 0  # copies stored because the same uid is coded differently here
+    items_recoded: int = 0  # items here, not coded, that now have (imported) live events
+    items_triaged: int = 0  # of which dismissed or flagged here
+    conflicts: list[int] = field(default_factory=list)  # ids of the new conflicts
+    import_id: int | None = None
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(self.items_added or self.items_changed or self.events_added
+                    or self.events_changed or self.events_disputed or self.conflicts)
+
+    def summary(self) -> str:
+        s = (f"items: {self.items_added} added, {self.items_changed} changed; "
+             f"events: {self.events_added} added, {self.events_changed} changed, "
+             f"{self.events_unchanged} unchanged")
+        if self.events_older:
+            s += f" ({self.events_older} older than ours)"
+        if self.events_disputed:
+            s += f", {self.events_disputed} coded differently here (both kept)"
+        s += f"; conflicts: {len(self.conflicts)}"
+        if self.items_recoded:
+            s += f"; {self.items_recoded} items uncoded here are now coded"
+            if self.items_triaged:
+                s += f" ({self.items_triaged} of them dismissed or flagged here)"
+        return s
+
+
+def import_jsonl(conn: sqlite3.Connection, path: str | Path, *, coder: str | None = None,
+                 progress: Callable[[int], None] | None = None) -> ImportResult:
+    """Merge a sahel-tui JSONL export into this database. Raises ExchangeError (naming the
+    file and line) for a file it cannot use; then nothing is written."""
+    path = Path(path)
+    if not path.is_file():
+        raise ExchangeError(f"{path}: no such file")
+    merger = _Merger(conn, path, coder or default_coder())
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = {min(cache, -CACHE_KIB)}")  # indexes of big imports
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        merger.start()
+        batch: list[Record] = []
+        done = 0
+        for number, obj, text in read_lines(path, merger.sha256):
+            batch.append(parse_record(obj, f"{path}, line {number}", number, text))
+            if len(batch) >= CHUNK:
+                merger.chunk(batch)
+                done += len(batch)
+                batch = []
+                if progress:
+                    progress(done)
+        if batch:
+            merger.chunk(batch)
+            if progress:
+                progress(done + len(batch))
+        result = merger.finish()
+        conn.execute("COMMIT")
+        return result
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.execute(f"PRAGMA cache_size = {cache}")
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+def _select_in(conn: sqlite3.Connection, sql: str, values: list, extra: tuple = ()) -> list:
+    """Run ``sql`` (with one ``{}`` for the IN list) over ``values`` in slices."""
+    out = []
+    for i in range(0, len(values), 5000):
+        part = values[i:i + 5000]
+        out += conn.execute(sql.format(_marks(len(part))), [*part, *extra]).fetchall()
+    return out
+
+
+def _tuples(conn: sqlite3.Connection, sql: str, values: list) -> list[tuple]:
+    return [tuple(r) for r in _select_in(conn, sql, values)]
+
+
+class _Merger:
+    def __init__(self, conn: sqlite3.Connection, path: Path, coder: str) -> None:
+        self.conn, self.path, self.coder = conn, path, coder
+        self.sha256 = hashlib.sha256()
+        self.result = ImportResult(path)
+        self.now = now_iso()
+        self.item_ids: dict[str, int] = {}  # incoming item uid -> local id
+        self.new_keys: dict[str, int] = {}  # keys added by this import
+        self.new_items: set[int] = set()
+        self.before: dict[int, list[int]] = {}  # item -> its live events before the import
+        self.known_uids: dict[str, tuple[int, str]] = {}  # events added here: uid -> (id, hash)
+        self.coded: set[int] = set()  # items that get live imported events
+        self.disputes: dict[int, dict] = {}  # item -> {"theirs": [...], "replaced": [...], "uids"}
+
+    def start(self) -> None:
+        c = self.conn
+        self.next_item = c.execute("SELECT coalesce(max(id), 0) + 1 FROM items").fetchone()[0]
+        self.next_event = c.execute("SELECT coalesce(max(id), 0) + 1 FROM events").fetchone()[0]
+        self.feeds: dict[str, int] = {}
+        for fid, url, config_url in c.execute("SELECT id, url, config_url FROM feeds"):
+            self.feeds.setdefault(config_url, fid)
+            self.feeds.setdefault(url, fid)
+        # New items are indexed for search in one statement at the end (as the FTS insert
+        # trigger would, row by row, ten times slower). The trigger is dropped inside this
+        # transaction and put back from its own SQL before the commit; a rollback restores it,
+        # and no other connection can write items meanwhile (we hold the write lock).
+        self.first_item = self.next_item
+        row = c.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                        "AND name = 'items_fts_ai'").fetchone()
+        self.fts_trigger = row[0] if row else None
+        if self.fts_trigger:
+            c.execute("DROP TRIGGER items_fts_ai")
+        self.import_id = c.execute(
+            "INSERT INTO imports (at, coder, file, sha256, format_version) VALUES (?, ?, ?, ?, ?)",
+            (self.now, self.coder, str(self.path), "", VERSION)).lastrowid
+
+    # -- feeds and items -------------------------------------------------------------------
+    def _feed_id(self, f: dict) -> int:
+        url = f.get("url") or f"urn:sahel-tui:feed:{f['name']}"
+        fid = self.feeds.get(url)
+        if fid is None:
+            rel = f.get("reliability") if f.get("reliability") in tuple("ABCDEF") else "F"
+            tags = f.get("tags") if isinstance(f.get("tags"), list) else []
+            fid = self.conn.execute(
+                "INSERT INTO feeds (url, config_url, name, tags, language, reliability, enabled) "
+                "VALUES (?, ?, ?, ?, ?, ?, 0)",
+                (url, url, f["name"], json.dumps(tags, ensure_ascii=False), f.get("language"),
+                 rel)).lastrowid
+            self.feeds[url] = fid
+        return fid
+
+    def _items(self, records: list[Record]) -> None:
+        incoming: dict[str, dict] = {}
+        for rec in records:
+            for it in rec.items:
+                if it["uid"] not in self.item_ids:
+                    incoming.setdefault(it["uid"], it)
+        if not incoming:
+            return
+        keys = list({k for it in incoming.values() for k in it["keys"]})
+        found = dict(_select_in(self.conn, "SELECT key, item_id FROM item_keys WHERE key IN ({})",
+                                keys))
+        found.update({k: v for k in keys if (v := self.new_keys.get(k))})
+        existing: dict[int, dict] = {}
+        new_rows, key_rows, feed_rows = [], [], []
+        for uid, it in incoming.items():
+            local = next((found[k] for k in it["keys"] if k in found), None)
+            if local is None:
+                local = self.next_item
+                self.next_item += 1
+                feed_ids = [self._feed_id(f) for f in it["feeds"]] or [self._feed_id(
+                    {"name": "imported", "url": f"urn:sahel-tui:import:{self.import_id}"})]
+                new_rows.append((local, uid, feed_ids[0], it.get("guid"), it.get("link"),
+                                 it.get("canonical_link"), it["title"], it.get("author"),
+                                 it["published"], int(bool(it.get("published_guessed"))),
+                                 it["text"], it["content_hash"], it.get("language"),
+                                 self.now, self.now))
+                feed_rows += [(local, fid, f.get("link"), self.now)
+                              for fid, f in zip(feed_ids, it["feeds"], strict=False)]
+                self.new_items.add(local)
+                self.before[local] = []
+                self.result.items_added += 1
+            elif local not in self.new_items:
+                existing[local] = it
+            self.item_ids[uid] = local
+            for k in it["keys"]:
+                if k not in found:
+                    found[k] = local
+                    self.new_keys[k] = local
+                    key_rows.append((k, local))
+        c = self.conn
+        c.executemany(
+            "INSERT INTO items (id, uid, feed_id, guid, link, canonical_link, title, author, "
+            "published, published_guessed, text, content_hash, language, first_seen_at, "
+            "updated_at, status, status_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'coded', ?)",
+            [(*row, self.now) for row in new_rows])
+        c.executemany("INSERT OR IGNORE INTO item_keys (key, item_id) VALUES (?, ?)", key_rows)
+        if existing:
+            ids = list(existing)
+            for item_id in ids:
+                self.before.setdefault(item_id, [])
+            for item_id, event_id in _select_in(
+                c, "SELECT ei.item_id, e.id FROM event_items ei JOIN events e ON e.id = "
+                   "ei.event_id WHERE e.deleted = 0 AND ei.item_id IN ({})", ids):
+                self.before[item_id].append(event_id)
+            links = set(_tuples(c, "SELECT item_id, feed_id FROM item_feeds "
+                                      "WHERE item_id IN ({})", ids))
+            for item_id, it in existing.items():
+                added = False
+                for f in it["feeds"]:
+                    fid = self._feed_id(f)
+                    if (item_id, fid) not in links:
+                        links.add((item_id, fid))
+                        feed_rows.append((item_id, fid, f.get("link"), self.now))
+                        added = True
+                self.result.items_changed += added
+        c.executemany("INSERT OR IGNORE INTO item_feeds (item_id, feed_id, link, first_seen) "
+                      "VALUES (?, ?, ?, ?)", feed_rows)
+
+    # -- events ----------------------------------------------------------------------------
+    def chunk(self, records: list[Record]) -> None:
+        self._items(records)
+        c = self.conn
+        uids = list({r.event["uid"] for r in records} - set(self.known_uids))
+        local = {r["uid"]: r for r in _select_in(c, "SELECT * FROM events WHERE uid IN ({})", uids)}
+        local_links = set(_tuples(c, "SELECT event_id, item_id FROM event_items "
+                                        "WHERE event_id IN ({})", [r["id"] for r in local.values()]))
+        copies = {(u, h): eid for u, h, eid in _select_in(
+            c, "SELECT origin_uid, content_hash, event_id FROM event_origins "
+               "WHERE origin_uid IN ({})", uids)}
+        events, origins, history, links = [], [], [], []
+        for rec in records:
+            ev, uid = rec.event, rec.event["uid"]
+            item_ids = list(dict.fromkeys(self.item_ids[it["uid"]] for it in rec.items))
+            for item_id in item_ids:
+                self.disputes.setdefault(item_id, {"theirs": [], "replaced": [], "uids": set()})
+                self.disputes[item_id]["uids"].add(uid)
+            mine = local.get(uid)
+            if uid in self.known_uids:  # the same event twice in one file
+                event_id, h = self.known_uids[uid]
+                if h == rec.hash:
+                    self.result.events_unchanged += 1
+                    continue
+                mine = c.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
+            if mine is not None and coding_hash(mine) == rec.hash:
+                missing = [i for i in item_ids if (mine["id"], i) not in local_links]
+                links += [(mine["id"], i) for i in missing]
+                local_links.update((mine["id"], i) for i in missing)
+                if missing and not mine["deleted"]:
+                    self.coded.update(missing)
+                if missing:
+                    self.result.events_changed += 1
+                else:
+                    self.result.events_unchanged += 1
+                continue
+            if mine is not None and ((uid, rec.hash) in copies or rec.hash in self._past(mine["id"])):
+                self.result.events_unchanged += 1
+                self.result.events_older += (uid, rec.hash) not in copies
+                continue
+            event_id = self.next_event
+            self.next_event += 1
+            row = dict(ev)
+            if mine is not None:  # same uid, coded differently here: keep both
+                row["uid"] = f"{uid}~{rec.hash[:12]}"
+                self.result.events_disputed += 1
+                copies[(uid, rec.hash)] = event_id
+            else:
+                self.known_uids[uid] = (event_id, rec.hash)
+                self.result.events_added += 1
+            row["assoc_actor_1"] = _dumps(row["assoc_actor_1"]) if row["assoc_actor_1"] else "[]"
+            row["assoc_actor_2"] = _dumps(row["assoc_actor_2"]) if row["assoc_actor_2"] else "[]"
+            row["civilian_targeting"] = int(row["civilian_targeting"])
+            row["id"], row["deleted"] = event_id, 0
+            events.append([row[k] for k in _EVENT_COLS])
+            o = rec.origin
+            origins.append((event_id, self.import_id, uid, rec.hash, o["database"], o["name"],
+                            o["analyst"], mine["id"] if mine is not None else None))
+            if rec.history != "[]":
+                history.append((event_id, rec.history))
+            links += [(event_id, i) for i in item_ids]
+            self.coded.update(item_ids)
+            for item_id in item_ids:
+                d = self.disputes[item_id]
+                d["theirs"].append(event_id)
+                if mine is not None:
+                    d["replaced"].append(mine["id"])
+        c.executemany(_INSERT_EVENT, events)
+        c.executemany("INSERT INTO event_items (event_id, item_id) VALUES (?, ?)", links)
+        c.executemany("INSERT INTO event_origins (event_id, import_id, origin_uid, content_hash, "
+                      "origin_database, origin_name, origin_analyst, replaces) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", origins)
+        c.executemany("INSERT INTO event_history (event_id, entries) VALUES (?, ?)", history)
+
+    def _past(self, event_id: int) -> set[str]:
+        """Coding hashes of every earlier version of a local event (its decision log and the
+        history it was imported with)."""
+        snaps = []
+        for before, after in self.conn.execute(
+                "SELECT before, after FROM decisions WHERE target = ?", (f"event:{event_id}",)):
+            snaps += [before, after]
+        for (entries,) in self.conn.execute(
+                "SELECT entries FROM event_history WHERE event_id = ?", (event_id,)):
+            for h in json.loads(entries):
+                if isinstance(h, dict):
+                    snaps += [h.get("before"), h.get("after")]
+        out = set()
+        for s in snaps:
+            if isinstance(s, str):
+                s = json.loads(s)
+            if isinstance(s, dict):
+                with contextlib.suppress(KeyError, TypeError, ValueError):
+                    out.add(coding_hash(s))  # a snapshot of another shape is not comparable
+        return out
+
+    # -- the end: conflicts, item status, the import log -------------------------------------
+    def finish(self) -> ImportResult:
+        c, r = self.conn, self.result
+        if self.fts_trigger:
+            if self.new_items:
+                c.execute("INSERT INTO items_fts (rowid, title, text) SELECT id, title, text "
+                          "FROM items WHERE id >= ?", (self.first_item,))
+            c.execute(self.fts_trigger)
+        rows = []
+        for item_id, d in self.disputes.items():
+            local = list(dict.fromkeys(self.before.get(item_id, []) + d["replaced"]))
+            if d["theirs"] and local:
+                rows.append((self.import_id, item_id, json.dumps(local), json.dumps(d["theirs"]),
+                             json.dumps(sorted(d["uids"])), self.now))
+        for row in rows:
+            r.conflicts.append(c.execute(
+                "INSERT INTO conflicts (import_id, item_id, local_events, their_events, "
+                "their_uids, created_at) VALUES (?, ?, ?, ?, ?, ?)", row).lastrowid)
+        coded = list(self.coded - self.new_items)
+        r.items_triaged = sum(n for (n,) in _select_in(
+            c, "SELECT count(*) FROM items WHERE id IN ({}) AND status IN ('dismissed', "
+               "'flagged')", coded))
+        for i in range(0, len(coded), 5000):
+            part = coded[i:i + 5000]
+            cur = c.execute(f"UPDATE items SET status = 'coded', status_at = ? WHERE id IN "
+                            f"({_marks(len(part))}) AND status != 'coded'", [self.now, *part])
+            r.items_recoded += cur.rowcount
+        if self.new_items:  # added as 'coded': the few that got no live event are 'new'
+            c.execute("UPDATE items SET status = 'new' WHERE id >= ? AND NOT EXISTS (SELECT 1 "
+                      "FROM event_items ei JOIN events e ON e.id = ei.event_id "
+                      "WHERE ei.item_id = items.id AND e.deleted = 0)", (self.first_item,))
+        if not r.changed_anything:
+            c.execute("DELETE FROM imports WHERE id = ?", (self.import_id,))
+            return r
+        r.import_id = self.import_id
+        c.execute(
+            "UPDATE imports SET sha256 = ?, items_added = ?, items_changed = ?, "
+            "events_added = ?, events_changed = ?, events_unchanged = ?, conflicts = ? "
+            "WHERE id = ?",
+            (self.sha256.hexdigest(), r.items_added, r.items_changed,
+             r.events_added + r.events_disputed, r.events_changed, r.events_unchanged,
+             len(r.conflicts), self.import_id))
+        return r
