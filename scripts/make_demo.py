@@ -6071,6 +6071,15 @@ def write_toml() -> str:
             "enabled = true",
             "",
         ]
+    lines += [
+        "# Saved queries, listed in the app's feeds pane (query language: see the README).",
+        "[queries]",
+        '"Mali" = "tag:mali"',
+        '"Lake Chad basin" = "tag:chad OR tag:nigeria"',
+        '"Untriaged, not UN/NGO" = "status:new -tag:un-ngo"',
+        '"Abductions" = "kidnap* OR abduct* OR enlev*"',
+        "",
+    ]
     return "\n".join(lines)
 
 

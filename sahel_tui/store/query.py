@@ -3,7 +3,8 @@
     words "a phrase" feed:NAME tag:TAG status:new|coded|dismissed|flagged
     since:2026-10-01 until:2026-10-31 since:7d   actor:X place:Y type:Z   -term (negation)
 
-Terms are AND-ed. Free words go to the FTS5 index (accents and case ignored, ``word*`` is a
+Terms are AND-ed; ``a OR b`` joins terms (OR binds tighter than the implicit AND). Free words
+go to the FTS5 index (accents and case ignored, ``word*`` is a
 prefix). Errors carry the position of the offending term, for an inline marker.
 """
 
@@ -135,26 +136,50 @@ def tokenize(text: str) -> list[Term]:
     return terms
 
 
+def _groups(terms: list[Term]) -> list[list[Term]]:
+    """Terms joined by OR form one group; groups are AND-ed (OR binds tighter)."""
+    groups: list[list[Term]] = []
+    joining = False
+    for i, term in enumerate(terms):
+        is_or = term.field is None and term.value == "OR" and not term.phrase and not term.negated
+        if is_or:
+            if not groups or joining or i == len(terms) - 1:
+                raise QueryError("OR needs a term on each side", term.position, 2)
+            joining = True
+            continue
+        if joining:
+            groups[-1].append(term)
+            joining = False
+        else:
+            groups.append([term])
+    return groups
+
+
 def parse(text: str, *, today: date | None = None) -> Compiled:
     """Compile a query to SQL. Raises QueryError with the position of the problem."""
     terms = tokenize(text)
+    today = today or datetime.now(UTC).date()
     clauses: list[str] = []
     params: list = []
     positive_fts: list[str] = []
     probes: list[Probe] = []
-    for term in terms:
-        if term.field is None:
-            expr = _fts_expr(term)
-            if term.negated:
-                clauses.append("items.id NOT IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
-                params.append(expr)
-            else:
-                positive_fts.append(expr)
+    for group in _groups(terms):
+        if len(group) > 1:
+            if all(t.field is None and not t.negated for t in group):
+                positive_fts.append("(" + " OR ".join(_fts_expr(t) for t in group) + ")")
+                continue
+            parts = [_compile_term(t, today) for t in group]
+            clauses.append("(" + " OR ".join(sql for sql, _ in parts) + ")")
+            params += [p for _, ps in parts for p in ps]
             continue
-        sql, p = _compile_field(term, today or datetime.now(UTC).date())
-        clauses.append(f"NOT ({sql})" if term.negated else sql)
+        (term,) = group
+        if term.field is None and not term.negated:
+            positive_fts.append(_fts_expr(term))
+            continue
+        sql, p = _compile_term(term, today)
+        clauses.append(sql)
         params += p
-        probe = _FEED_PROBES.get(term.field)
+        probe = _FEED_PROBES.get(term.field) if not term.negated else None
         if probe is not None:
             probes.append(Probe(sql, probe[0], probe[1], tuple(p), 5000))
     if positive_fts:
@@ -164,6 +189,14 @@ def parse(text: str, *, today: date | None = None) -> Compiled:
         probes.append(Probe(_FTS_IN, "+" + _FTS_IN, "SELECT 1 FROM items_fts WHERE items_fts MATCH ?",
                             (expr,), 2000))
     return Compiled(text, " AND ".join(clauses) or "1", params, terms, probes)
+
+
+def _compile_term(term: Term, today: date) -> tuple[str, list]:
+    if term.field is None:
+        op = "NOT IN" if term.negated else "IN"
+        return f"items.id {op} (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)", [_fts_expr(term)]
+    sql, p = _compile_field(term, today)
+    return (f"NOT ({sql})" if term.negated else sql), p
 
 
 _FTS_IN = "items.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)"
