@@ -20,6 +20,10 @@ OUT = ROOT / "screenshots"
 
 
 async def settle(pilot) -> None:
+    for _ in range(100):  # vocabularies load in the background after start
+        if pilot.app.vocab is not None:
+            break
+        await pilot.pause(0.05)
     for _ in range(2):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()

@@ -42,6 +42,10 @@ def app_on_item(demo_db, tmp_path):
 
 
 async def ready(pilot) -> None:
+    for _ in range(100):  # vocabularies load in the background shortly after start
+        if pilot.app.vocab is not None:
+            break
+        await pilot.pause(0.05)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()

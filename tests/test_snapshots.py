@@ -12,6 +12,10 @@ from sahel_tui.ui.app import SahelApp
 
 
 async def _settle(pilot) -> None:
+    for _ in range(100):  # vocabularies load in the background after start
+        if pilot.app.vocab is not None:
+            break
+        await pilot.pause(0.05)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()

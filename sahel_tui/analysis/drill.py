@@ -20,6 +20,7 @@ tallies write; ``;`` inside a value is written ``\\;``):
     from=D       event_date >= D        to=D       event_date <= D (YYYY-MM-DD, inclusive)
     feed=F       the item is carried by feed F (outlet name)
     id=1,2,3     one of these events
+    any          (alone: event:any) any live event: the items that are coded
 
 ``triaged:`` (also registered here) selects items whose triage status was last set in a
 period (``items.status_at``, UTC days like ``since:``): ``triaged:today status:dismissed``.
@@ -88,7 +89,8 @@ class EventFilter:
         return self == EventFilter()
 
     def term(self) -> str:
-        """The ``event:"..."`` term of the query language (empty for no condition)."""
+        """The ``event:"..."`` term of the query language (``event:any`` for no condition:
+        items with at least one live event)."""
         parts = []
         for f in fields(self):
             v = getattr(self, f.name)
@@ -104,7 +106,7 @@ class EventFilter:
             else:
                 parts.append(f"{key}={_esc(v)}")
         if not parts:
-            return ""
+            return "event:any"
         return 'event:"' + "; ".join(parts).replace('"', '\\"') + '"'
 
     def sql(self, e: str = "e") -> tuple[str, list]:
@@ -159,6 +161,8 @@ def _esc(v) -> str:
 def parse_filter(text: str, position: int = 0) -> EventFilter:
     """Read the value of an ``event:`` term. Raises QueryError at the faulty part."""
     values: dict = {}
+    if text.strip().lower() == "any":
+        return EventFilter()
     for start, part in _split(text):
         part_pos = position + start + (len(part) - len(part.lstrip()))
         part = part.strip()

@@ -48,6 +48,7 @@ class Scope:
     until: str | None = None
     ids_table: str | None = field(default=None, compare=False)  # materialized event ids
     items_table: str | None = field(default=None, compare=False)  # and their matching items
+    source: str | None = field(default=None, compare=False)  # a compact copy of the events
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "since", parse_day(self.since, "since"))
@@ -78,6 +79,21 @@ class Scope:
             params += list(self.query.params)
         return " AND ".join(clauses), params
 
+    def select(self, e: str = "e") -> tuple[str, str, list]:
+        """(FROM source, WHERE condition, parameters) of the scope's events: ``events`` or,
+        once materialized, the temporary copy of the scope's events (same column names)."""
+        if not self.source:
+            where, params = self.where(e)
+            return f"events {e}", where, params
+        clauses, params = [f"{e}.deleted = 0"], []
+        if self.since:
+            clauses.append(f"{e}.event_date >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append(f"{e}.event_date <= ?")
+            params.append(self.until)
+        return f"temp.{self.source} {e}", " AND ".join(clauses), params
+
     def filter(self, **cond) -> EventFilter:
         """The scope's date window narrowed by more conditions (dates are intersected)."""
         return EventFilter().narrow(from_=self.since, to=self.until).narrow(**cond)
@@ -88,7 +104,7 @@ class Scope:
     def narrowed(self, since: str | None = None, until: str | None = None) -> Scope:
         s = max(filter(None, (self.since, parse_day(since))), default=None)
         u = min(filter(None, (self.until, parse_day(until))), default=None)
-        return Scope(self.query, s, u, self.ids_table, self.items_table)
+        return Scope(self.query, s, u, self.ids_table, self.items_table, self.source)
 
     def item_condition(self, col: str) -> tuple[str, list]:
         """``col`` (an item id column) is one of the query's items ('' for all items)."""
@@ -107,26 +123,40 @@ def _temp_name(prefix: str) -> str:
     return f"{prefix}_{next(_temp_names)}"
 
 
+# columns of the compact copy of a scope's events (what the tallies read)
+_COPY = ("id", "event_date", "fatalities", "deleted", "actor1", "actor2", "assoc_actor_1",
+         "assoc_actor_2", "event_type", "sub_event_type", "country", "admin1")
+# terms that drive a query from an index of items (date, status): then the query is best
+# evaluated first and its items' events looked up; other terms (words, feed:, tag:) are best
+# tested on the items that have events
+_INDEXED_FIELDS = {"since", "until", "status", "triaged"}
+
+
 @contextmanager
 def materialized(conn: sqlite3.Connection, scope: Scope):
-    """The scope with its events' ids computed once into a temporary table (dropped on
-    exit), so that several tallies do not each evaluate the query again."""
-    if scope.all_items or scope.ids_table:
+    """The scope with its query evaluated once: its items that have events, and a compact
+    copy of their live events (temporary tables, dropped on exit), so that the tallies of
+    a screen neither evaluate the query again nor read the wide events rows."""
+    if scope.all_items or scope.source:
         yield scope
         return
-    name, items = _temp_name("tally_events"), _temp_name("tally_items")
+    items, name = _temp_name("tally_items"), _temp_name("tally_events")
+    q = scope.query
     conn.execute(f"CREATE TEMP TABLE {items} (id INTEGER PRIMARY KEY)")
-    conn.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY)")
     try:
-        conn.execute(f"INSERT INTO temp.{items} (id) SELECT DISTINCT ei.item_id FROM event_items ei "
-                     f"WHERE ei.item_id IN (SELECT items.id FROM items WHERE ({scope.query.where}))",
-                     scope.query.params)
+        if any(t.field in _INDEXED_FIELDS and not t.negated for t in q.terms):
+            sql = (f"SELECT DISTINCT ei.item_id FROM event_items ei WHERE ei.item_id IN "
+                   f"(SELECT items.id FROM items WHERE ({q.where}))")
+        else:
+            sql = (f"SELECT DISTINCT ei.item_id FROM event_items ei JOIN items "
+                   f"ON items.id = ei.item_id WHERE ({q.where})")
+        conn.execute(f"INSERT INTO temp.{items} (id) {sql}", q.params)
         bare = Scope(None, scope.since, scope.until)
         where, params = bare.where()
-        conn.execute(f"INSERT INTO temp.{name} (id) SELECT e.id FROM events e WHERE {where} AND "
-                     f"e.id IN (SELECT ei.event_id FROM event_items ei WHERE ei.item_id IN "
-                     f"(SELECT id FROM temp.{items}))", params)
-        yield Scope(scope.query, scope.since, scope.until, name, items)
+        conn.execute(f"CREATE TEMP TABLE {name} AS SELECT {', '.join('e.' + c for c in _COPY)} "
+                     f"FROM events e WHERE {where} AND e.id IN (SELECT ei.event_id FROM "
+                     f"event_items ei WHERE ei.item_id IN (SELECT id FROM temp.{items}))", params)
+        yield Scope(scope.query, scope.since, scope.until, None, items, name)
     finally:
         conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
         conn.execute(f"DROP TABLE IF EXISTS temp.{items}")
@@ -212,9 +242,9 @@ class Screen:
 
 def totals(conn: sqlite3.Connection, scope: Scope) -> Row:
     """Distinct events and fatalities of the scope."""
-    where, params = scope.where()
+    src, where, params = scope.select()
     n, f = conn.execute(
-        f"SELECT count(*), coalesce(sum(e.fatalities), 0) FROM events e WHERE {where}", params
+        f"SELECT count(*), coalesce(sum(e.fatalities), 0) FROM {src} WHERE {where}", params
     ).fetchone()
     return Row(("all events",), n, f, scope.drill())
 
@@ -228,20 +258,20 @@ _ACTOR_NOTE = ("an event counts for actor1 and for actor2 (once if both are the 
 def by_actor(conn: sqlite3.Connection, scope: Scope, limit: int | None = 20, *,
              include_assoc: bool = False, total: Row | None = None) -> Tally:
     """Events and fatalities per actor (see the module doc for how they are counted)."""
-    where, params = scope.where()
+    src, where, params = scope.select()
     if include_assoc:
         sql = f"""
             SELECT actor, count(*), coalesce(sum(fat), 0), sum(role = 1), sum(role = 2) FROM (
               SELECT e.id, e.actor1 AS actor, e.fatalities AS fat, 1 AS role
-                FROM events e WHERE {where} AND e.actor1 != ''
+                FROM {src} WHERE {where} AND e.actor1 != ''
               UNION
-              SELECT e.id, j.value, e.fatalities, 1 FROM events e, json_each(e.assoc_actor_1) j
+              SELECT e.id, j.value, e.fatalities, 1 FROM {src}, json_each(e.assoc_actor_1) j
                 WHERE {where} AND j.value != e.actor1
               UNION
-              SELECT e.id, e.actor2, e.fatalities, 2 FROM events e
+              SELECT e.id, e.actor2, e.fatalities, 2 FROM {src}
                 WHERE {where} AND e.actor2 != '' AND e.actor2 != e.actor1
               UNION
-              SELECT e.id, j.value, e.fatalities, 2 FROM events e, json_each(e.assoc_actor_2) j
+              SELECT e.id, j.value, e.fatalities, 2 FROM {src}, json_each(e.assoc_actor_2) j
                 WHERE {where} AND j.value != e.actor2 AND j.value != e.actor1
                   AND j.value NOT IN (SELECT value FROM json_each(e.assoc_actor_1))
             ) GROUP BY actor"""
@@ -249,11 +279,11 @@ def by_actor(conn: sqlite3.Connection, scope: Scope, limit: int | None = 20, *,
     else:
         agg: dict[str, list[int]] = {}
         for a, n, f in conn.execute(
-                f"SELECT e.actor1, count(*), coalesce(sum(e.fatalities), 0) FROM events e "
+                f"SELECT e.actor1, count(*), coalesce(sum(e.fatalities), 0) FROM {src} "
                 f"WHERE {where} AND e.actor1 != '' GROUP BY e.actor1", params):
             agg[a] = [n, f, n, 0]
         for a, n, f in conn.execute(
-                f"SELECT e.actor2, count(*), coalesce(sum(e.fatalities), 0) FROM events e "
+                f"SELECT e.actor2, count(*), coalesce(sum(e.fatalities), 0) FROM {src} "
                 f"WHERE {where} AND e.actor2 != '' AND e.actor2 != e.actor1 GROUP BY e.actor2",
                 params):
             r = agg.setdefault(a, [0, 0, 0, 0])
@@ -287,9 +317,9 @@ def by_column(conn: sqlite3.Connection, scope: Scope, name: str, limit: int | No
     """Events and fatalities per event type ('type'), sub-event type ('sub'), country
     ('country') or country + admin1 ('admin1'). Each event counts once."""
     cols, title, keys = _GROUPS[name]
-    where, params = scope.where()
+    src, where, params = scope.select()
     sel = ", ".join(f"e.{c}" for c in cols)
-    sql = (f"SELECT {sel}, count(*) AS n, coalesce(sum(e.fatalities), 0) FROM events e "
+    sql = (f"SELECT {sel}, count(*) AS n, coalesce(sum(e.fatalities), 0) FROM {src} "
            f"WHERE {where} GROUP BY {sel} ORDER BY n DESC, {sel}")
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
@@ -324,12 +354,13 @@ def by_source(conn: sqlite3.Connection, scope: Scope, limit: int | None = None, 
               total: Row | None = None) -> Tally:
     """Events per outlet (feed name): an event counts once for each outlet that carried one
     of its matching items (over all items: the event_feeds table kept by triggers)."""
-    where, params = scope.where()
+    src, where, params = scope.select()
     item_cond, item_params = scope.item_condition("ei.item_id")
     if scope.all_items:
+        where, params = scope.where("ef")  # event_feeds carries date, fatalities, deleted
         sql = f"""
-            SELECT f.name, count(*) AS n, coalesce(sum(e.fatalities), 0)
-            FROM event_feeds ef JOIN events e ON e.id = ef.event_id JOIN feeds f ON f.id = ef.feed_id
+            SELECT f.name, count(*) AS n, coalesce(sum(ef.fatalities), 0)
+            FROM event_feeds ef JOIN feeds f ON f.id = ef.feed_id
             WHERE {where} GROUP BY ef.feed_id ORDER BY n DESC, f.name"""
         args = params
     else:
@@ -337,7 +368,7 @@ def by_source(conn: sqlite3.Connection, scope: Scope, limit: int | None = None, 
             SELECT f.name, count(*) AS n, coalesce(sum(p.fat), 0)
             FROM (SELECT x.feed_id, e.id, e.fatalities AS fat
                   FROM event_items ei
-                  JOIN events e ON e.id = ei.event_id
+                  JOIN {src} ON e.id = ei.event_id
                   JOIN item_feeds x ON x.item_id = ei.item_id
                   WHERE {where}{item_cond}
                   GROUP BY x.feed_id, e.id) p
@@ -388,8 +419,8 @@ def periods_between(unit: str, first: date, last: date) -> list[str]:
 
 
 def last_event_date(conn: sqlite3.Connection, scope: Scope) -> date | None:
-    where, params = scope.where()
-    r = conn.execute(f"SELECT max(e.event_date) FROM events e WHERE {where}", params).fetchone()
+    src, where, params = scope.select()
+    r = conn.execute(f"SELECT max(e.event_date) FROM {src} WHERE {where}", params).fetchone()
     return date.fromisoformat(r[0]) if r and r[0] else None
 
 
@@ -418,13 +449,13 @@ def timeline(conn: sqlite3.Connection, scope: Scope, unit: str = "week", *,
             first = max(first, date.fromisoformat(scope.since))
     labels = periods_between(unit, first, end)
     window = scope.narrowed(period_bounds(unit, labels[0])[0], period_bounds(unit, labels[-1])[1])
-    where, params = window.where()
+    src, where, params = window.select()
     pexpr = (WEEK_SQL if unit == "week" else MONTH_SQL).format(d="e.event_date")
     index = {p: i for i, p in enumerate(labels)}
 
     counts, fats = [0] * len(labels), [0] * len(labels)
     for p, n, f in conn.execute(
-            f"SELECT {pexpr} AS p, count(*), coalesce(sum(e.fatalities), 0) FROM events e "
+            f"SELECT {pexpr} AS p, count(*), coalesce(sum(e.fatalities), 0) FROM {src} "
             f"WHERE {where} GROUP BY p", params):
         if p in index:
             counts[index[p]], fats[index[p]] = n, f
@@ -442,10 +473,10 @@ def timeline(conn: sqlite3.Connection, scope: Scope, unit: str = "week", *,
         per: dict[str, list[list[int]]] = {a: [[0] * len(labels), [0] * len(labels)] for a in actors}
         sql = f"""
             SELECT p, actor, count(*), coalesce(sum(fat), 0) FROM (
-              SELECT {pexpr} AS p, e.actor1 AS actor, e.fatalities AS fat FROM events e
+              SELECT {pexpr} AS p, e.actor1 AS actor, e.fatalities AS fat FROM {src}
                 WHERE {where} AND e.actor1 IN ({marks})
               UNION ALL
-              SELECT {pexpr}, e.actor2, e.fatalities FROM events e
+              SELECT {pexpr}, e.actor2, e.fatalities FROM {src}
                 WHERE {where} AND e.actor2 IN ({marks}) AND e.actor2 != e.actor1
             ) GROUP BY p, actor"""
         for p, a, n, f in conn.execute(sql, [*params, *actors, *params, *actors]):

@@ -142,6 +142,7 @@ class _Merger:
         self.known_uids: dict[str, tuple[int, str]] = {}  # events added here: uid -> (id, hash)
         self.coded: set[int] = set()  # items that get live imported events
         self.disputes: dict[int, dict] = {}  # item -> {"theirs": [...], "replaced": [...], "uids"}
+        self.item_uids: dict[int, set[str]] = {}  # item here before -> event uids brought for it
 
     def start(self) -> None:
         c = self.conn
@@ -159,8 +160,7 @@ class _Merger:
         row = c.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
                         "AND name = 'items_fts_ai'").fetchone()
         self.fts_trigger = row[0] if row else None
-        if self.fts_trigger:
-            c.execute("DROP TRIGGER items_fts_ai")
+        self.fts_dropped = False
         self.import_id = c.execute(
             "INSERT INTO imports (at, coder, file, sha256, format_version) VALUES (?, ?, ?, ?, ?)",
             (self.now, self.coder, str(self.path), "", VERSION)).lastrowid
@@ -209,7 +209,6 @@ class _Merger:
                 feed_rows += [(local, fid, f.get("link"), self.now)
                               for fid, f in zip(feed_ids, it["feeds"], strict=False)]
                 self.new_items.add(local)
-                self.before[local] = []
                 self.result.items_added += 1
             elif local not in self.new_items:
                 existing[local] = it
@@ -220,6 +219,9 @@ class _Merger:
                     self.new_keys[k] = local
                     key_rows.append((k, local))
         c = self.conn
+        if new_rows and self.fts_trigger and not self.fts_dropped:
+            c.execute("DROP TRIGGER items_fts_ai")
+            self.fts_dropped = True
         c.executemany(
             "INSERT INTO items (id, uid, feed_id, guid, link, canonical_link, title, author, "
             "published, published_guessed, text, content_hash, language, first_seen_at, "
@@ -229,12 +231,10 @@ class _Merger:
         c.executemany("INSERT OR IGNORE INTO item_keys (key, item_id) VALUES (?, ?)", key_rows)
         if existing:
             ids = list(existing)
-            for item_id in ids:
-                self.before.setdefault(item_id, [])
             for item_id, event_id in _select_in(
                 c, "SELECT ei.item_id, e.id FROM event_items ei JOIN events e ON e.id = "
                    "ei.event_id WHERE e.deleted = 0 AND ei.item_id IN ({})", ids):
-                self.before[item_id].append(event_id)
+                self.before.setdefault(item_id, []).append(event_id)
             links = set(_tuples(c, "SELECT item_id, feed_id FROM item_feeds "
                                       "WHERE item_id IN ({})", ids))
             for item_id, it in existing.items():
@@ -253,7 +253,7 @@ class _Merger:
     def chunk(self, records: list[Record]) -> None:
         self._items(records)
         c = self.conn
-        uids = list({r.event["uid"] for r in records} - set(self.known_uids))
+        uids = [u for u in {r.event["uid"] for r in records} if u not in self.known_uids]
         local = {r["uid"]: r for r in _select_in(c, "SELECT * FROM events WHERE uid IN ({})", uids)}
         local_links = set(_tuples(c, "SELECT event_id, item_id FROM event_items "
                                         "WHERE event_id IN ({})", [r["id"] for r in local.values()]))
@@ -261,19 +261,21 @@ class _Merger:
             c, "SELECT origin_uid, content_hash, event_id FROM event_origins "
                "WHERE origin_uid IN ({})", uids)}
         events, origins, history, links = [], [], [], []
+        pending: dict[str, dict] = {}  # rows of this chunk, not inserted yet
         for rec in records:
             ev, uid = rec.event, rec.event["uid"]
             item_ids = list(dict.fromkeys(self.item_ids[it["uid"]] for it in rec.items))
             for item_id in item_ids:
-                self.disputes.setdefault(item_id, {"theirs": [], "replaced": [], "uids": set()})
-                self.disputes[item_id]["uids"].add(uid)
+                if item_id not in self.new_items:
+                    self.item_uids.setdefault(item_id, set()).add(uid)
             mine = local.get(uid)
             if uid in self.known_uids:  # the same event twice in one file
                 event_id, h = self.known_uids[uid]
                 if h == rec.hash:
                     self.result.events_unchanged += 1
                     continue
-                mine = c.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
+                mine = pending.get(uid) or c.execute("SELECT * FROM events WHERE id = ?",
+                                                     (event_id,)).fetchone()
             if mine is not None and coding_hash(mine) == rec.hash:
                 missing = [i for i in item_ids if (mine["id"], i) not in local_links]
                 links += [(mine["id"], i) for i in missing]
@@ -298,6 +300,7 @@ class _Merger:
                 copies[(uid, rec.hash)] = event_id
             else:
                 self.known_uids[uid] = (event_id, rec.hash)
+                pending[uid] = row
                 self.result.events_added += 1
             row["assoc_actor_1"] = _dumps(row["assoc_actor_1"]) if row["assoc_actor_1"] else "[]"
             row["assoc_actor_2"] = _dumps(row["assoc_actor_2"]) if row["assoc_actor_2"] else "[]"
@@ -312,10 +315,13 @@ class _Merger:
             links += [(event_id, i) for i in item_ids]
             self.coded.update(item_ids)
             for item_id in item_ids:
-                d = self.disputes[item_id]
+                if mine is None and not self.before.get(item_id):
+                    continue  # a first coding of this item: nothing to dispute
+                d = self.disputes.setdefault(item_id, {"theirs": [], "replaced": [], "uids": set()})
                 d["theirs"].append(event_id)
                 if mine is not None:
                     d["replaced"].append(mine["id"])
+                    d["uids"].add(uid)
         c.executemany(_INSERT_EVENT, events)
         c.executemany("INSERT INTO event_items (event_id, item_id) VALUES (?, ?)", links)
         c.executemany("INSERT INTO event_origins (event_id, import_id, origin_uid, content_hash, "
@@ -347,17 +353,17 @@ class _Merger:
     # -- the end: conflicts, item status, the import log -------------------------------------
     def finish(self) -> ImportResult:
         c, r = self.conn, self.result
-        if self.fts_trigger:
-            if self.new_items:
-                c.execute("INSERT INTO items_fts (rowid, title, text) SELECT id, title, text "
-                          "FROM items WHERE id >= ?", (self.first_item,))
+        if self.fts_dropped:
+            c.execute("INSERT INTO items_fts (rowid, title, text) SELECT id, title, text "
+                      "FROM items WHERE id >= ?", (self.first_item,))
             c.execute(self.fts_trigger)
         rows = []
         for item_id, d in self.disputes.items():
             local = list(dict.fromkeys(self.before.get(item_id, []) + d["replaced"]))
             if d["theirs"] and local:
+                uids = sorted(self.item_uids.get(item_id, set()) | d["uids"])
                 rows.append((self.import_id, item_id, json.dumps(local), json.dumps(d["theirs"]),
-                             json.dumps(sorted(d["uids"])), self.now))
+                             json.dumps(uids), self.now))
         for row in rows:
             r.conflicts.append(c.execute(
                 "INSERT INTO conflicts (import_id, item_id, local_events, their_events, "

@@ -98,8 +98,10 @@ class SahelApp(App):
         for problem in self._keymap_problems + list(self.config.warnings):
             self.notify(problem, severity="warning", timeout=8)
         self.push_screen(TriageScreen())
-        self.call_after_refresh(
-            lambda: self.run_worker(self._vocab_thread, thread=True, group="vocab"))
+        # vocabularies load once the first screen is up: a thread building the matcher
+        # competes for the interpreter with the first paint
+        self.set_timer(0.25, lambda: self.run_worker(self._vocab_thread, thread=True,
+                                                     group="vocab"))
 
     # -- vocabularies ----------------------------------------------------------------------------
 

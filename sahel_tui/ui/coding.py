@@ -10,14 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import Static
 
 from sahel_tui.store import events as store_events
+from sahel_tui.store.db import fold
 from sahel_tui.store.events import Event
-from sahel_tui.ui.pickers import NEXT, PREV, Grading, GradingPicker, Item, Picker
-from sahel_tui.vocab import fold
+
+# Pickers are imported when a facet key is first pressed, not at start-up.
+if TYPE_CHECKING:
+    from sahel_tui.ui.pickers import Item
 
 FACETS = ["actor1", "actor2", "place", "type", "date", "fatalities", "grading"]
 FACET_LABEL = {"actor1": "Actor 1", "actor2": "Actor 2", "place": "Place", "type": "Event type",
@@ -215,6 +219,8 @@ def _folded_contains(hay: str, needle: str) -> bool:
 
 
 def actor_items(vocab, state: CodingState, text: str, allow_none: bool) -> list[Item]:
+    from sahel_tui.ui.pickers import Item
+
     out: list[Item] = []
     seen = set()
     sug = state.current.suggestion if state.current else None
@@ -239,6 +245,8 @@ def actor_items(vocab, state: CodingState, text: str, allow_none: bool) -> list[
 
 
 def place_items(vocab, state: CodingState, text: str) -> list[Item]:
+    from sahel_tui.ui.pickers import Item
+
     out: list[Item] = []
     seen = set()
     sug = state.current.suggestion if state.current else None
@@ -265,6 +273,8 @@ def _place_detail(p) -> str:
 
 
 def type_items(vocab, state: CodingState, text: str) -> list[Item]:
+    from sahel_tui.ui.pickers import Item
+
     out: list[Item] = []
     seen = set()
     sug = state.current.suggestion if state.current else None
@@ -289,6 +299,8 @@ _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
 def date_items(state: CodingState, text: str, published: str) -> list[Item]:
+    from sahel_tui.ui.pickers import Item
+
     out: list[Item] = []
     text = text.strip()
     m = _DATE.match(text)
@@ -318,6 +330,8 @@ _NUMS = re.compile(r"^(\d+)(?:\s*[/,-]\s*(\d+))?(?:\s*[/,-]\s*(\d+))?$")
 
 
 def fatality_items(state: CodingState, text: str) -> list[Item]:
+    from sahel_tui.ui.pickers import Item
+
     text = text.strip()
     if text:
         m = _NUMS.match(text)
@@ -371,6 +385,8 @@ def apply_choice(vocab, facet: str, fields: dict, value) -> dict:
 
 
 def picker_for(vocab, state: CodingState, facet: str, published: str, why: str = ""):
+    from sahel_tui.ui.pickers import Grading, GradingPicker, Picker
+
     label = FACET_LABEL[facet]
     if facet in ("actor1", "actor2"):
         return Picker(f"{label}: who", lambda t: actor_items(vocab, state, t, facet == "actor2"))
@@ -392,6 +408,8 @@ def picker_for(vocab, state: CodingState, facet: str, published: str, why: str =
 
 def unwrap(result):
     """(direction, value) from a picker's result: direction NEXT/PREV/None."""
+    from sahel_tui.ui.pickers import NEXT, PREV
+
     if result is NEXT or result is PREV:
         return result, None
     if isinstance(result, tuple) and len(result) == 2 and result[0] in (NEXT, PREV):

@@ -22,8 +22,6 @@ from sahel_tui.ui.coding import (
     state_for,
     unwrap,
 )
-from sahel_tui.ui.forms import AddActorForm, AddPlaceForm
-from sahel_tui.ui.pickers import NEXT
 
 
 class CodingActions:
@@ -73,6 +71,8 @@ class CodingActions:
         current = self.items.current
         if current is None or current.id != state.item_id:
             return  # the analyst has moved on
+        if self.coding is not None and self.coding.item_id == state.item_id:
+            return  # already computed on demand, and perhaps being edited: keep that
         self.coding = state
         self.panel.show(state)
         self._show_current()
@@ -177,6 +177,8 @@ class CodingActions:
                 return
             self._apply(facet, value)
         if direction is not None:
+            from sahel_tui.ui.pickers import NEXT
+
             i = FACETS.index(facet) + (1 if direction is NEXT else -1)
             if 0 <= i < len(FACETS):
                 self.action_facet(FACETS[i])
@@ -194,6 +196,8 @@ class CodingActions:
             self.panel.show(st)
 
     def _add_entry(self, facet: str, kind: str, text: str) -> None:
+        from sahel_tui.ui.forms import AddActorForm, AddPlaceForm
+
         vocab = self.app.vocab
         form = (AddPlaceForm if kind == "add-place" else AddActorForm)(
             {"name": text}, countries=vocab.country)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
@@ -57,6 +58,21 @@ class ItemList(Widget, can_focus=True):
         self.first_index: int | None = 0  # absolute index of rows[0] in the view, if known
         self.empty_message = "No items."
         self._last_posted: int | None = None
+        # rendered lines by (row, width, selected): a frame redraws every line, but between
+        # two frames only the lines whose row or cursor changed need drawing again
+        self._lines: LRUCache[tuple, Strip] = LRUCache(2048)
+        self._styles: dict[str, Style] | None = None
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+        self._lines.clear()
+
+    def _style(self, name: str) -> Style:
+        if self._styles is None:
+            self._styles = {c: self.get_component_rich_style(c) for c in self.COMPONENT_CLASSES}
+            self._styles["-base"] = self.rich_style
+        return self._styles[name]
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -230,27 +246,32 @@ class ItemList(Widget, can_focus=True):
         index = self.top + y
         if not self.rows:
             if y == 0:
-                style = self.get_component_rich_style("item-list--empty")
+                style = self._style("item-list--empty")
                 return Strip([Segment(set_cell_size(" " + self.empty_message, width), style)], width)
             return Strip.blank(width, self.rich_style)
         if index >= len(self.rows):
             return Strip.blank(width, self.rich_style)
         row = self.rows[index]
         selected = index == self.cursor
-        return Strip(self._segments(row, width, selected), width)
+        key = (row, width, selected)
+        strip = self._lines.get(key)
+        if strip is None:
+            strip = Strip(self._segments(row, width, selected), width)
+            self._lines[key] = strip
+        return strip
 
     def _segments(self, row: ItemRow, width: int, selected: bool) -> list[Segment]:
-        base = self.rich_style
-        cursor = self.get_component_rich_style("item-list--cursor") if selected else Style()
+        base = self._style("-base")
+        cursor = self._style("item-list--cursor") if selected else Style()
         wide = width >= 110
         when = row.published[:16].replace("T", " ") if wide else row.published[5:16].replace("T", " ")
         src_w = 18 if wide else 10
         coding_w = min(28, max(0, width // 5)) if row.coding else 0
-        status_style = self.get_component_rich_style(f"item-list--{row.status}")
+        status_style = self._style(f"item-list--{row.status}")
         parts = [
             (" " + STATUS_MARK.get(row.status, "?") + " ", status_style),
-            (when + "  ", self.get_component_rich_style("item-list--time")),
-            (set_cell_size(row.source, src_w) + "  ", self.get_component_rich_style("item-list--source")),
+            (when + "  ", self._style("item-list--time")),
+            (set_cell_size(row.source, src_w) + "  ", self._style("item-list--source")),
         ]
         used = sum(cell_len(t) for t, _ in parts)
         title_w = max(0, width - used - (coding_w + 1 if coding_w else 0))
@@ -258,5 +279,5 @@ class ItemList(Widget, can_focus=True):
         parts.append((set_cell_size(row.title, title_w), title_style))
         if coding_w:
             parts.append((" " + set_cell_size(row.coding, coding_w),
-                          self.get_component_rich_style("item-list--coding")))
+                          self._style("item-list--coding")))
         return [Segment(text, base + style + cursor) for text, style in parts]

@@ -59,19 +59,26 @@ CREATE INDEX events_type ON events (event_type, sub_event_type, event_date, fata
 DROP INDEX events_place;
 CREATE INDEX events_place ON events (country, admin1, event_date, fatalities, deleted)
     WHERE deleted = 0;
--- Which outlets (feeds) carried each event's items: (feed, event) pairs kept by triggers, so
--- that "events by source" over all events reads one index instead of joining event_items
--- with item_feeds for every event. Derived data: rebuilt from those two tables at any time.
+-- Which outlets (feeds) carried each event's items: (feed, event) pairs with the event's date,
+-- fatalities and deleted flag, kept by triggers, so that "events by source" over all events
+-- reads this one table instead of joining event_items, item_feeds and events (500k items:
+-- 10 ms instead of 150). Derived data: it can be rebuilt from those tables at any time.
 CREATE TABLE event_feeds (
-    feed_id  INTEGER NOT NULL,
-    event_id INTEGER NOT NULL,
+    feed_id    INTEGER NOT NULL,
+    event_id   INTEGER NOT NULL,
+    event_date TEXT NOT NULL,
+    fatalities INTEGER NOT NULL,
+    deleted    INTEGER NOT NULL,
     PRIMARY KEY (feed_id, event_id)
 ) WITHOUT ROWID;
-INSERT OR IGNORE INTO event_feeds (feed_id, event_id)
-    SELECT x.feed_id, ei.event_id FROM event_items ei JOIN item_feeds x ON x.item_id = ei.item_id;
+CREATE INDEX event_feeds_event ON event_feeds (event_id);
+INSERT OR IGNORE INTO event_feeds (feed_id, event_id, event_date, fatalities, deleted)
+    SELECT x.feed_id, e.id, e.event_date, e.fatalities, e.deleted
+    FROM event_items ei JOIN item_feeds x ON x.item_id = ei.item_id JOIN events e ON e.id = ei.event_id;
 CREATE TRIGGER event_feeds_ei_ai AFTER INSERT ON event_items BEGIN
-    INSERT OR IGNORE INTO event_feeds (feed_id, event_id)
-        SELECT x.feed_id, new.event_id FROM item_feeds x WHERE x.item_id = new.item_id;
+    INSERT OR IGNORE INTO event_feeds (feed_id, event_id, event_date, fatalities, deleted)
+        SELECT x.feed_id, e.id, e.event_date, e.fatalities, e.deleted
+        FROM item_feeds x, events e WHERE x.item_id = new.item_id AND e.id = new.event_id;
 END;
 CREATE TRIGGER event_feeds_ei_ad AFTER DELETE ON event_items BEGIN
     DELETE FROM event_feeds WHERE event_id = old.event_id
@@ -80,14 +87,24 @@ CREATE TRIGGER event_feeds_ei_ad AFTER DELETE ON event_items BEGIN
                         WHERE ei.event_id = old.event_id AND x.feed_id = event_feeds.feed_id);
 END;
 CREATE TRIGGER event_feeds_if_ai AFTER INSERT ON item_feeds BEGIN
-    INSERT OR IGNORE INTO event_feeds (feed_id, event_id)
-        SELECT new.feed_id, ei.event_id FROM event_items ei WHERE ei.item_id = new.item_id;
+    INSERT OR IGNORE INTO event_feeds (feed_id, event_id, event_date, fatalities, deleted)
+        SELECT new.feed_id, e.id, e.event_date, e.fatalities, e.deleted
+        FROM event_items ei JOIN events e ON e.id = ei.event_id WHERE ei.item_id = new.item_id;
 END;
 CREATE TRIGGER event_feeds_if_ad AFTER DELETE ON item_feeds BEGIN
     DELETE FROM event_feeds WHERE feed_id = old.feed_id
         AND event_id IN (SELECT ei.event_id FROM event_items ei WHERE ei.item_id = old.item_id)
         AND NOT EXISTS (SELECT 1 FROM event_items ei JOIN item_feeds x ON x.item_id = ei.item_id
                         WHERE ei.event_id = event_feeds.event_id AND x.feed_id = old.feed_id);
+END;
+-- an event edited, removed, or put back whole by undo (INSERT OR REPLACE)
+CREATE TRIGGER event_feeds_ev_au AFTER UPDATE OF event_date, fatalities, deleted ON events BEGIN
+    UPDATE event_feeds SET event_date = new.event_date, fatalities = new.fatalities,
+        deleted = new.deleted WHERE event_id = new.id;
+END;
+CREATE TRIGGER event_feeds_ev_ai AFTER INSERT ON events BEGIN
+    UPDATE event_feeds SET event_date = new.event_date, fatalities = new.fatalities,
+        deleted = new.deleted WHERE event_id = new.id;
 END;
 
 -- co-location: events at one gazetteer place
