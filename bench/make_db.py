@@ -1,7 +1,8 @@
 """Generate a realistic sahel-tui database for benchmarks.
 
     .venv/bin/python bench/make_db.py --items N --out PATH [--seed S] [--feeds F]
-                                      [--coded-fraction X] [--jobs J] [--end YYYY-MM-DD] [--force]
+                                      [--coded-fraction X] [--jobs J] [--end YYYY-MM-DD] [--no-events]
+                                      [--force]
 
 The schema is the app's own: the file is created with sahel_tui.store.open_store (all
 migrations), then filled in one transaction:
@@ -16,6 +17,10 @@ migrations), then filled in one transaction:
   status      --coded-fraction (default 0.7) of the items older than 30 days are triaged
               (~75% dismissed, ~20% coded, ~5% flagged); recent items mostly 'new'
   decisions   'do' rows (coder 'bench') for a sample of the triage batches
+  events      ACLED-shaped events for the coded items (about 1.6 per item: >100k for 500k
+              items), with vocabulary actors, places and types, dyads and co-located
+              events, linked through event_items (bench/_events.py; --no-events skips them).
+              They come from a separate random stream: the items are the same either way
 
 For speed the three items_fts_* triggers are dropped during the load and recreated from
 their stored SQL afterwards, the index being built once with the FTS5 'rebuild' command;
@@ -47,6 +52,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _events
 import _text
 
 from sahel_tui.store import open_store
@@ -292,7 +298,9 @@ def make_times(n: int, rng: random.Random, end: datetime) -> list[tuple[int, int
 _W: dict = {}
 
 
-def _init_worker(feeds: list[dict], seed: int, end_ts: float, coded_fraction: float) -> None:
+def _init_worker(feeds: list[dict], seed: int, end_ts: float, coded_fraction: float,
+                 events: bool = True) -> None:
+    _W["events"] = _events.EventGen() if events else None
     _W["feeds"] = feeds
     _W["seed"] = seed
     _W["end"] = end_ts
@@ -338,6 +346,7 @@ def make_chunk(task: tuple[int, int, list[tuple[int, int]]]) -> dict:
     recent = end - RECENT_DAYS * 86400
     statuses, status_w = [s for s, _ in STATUS_MIX], [w for _, w in STATUS_MIX]
     items, keys, links, decisions = [], [], [], []
+    coded = []  # (item id, published, focus, title + text, reliability, status_at)
     batch = None  # [decision batch number (0: not logged), status, room left, at]
     nbatch = 0  # decision batches so far, numbered from 1 within the chunk
     sha1 = hashlib.sha1
@@ -386,6 +395,8 @@ def make_chunk(task: tuple[int, int, list[tuple[int, int]]]) -> dict:
             status_at = iso(batch[3])
             if batch[0]:
                 decisions.append((batch[0], status_at, status, item_id, json.dumps(status)))
+            if status == "coded":
+                coded.append((item_id, pub, focus, f"{title}\n{text}", f["reliability"], status_at))
         items.append((item_id, "g:" + guid, f["id"], guid, link, canon, title, author, published,
                       guessed, text, raw_html, content_hash, lang, first_seen, updated, status,
                       status_at))
@@ -403,8 +414,11 @@ def make_chunk(task: tuple[int, int, list[tuple[int, int]]]) -> dict:
                 keys.append(("l:" + canon2, item_id))
                 links.append((item_id, g["id"], link2, iso(min(end, seen + rng.uniform(60, 86400)))))
     keys.sort()
+    events, event_items = ([], []) if _W["events"] is None else \
+        _events.events_for_chunk(_W["events"], _W["seed"], index, coded)
     return {"index": index, "items": items, "keys": keys, "links": links,
-            "decisions": decisions, "batches": nbatch}
+            "decisions": decisions, "batches": nbatch, "events": events,
+            "event_items": event_items}
 
 
 # --- the load --------------------------------------------------------------------------------
@@ -416,6 +430,9 @@ INSERT_KEY = "INSERT INTO item_keys (key, item_id) VALUES (?, ?)"
 INSERT_LINK = "INSERT INTO item_feeds (item_id, feed_id, link, first_seen) VALUES (?, ?, ?, ?)"
 INSERT_DECISION = """INSERT INTO decisions (batch, op, at, coder, action, item_id, target,
     before, after) VALUES (?, 'do', ?, 'bench', ?, ?, 'status', '"new"', ?)"""
+INSERT_EVENT = (f"INSERT INTO events (id, {', '.join(_events.EVENT_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * (len(_events.EVENT_COLUMNS) + 1))})")
+INSERT_EVENT_ITEM = "INSERT OR IGNORE INTO event_items (event_id, item_id) VALUES (?, ?)"
 FEED_COLUMNS = ("id", "url", "config_url", "name", "title", "site_url", "tags", "language",
                 "reliability", "enabled", "etag", "last_modified", "body_hash", "last_fetch_at",
                 "last_ok_at", "last_status", "last_error", "next_due_at", "error_count", "dead")
@@ -465,8 +482,6 @@ def build(args) -> int:
 
     conn = open_store(out)
     try:
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").fetchone():
-            log("note: events table present but not filled by this version")
         n_feeds = load(conn, args, end, t_start)
     except BaseException:
         conn.close()
@@ -510,8 +525,9 @@ def load(conn: sqlite3.Connection, args, end: datetime, t_start: float) -> int:
             f"INSERT INTO feeds ({', '.join(FEED_COLUMNS)}) VALUES ({', '.join('?' * len(FEED_COLUMNS))})",
             [tuple(f[c] for c in FEED_COLUMNS) for f in feeds])
         end_ts = end.timestamp()
-        initargs = (feeds, args.seed, end_ts, args.coded_fraction)
+        initargs = (feeds, args.seed, end_ts, args.coded_fraction, not args.no_events)
         batch_base = 0
+        n_events = n_event_items = 0
         done = n_keys = n_links = n_dec = 0
         next_report = 0
         t_write = 0.0
@@ -523,6 +539,12 @@ def load(conn: sqlite3.Connection, args, end: datetime, t_start: float) -> int:
             conn.executemany(INSERT_DECISION,
                              [(b + batch_base, *rest) for b, *rest in chunk["decisions"]])
             batch_base += chunk["batches"]
+            conn.executemany(INSERT_EVENT, [(n_events + k + 1, *row)
+                                            for k, row in enumerate(chunk["events"])])
+            conn.executemany(INSERT_EVENT_ITEM, [(n_events + k + 1, item_id)
+                                                 for k, item_id in chunk["event_items"]])
+            n_events += len(chunk["events"])
+            n_event_items += len(chunk["event_items"])
             t_write += time.perf_counter() - t
             done += len(chunk["items"])
             n_keys += len(chunk["keys"])
@@ -532,7 +554,8 @@ def load(conn: sqlite3.Connection, args, end: datetime, t_start: float) -> int:
                 log(f"  {done:>9,} items  {time.perf_counter() - t_start:6.1f} s")
                 next_report = done + max(CHUNK, args.items // 10)
         log(f"items {done:,}, keys {n_keys:,}, feed links {n_links:,}, decisions {n_dec:,} "
-            f"({batch_base:,} batches); {t_write:.1f} s of it writing")
+            f"({batch_base:,} batches), events {n_events:,} ({n_event_items:,} item links); "
+            f"{t_write:.1f} s of it writing")
         t = time.perf_counter()
         log("full-text index: rebuild ...")
         conn.execute("INSERT INTO items_fts (items_fts) VALUES ('rebuild')")
@@ -588,6 +611,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="text-generating worker processes (default 0: generate in the writing "
                          "process, which is fastest on 2 CPUs: shipping the rows costs more than "
                          "making them)")
+    ap.add_argument("--no-events", action="store_true",
+                    help="leave the events table empty (by default the coded items get events)")
     ap.add_argument("--force", action="store_true", help="replace --out if it exists")
     args = ap.parse_args(argv)
     if args.items < 1 or args.feeds < len(FEED_TYPES):

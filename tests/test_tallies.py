@@ -186,7 +186,7 @@ def test_screen_and_pane_agree(db):
 
 def test_pane_refresh_is_exact(db):
     conn, _ids = db
-    for q in ("", "status:coded", "feed:Quotidien", "jnim"):
+    for q in ("", "status:coded", "feed:Quotidien", "jnim", "status:flagged OR feed:Quotidien"):
         state = tallies.PaneState(conn, Scope(parse(q) if q else None))
         (new,) = add_events(conn, 7, [Event(event_date="2026-10-04", event_type="Battles",
                                             sub_event_type="Armed clash", actor1=I, actor2=F,
@@ -208,6 +208,8 @@ def test_pane_refresh_is_exact(db):
     assert tallies.split_query(parse("jnim tag:mali status:new")) != (None, None)
     static, dynamic = tallies.split_query(parse('jnim status:new event:"type=Battles"'))
     assert static.text == "jnim" and dynamic.text == 'status:new event:"type=Battles"'
+    static, dynamic = tallies.split_query(parse("jnim OR status:new tag:mali"))
+    assert static.text == "tag:mali" and dynamic.text == "jnim OR status:new"
 
 
 def test_event_field_and_errors(db):

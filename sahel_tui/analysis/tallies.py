@@ -562,18 +562,20 @@ STATIC_FIELDS = {None, "feed", "tag", "since", "until"}
 
 
 def split_query(q: Compiled | None) -> tuple[Compiled | None, Compiled | None]:
-    """(static, dynamic) parts of a query: the terms no decision can change (free words,
-    feed:, tag:, since:, until:) and the others (status:, triaged:, actor:, event: ...).
-    Either is None when it has no term."""
+    """(static, dynamic) parts of a query: its AND-ed groups that no decision can change
+    (free words, feed:, tag:, since:, until:, and ORs of those) and the others (status:,
+    triaged:, actor:, event: ...). Either is None when it has no term."""
     if q is None or not q.terms:
         return None, None
-    static = [t for t in q.terms if t.field in STATIC_FIELDS]
-    dynamic = [t for t in q.terms if t.field not in STATIC_FIELDS]
+    groups = querylang._groups(list(q.terms))  # OR binds tighter; groups are AND-ed
+    static = [g for g in groups if all(t.field in STATIC_FIELDS for t in g)]
+    dynamic = [g for g in groups if g not in static]
 
-    def part(terms):
-        if not terms:
+    def part(gs):
+        if not gs:
             return None
-        return querylang.parse(" ".join(q.text[t.position:t.position + t.length] for t in terms))
+        return querylang.parse(" ".join(
+            " OR ".join(q.text[t.position:t.position + t.length] for t in g) for g in gs))
 
     return part(static), part(dynamic)
 
