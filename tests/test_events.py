@@ -91,3 +91,17 @@ def test_interaction_follows_acled_order():
     assert interaction("Rebel group", "State forces") == "State forces-Rebel group"
     assert interaction("Political militia", "") == "Political militia only"
     assert interaction("Civilians", "External/Other forces") == "Civilians-External/Other forces"
+
+
+def test_event_index_follows_edits_and_undo(tmp_path):
+    conn = _conn(tmp_path)
+    (eid,) = add_events(conn, 1, [_battle()], "ana")
+    update_event(conn, eid, "ana", location="Inékar", admin1="Ménaka")
+    assert [r.id for r in views.page(conn, parse("place:inekar"))] == [1]
+    decisions.undo(conn, "ana")  # the row is put back whole (INSERT OR REPLACE)
+    assert [r.id for r in views.page(conn, parse("place:inekar"))] == []
+    assert [r.id for r in views.page(conn, parse("place:menaka actor:mali"))] == [1]
+    remove_event(conn, eid, "ana")
+    assert [r.id for r in views.page(conn, parse("actor:mali"))] == []  # deleted events never match
+    check = conn.execute("INSERT INTO events_fts (events_fts) VALUES ('integrity-check')")
+    assert check is not None

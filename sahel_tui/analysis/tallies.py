@@ -30,6 +30,7 @@ import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 
 from sahel_tui.analysis.drill import DrillDown, EventFilter, drill, parse_day
 from sahel_tui.store import query as querylang
@@ -386,7 +387,6 @@ def by_source(conn: sqlite3.Connection, scope: Scope, limit: int | None = None, 
 # -- over time --------------------------------------------------------------------------------
 
 WEEK_SQL = "date({d}, '-6 days', 'weekday 1')"
-MONTH_SQL = "substr({d}, 1, 7)"
 
 
 def week_start(d: date) -> date:
@@ -450,15 +450,18 @@ def timeline(conn: sqlite3.Connection, scope: Scope, unit: str = "week", *,
     labels = periods_between(unit, first, end)
     window = scope.narrowed(period_bounds(unit, labels[0])[0], period_bounds(unit, labels[-1])[1])
     src, where, params = window.select()
-    pexpr = (WEEK_SQL if unit == "week" else MONTH_SQL).format(d="e.event_date")
     index = {p: i for i, p in enumerate(labels)}
 
+    # per day in SQL (in index order: no sort, no date function per row), into periods here
+    label_of = week_label if unit == "week" else (lambda d: d[:7])
     counts, fats = [0] * len(labels), [0] * len(labels)
-    for p, n, f in conn.execute(
-            f"SELECT {pexpr} AS p, count(*), coalesce(sum(e.fatalities), 0) FROM {src} "
-            f"WHERE {where} GROUP BY p", params):
-        if p in index:
-            counts[index[p]], fats[index[p]] = n, f
+    for d, n, f in conn.execute(
+            f"SELECT e.event_date, count(*), coalesce(sum(e.fatalities), 0) FROM {src} "
+            f"WHERE {where} GROUP BY e.event_date", params):
+        k = index.get(label_of(d))
+        if k is not None:
+            counts[k] += n
+            fats[k] += f
 
     def cells(**cond) -> tuple[DrillDown, ...]:
         return tuple(drill(scope.text, window.filter(**cond).narrow(
@@ -471,17 +474,15 @@ def timeline(conn: sqlite3.Connection, scope: Scope, unit: str = "week", *,
     if actors:
         marks = ",".join("?" * len(actors))
         per: dict[str, list[list[int]]] = {a: [[0] * len(labels), [0] * len(labels)] for a in actors}
-        sql = f"""
-            SELECT p, actor, count(*), coalesce(sum(fat), 0) FROM (
-              SELECT {pexpr} AS p, e.actor1 AS actor, e.fatalities AS fat FROM {src}
-                WHERE {where} AND e.actor1 IN ({marks})
-              UNION ALL
-              SELECT {pexpr}, e.actor2, e.fatalities FROM {src}
-                WHERE {where} AND e.actor2 IN ({marks}) AND e.actor2 != e.actor1
-            ) GROUP BY p, actor"""
-        for p, a, n, f in conn.execute(sql, [*params, *actors, *params, *actors]):
-            if p in index:
-                per[a][0][index[p]], per[a][1][index[p]] = n, f
+        for col, extra in (("actor1", ""), ("actor2", " AND e.actor2 != e.actor1")):
+            for a, d, n, f in conn.execute(
+                    f"SELECT e.{col}, e.event_date, count(*), coalesce(sum(e.fatalities), 0) "
+                    f"FROM {src} WHERE {where} AND e.{col} IN ({marks}){extra} "
+                    f"GROUP BY e.{col}, e.event_date", [*params, *actors]):
+                k = index.get(label_of(d))
+                if k is not None:
+                    per[a][0][k] += n
+                    per[a][1][k] += f
         for a in actors:
             series.append(Series(a, tuple(per[a][0]), tuple(per[a][1]), cells(actor=a),
                                  drill(scope.text, window.filter(actor=a))))
@@ -534,8 +535,11 @@ def screen(conn: sqlite3.Connection, scope: Scope, *, top: int = 5, limit: int =
     """Every tally of the tallies screen (the query is evaluated once, into a temporary
     table, when it is not empty)."""
     with materialized(conn, scope) as m:
-        total = totals(conn, m)
-        subtypes = by_sub_type(conn, m, total=total)
+        subtypes = by_sub_type(conn, m, total=Row(("all events",), 0, 0, m.drill()))
+        # every event has one type: the totals are the sub-types' sums (no extra query)
+        total = Row(("all events",), sum(r.events for r in subtypes.rows),
+                    sum(r.fatalities for r in subtypes.rows), m.drill())
+        subtypes = Tally(subtypes.name, subtypes.title, subtypes.note, subtypes.rows, total)
         admin1 = by_admin1(conn, m, total=total)
         actors = by_actor(conn, m, limit, total=total)
         leaders = [r.key[0] for r in actors.rows[:top]]  # the series follow the overall top
@@ -788,6 +792,7 @@ class PaneState:
         return Triage(self._today, counts, sum(counts.values()), drills)
 
 
+@lru_cache(maxsize=8192)
 def week_label(d: str) -> str:
     """The week (its Monday) of a YYYY-MM-DD date: the Python twin of WEEK_SQL."""
     return week_start(date.fromisoformat(d)).isoformat()

@@ -8,6 +8,7 @@ same batch, so one undo takes both back.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import asdict, dataclass, field, fields
 
@@ -233,18 +234,40 @@ def events_for_item(conn: sqlite3.Connection, item_id: int) -> list[Event]:
 
 # -- query fields and list summary: the coding layer plugs into the query language --------
 
-def _event_field(columns: list[str]):
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def _event_match(column: str, term: query.Term) -> str:
+    words = _TOKEN.findall(term.value)
+    if not words:
+        raise query.QueryError(f"'{term.field}:' needs a word", term.value_position,
+                               max(1, len(term.value)))
+    return f"{{{column}}} : (" + " AND ".join(f'"{w}"*' for w in words) + ")"
+
+
+_EVENT_ITEMS = ("items.id IN (SELECT ei.item_id FROM event_items ei JOIN events e "
+                "ON e.id = ei.event_id WHERE e.deleted = 0 AND e.id IN "
+                "(SELECT rowid FROM events_fts WHERE events_fts MATCH ?))")
+
+
+def _event_field(column: str):
+    """actor:, place:, type: search the events' full-text index (migration 0006): every
+    word of the value must start a word of the column, accents and case ignored, so
+    actor:jnim, place:menaka and type:"armed clash" all match."""
+
     def compile_term(term: query.Term) -> tuple[str, list]:
-        like = f"%{term.value}%"
-        cond = " OR ".join(f"fold(e.{c}) LIKE fold(?)" for c in columns)
-        return (f"items.id IN (SELECT ei.item_id FROM event_items ei JOIN events e "
-                f"ON e.id = ei.event_id WHERE e.deleted = 0 AND ({cond}))", [like] * len(columns))
-    return compile_term
+        return _EVENT_ITEMS, [_event_match(column, term)]
+
+    def large(term: query.Term) -> tuple[str, str, tuple, int]:
+        # many matching events: walk the list in date order and test membership
+        return ("+" + _EVENT_ITEMS, "SELECT 1 FROM events_fts WHERE events_fts MATCH ?",
+                (_event_match(column, term),), 2000)
+
+    return compile_term, large
 
 
-query.register_field("actor", _event_field(["actor1", "actor2", "assoc_actor_1", "assoc_actor_2"]))
-query.register_field("place", _event_field(["location", "admin1", "admin2", "country"]))
-query.register_field("type", _event_field(["event_type", "sub_event_type"]))
+for _name, _column in (("actor", "actors"), ("place", "place"), ("type", "type")):
+    query.register_field(_name, *_event_field(_column))
 
 views.set_coding_summary(
     "(SELECT CASE count(*) WHEN 0 THEN '' ELSE "

@@ -96,12 +96,17 @@ _TOKEN = re.compile(r'\s*(-?)(?:([A-Za-z_]+):)?("(?:[^"\\]|\\.)*"?|[^\s"]+|(?=\s
 
 FieldCompiler = Callable[[Term], tuple[str, list]]
 _FIELDS: dict[str, FieldCompiler] = {}
+# field -> (term -> (large-set plan, capped count SQL, its params, threshold))
+_LARGE: dict[str, Callable[[Term], tuple[str, str, tuple, int]]] = {}
 _LATER = {"actor": "actor:", "place": "place:", "type": "type:"}
 
 
-def register_field(name: str, compiler: FieldCompiler) -> None:
-    """Let another module (the coding layer) add a field such as actor: or place:."""
+def register_field(name: str, compiler: FieldCompiler, large=None) -> None:
+    """Let another module (the coding layer) add a field such as actor: or place:.
+    ``large(term)`` may give an equivalent plan for when many rows match (see Probe)."""
     _FIELDS[name] = compiler
+    if large is not None:
+        _LARGE[name] = large
 
 
 def tokenize(text: str) -> list[Term]:
@@ -182,6 +187,8 @@ def parse(text: str, *, today: date | None = None) -> Compiled:
         probe = _FEED_PROBES.get(term.field) if not term.negated else None
         if probe is not None:
             probes.append(Probe(sql, probe[0], probe[1], tuple(p), 5000))
+        elif term.field in _LARGE and not term.negated:
+            probes.append(Probe(sql, *_LARGE[term.field](term)))
     if positive_fts:
         expr = " AND ".join(positive_fts)
         clauses.insert(0, _FTS_IN)
