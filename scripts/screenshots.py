@@ -65,6 +65,10 @@ VIEWS = [
     ("query-error", (120, 36), ["f", *"tag:mali since:last-week"], None),
     ("search-results", (160, 48), ["slash", *"aribinda", "enter"], None),
     ("help", (120, 48), ["question_mark"], None),
+    # code a few items first, so the tallies have something to count
+    ("tallies-pane", (160, 48), ["enter", "<settle>"] * 6 + ["t"], "Attack near Titao%"),
+    ("tallies-screen", (160, 48), ["enter", "<settle>"] * 6 + ["T"], "Attack near Titao%"),
+    ("side-by-side", (160, 48), ["s", "<settle>", "right", "space", "L"], "Attack near Titao%"),
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from pathlib import Path
 
 import pytest
 from helpers_http import FeedServer
@@ -37,3 +38,15 @@ def server2():
     s = FeedServer("127.0.0.2")
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """The demo feed set ingested once per session; tests copy it before changing it."""
+    from sahel_tui.demo import demo_config
+    from sahel_tui.ingest.sync import sync
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    report = sync(demo_config(db=path))
+    assert not report.failed
+    return path

@@ -12,20 +12,11 @@ import pytest
 
 from sahel_tui import paths
 from sahel_tui.demo import demo_config
-from sahel_tui.ingest.sync import sync
 from sahel_tui.store import decisions, open_store
 from sahel_tui.store.events import events_for_item
 from sahel_tui.ui.app import SahelApp
 
 TITLE = "Niger : au moins 13 morts dans une embuscade%"  # a French report with a clear coding
-
-
-@pytest.fixture(scope="session")
-def demo_db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    report = sync(demo_config(db=path))
-    assert not report.failed
-    return path
 
 
 @pytest.fixture

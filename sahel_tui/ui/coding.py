@@ -58,12 +58,12 @@ class CodingState:
         return self.drafts[self.index] if 0 <= self.index < len(self.drafts) else None
 
 
-def default_grading(fields: dict, reliability: str | None) -> dict:
+def default_grading(fields: dict, reliability: str | None, credibility: int | None = None) -> dict:
     fields.setdefault("reliability", reliability)
     if fields.get("credibility") is None:
-        # one outlet: "possibly true"; an A source: "probably true". Corroboration by other
-        # independent outlets (the side-by-side view) is what earns a 1.
-        fields["credibility"] = 2 if reliability == "A" else 3
+        # from the side-by-side view's story: two or more independent outlets earn a 1;
+        # one outlet alone is "possibly true" (an A source: "probably true")
+        fields["credibility"] = credibility or (2 if reliability == "A" else 3)
     fields.setdefault("confidence", "moderate")
     return fields
 
@@ -79,8 +79,11 @@ def state_for(conn, item_id: int, coding, vocab) -> CodingState:
     if stored:
         state.drafts = [Draft(_fields_of(e), e.id) for e in stored]
     elif coding is not None:
+        from sahel_tui.analysis.stories import story_outlets
+
+        credibility = story_outlets(conn, item_id).credibility
         for ev in coding.events:
-            fields = default_grading(ev.as_event_fields(vocab), reliability)
+            fields = default_grading(ev.as_event_fields(vocab), reliability, credibility)
             state.drafts.append(Draft(fields, None, ev))
     return state
 

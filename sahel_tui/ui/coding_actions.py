@@ -141,7 +141,7 @@ class CodingActions:
             n = len(events)
             self.status.set(message=f"coded {n} event{'s' if n > 1 else ''} (u to undo)")
             self._reload_state()
-            self._after_decision()
+            self._after_decision({st.item_id})
         self.action_next_new(1)
 
     # -- facets ----------------------------------------------------------------------------------
@@ -190,7 +190,7 @@ class CodingActions:
         if draft.event_id is not None:
             store_events.update_event(self.app.conn, draft.event_id, self.app.coder, **changes)
             self._reload_state()
-            self._after_decision()
+            self._after_decision({st.item_id})
         else:
             draft.fields.update(changes)
             self.panel.show(st)
@@ -239,7 +239,7 @@ class CodingActions:
             self._reload_state()
             st = self.coding
             st.index = len(st.drafts) - 1
-            self._after_decision()
+            self._after_decision({st.item_id})
         else:
             st.drafts.append(Draft(base, None, None))
             st.index = len(st.drafts) - 1
@@ -254,7 +254,7 @@ class CodingActions:
         if draft.event_id is not None:
             store_events.remove_event(self.app.conn, draft.event_id, self.app.coder)
             self._reload_state()
-            self._after_decision()
+            self._after_decision({st.item_id})
         else:
             st.drafts.pop(st.index)
             st.index = max(0, min(st.index, len(st.drafts) - 1))

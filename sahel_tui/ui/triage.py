@@ -21,6 +21,7 @@ from sahel_tui.ui.querybar import QueryBar
 from sahel_tui.ui.reader import Reader
 from sahel_tui.ui.sidebar import Sidebar
 from sahel_tui.ui.statusbar import StatusBar
+from sahel_tui.ui.tallies import TalliesPane
 
 
 class TriageScreen(CodingActions, Screen):
@@ -57,6 +58,7 @@ class TriageScreen(CodingActions, Screen):
         with Horizontal(id="panes"):
             yield Sidebar(id="sidebar")
             yield ItemList(lambda: self.app.conn, id="items")
+            yield TalliesPane(id="tallies", classes="-hidden")
             with Vertical(id="right"):
                 yield Reader(id="reader")
                 yield CodingPanel(id="coding")
@@ -184,7 +186,7 @@ class TriageScreen(CodingActions, Screen):
             self.items.move(1)
         if self.items.current is not None and self.items.current.id == row.id:
             self._show_current()
-        self._after_decision()
+        self._after_decision({row.id})
 
     def _show_current(self) -> None:
         row = self.items.current
@@ -221,7 +223,7 @@ class TriageScreen(CodingActions, Screen):
             self._show_current()
         n = len(ids)
         self.status.set(message=f"{verb} {batch.action} of {n} item{'s' if n != 1 else ''}")
-        self._after_decision()
+        self._after_decision(ids if n < 500 else None)
 
     def action_dismiss_view(self) -> None:
         narrowed = self.query_.and_("items.status = 'new'")
@@ -243,7 +245,13 @@ class TriageScreen(CodingActions, Screen):
 
         self.app.push_screen(Confirm(question), done)
 
-    def _after_decision(self) -> None:
+    def _after_decision(self, item_ids: set[int] | None = None) -> None:
+        pane = self.query_one(TalliesPane)
+        if not pane.has_class("-hidden"):
+            if item_ids is not None:
+                pane.decided(item_ids=item_ids)
+            else:
+                pane.follow(self.query_)
         self.recount()
         self.refresh_sidebar()
 
@@ -288,8 +296,57 @@ class TriageScreen(CodingActions, Screen):
                                     else "No items yet: press r to fetch the feeds.")
         self.items.load(compiled)
         decisions.put_state(self.app.conn, query=text)
+        pane = self.query_one(TalliesPane)
+        if not pane.has_class("-hidden"):
+            pane.follow(compiled)
         self.recount()
         return True
+
+    # -- tallies and the side-by-side view ---------------------------------------------------------
+
+    def action_toggle_tallies(self) -> None:
+        pane = self.query_one(TalliesPane)
+        showing = pane.has_class("-hidden")
+        pane.set_class(not showing, "-hidden")
+        if showing:
+            pane.follow(self.query_)
+        else:
+            pane.close()
+
+    def action_tallies(self) -> None:
+        from sahel_tui.ui.tallies import TalliesScreen
+
+        def done(drill) -> None:
+            if drill is not None:
+                self.set_query(drill.query)
+
+        self.app.push_screen(TalliesScreen(self.query_), done)
+
+    def action_story(self) -> None:
+        row = self.items.current
+        if row is None:
+            return
+        if self.app.vocab is None:
+            self.app.load_vocab_now()
+        from sahel_tui.ui.sidebyside import StoryScreen
+
+        def done(item_id) -> None:
+            self.items.refresh_rows()
+            self._after_decision()
+            if self.coding is not None and not self.coding.stored:
+                # linking may have changed the suggested credibility: suggest again
+                current = self.items.current
+                self.start_coding(current.id if current else None)
+            if item_id is None or item_id == row.id:
+                return
+            target = views.row_at(self.app.conn, self.query_, item_id)
+            if target is None:  # not in this view: show everything, on that item
+                self.set_query("")
+                target = views.row_at(self.app.conn, self.query_, item_id)
+            if target is not None:
+                self.items.go_to(target)
+
+        self.app.push_screen(StoryScreen(row.id), done)
 
     def action_open_link(self) -> None:
         row = self.items.current

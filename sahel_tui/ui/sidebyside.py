@@ -1,0 +1,206 @@
+"""The side-by-side source view: the reports of one incident in columns, with the facts on
+which they differ (tolls, places, dates, attribution) highlighted. Items are linked here as
+reports of one event; the independent outlets drive the suggested credibility."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from sahel_tui.analysis import stories
+from sahel_tui.store import decisions, views
+
+MAX_COLUMNS = 4
+DIFFERS = "bold black on yellow"
+AGREES = "underline"
+
+
+class Column(VerticalScroll, can_focus=True):
+    DEFAULT_CSS = """
+    Column { width: 1fr; border: round $foreground 25%; padding: 0 1; }
+    Column:focus { border: round $accent; }
+    Column.-marked { border: double $success; }
+    Column.-main { border-title-style: bold; }
+    """
+
+    def __init__(self, item_id: int, content: Text, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.item_id = item_id
+        self.content = content
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.content)
+
+
+class StoryScreen(Screen):
+    BINDINGS = [
+        Binding("escape,q", "back", "Back", id="story.back"),
+        Binding("left,h", "focus_column(-1)", "Previous column", id="story.left"),
+        Binding("right,l", "focus_column(1)", "Next column", id="story.right"),
+        Binding("space", "mark", "Mark for linking", id="story.mark"),
+        Binding("L", "link", "Link as one event", id="story.link"),
+        Binding("U", "unlink", "Unlink this item", id="story.unlink"),
+        Binding("u", "undo", "Undo", id="story.undo"),
+        Binding("r", "raw", "Raw entry", id="story.raw"),
+        Binding("m", "more", "More candidates", id="story.more"),
+        Binding("enter", "open", "Open in the list", id="story.open"),
+    ]
+    DEFAULT_CSS = """
+    StoryScreen #story-head { height: auto; padding: 0 1; background: $panel; }
+    StoryScreen #columns { height: 1fr; }
+    StoryScreen #story-keys { height: 1; background: $panel; padding: 0 1; }
+    """
+
+    def __init__(self, item_id: int) -> None:
+        super().__init__()
+        self.item_id = item_id
+        self.marked: set[int] = set()
+        self.raw = False
+        self.more = False
+        self.story: stories.Story | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="story-head")
+        yield Horizontal(id="columns")
+        yield Static(Text("←/→ column · space mark · L link marked as one event · U unlink · "
+                          "u undo · r raw entry · m more candidates · enter open · esc back",
+                          style="dim"), id="story-keys")
+
+    def on_mount(self) -> None:
+        self.load()
+
+    # -- content ---------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        conn = self.app.conn
+        self.story = stories.group_story(conn, self.item_id, vocab=self.app.vocab)
+        cands = list(self.story.members) + (list(self.story.near) if self.more else [])
+        ids = [self.item_id, *[c.item_id for c in cands]][: MAX_COLUMNS if not self.more else 8]
+        facts = stories.differing_facts(conn, ids, vocab=self.app.vocab)
+        reasons = {c.item_id: c for c in cands}
+        box = self.query_one("#columns", Horizontal)
+        box.remove_children()
+        columns = []
+        for item_id in ids:
+            cand = reasons.get(item_id)
+            col = Column(item_id, self._content(item_id, facts.get(item_id, []), cand),
+                         classes="-main" if item_id == self.item_id else "")
+            col.border_title = ("this item" if item_id == self.item_id
+                                else f"{cand.score:.2f} · {'linked' if cand.linked else 'candidate'}"
+                                if cand else "")
+            col.set_class(item_id in self.marked, "-marked")
+            columns.append(col)
+        box.mount_all(columns)
+        if columns:
+            self.call_after_refresh(columns[0].focus)
+        self._head()
+
+    def _content(self, item_id: int, facts: list, cand) -> Text:
+        detail = views.item_detail(self.app.conn, item_id)
+        if detail is None:
+            return Text("(item not found)")
+        outlets = ", ".join(f"{name} [{rel}]" for name, _, rel in detail.sources)
+        t = Text()
+        t.append(outlets + "\n", style="bold italic")
+        t.append(detail.published.replace("T", " ").rstrip("Z") + " UTC\n", style="dim")
+        if cand is not None and cand.reasons:
+            t.append("why: " + "; ".join(cand.reasons) + "\n", style="dim")
+        t.append("\n")
+        title = Text(detail.title, style="bold")
+        body = Text(detail.raw_html if self.raw else detail.text)
+        if not self.raw:
+            for f in facts:
+                target = title if f.field == "title" else body
+                target.stylize(DIFFERS if f.differs else AGREES, f.start, f.end)
+        t.append_text(title)
+        t.append("\n\n")
+        if self.raw:
+            t.append("the entry's HTML as the feed sent it (shown as text):\n", style="dim")
+        t.append_text(body)
+        return t
+
+    def _head(self) -> None:
+        so = stories.story_outlets(self.app.conn, self.item_id)
+        t = Text()
+        t.append("Side by side", style="bold")
+        n = len(self.story.members) if self.story else 0
+        t.append(f"   {n} likely report{'s' if n != 1 else ''} of the same incident"
+                 f" ({self.story.seconds * 1000:.0f} ms)" if self.story else "")
+        t.append("\n")
+        linked = "in a linked story" if so.story_id else "not linked yet"
+        t.append(f"{linked}: {so.independent} independent outlet"
+                 f"{'s' if so.independent != 1 else ''} "
+                 f"({', '.join(o.feed for o in so.outlets if o.independent) or '—'}) → ")
+        t.append(f"suggested credibility {so.credibility}", style="bold green")
+        t.append(f"   {so.rule}", style="dim")
+        t.append("\n")
+        t.append("highlighted: ", style="dim")
+        t.append("differs between reports", style=DIFFERS)
+        t.append("  ", style="dim")
+        t.append("same in all", style=AGREES)
+        self.query_one("#story-head", Static).update(t)
+
+    # -- keys ------------------------------------------------------------------------------------
+
+    def _columns(self) -> list[Column]:
+        return list(self.query(Column))
+
+    def _focused(self) -> Column | None:
+        return self.focused if isinstance(self.focused, Column) else None
+
+    def action_focus_column(self, delta: int) -> None:
+        cols = self._columns()
+        if not cols:
+            return
+        cur = self._focused()
+        i = cols.index(cur) if cur in cols else 0
+        cols[(i + delta) % len(cols)].focus()
+
+    def action_mark(self) -> None:
+        col = self._focused()
+        if col is None or col.item_id == self.item_id:
+            return
+        self.marked ^= {col.item_id}
+        col.set_class(col.item_id in self.marked, "-marked")
+
+    def action_link(self) -> None:
+        ids = [self.item_id, *sorted(self.marked)]
+        if len(ids) < 2:
+            self.notify("Mark the other reports first (space), then L.", timeout=3)
+            return
+        stories.link_items(self.app.conn, ids, self.app.coder)
+        self.marked.clear()
+        self.notify(f"Linked {len(ids)} reports as one incident.", timeout=2)
+        self.load()
+
+    def action_unlink(self) -> None:
+        col = self._focused()
+        target = col.item_id if col is not None else self.item_id
+        if stories.unlink_item(self.app.conn, target, self.app.coder) is None:
+            self.notify("That item is not in a linked story.", timeout=2)
+            return
+        self.load()
+
+    def action_undo(self) -> None:
+        batch = decisions.undo(self.app.conn, self.app.coder)
+        self.notify(f"undid {batch.action}" if batch else "Nothing to undo.", timeout=2)
+        self.load()
+
+    def action_raw(self) -> None:
+        self.raw = not self.raw
+        self.load()
+
+    def action_more(self) -> None:
+        self.more = not self.more
+        self.load()
+
+    def action_open(self) -> None:
+        col = self._focused()
+        self.dismiss(col.item_id if col is not None else None)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
