@@ -41,7 +41,7 @@ async def ready(pilot) -> None:
 
 
 async def test_coding_an_item_moves_the_tallies_pane(open_on):
-    app, db, item_id = open_on(AMBUSH)
+    app, _db, _item_id = open_on(AMBUSH)
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot)
         await pilot.press("t")
@@ -61,7 +61,7 @@ async def test_coding_an_item_moves_the_tallies_pane(open_on):
 
 
 async def test_a_tally_number_opens_its_items(open_on):
-    app, db, item_id = open_on(AMBUSH)
+    app, _db, item_id = open_on(AMBUSH)
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot)
         await pilot.press("enter")
@@ -85,7 +85,7 @@ async def test_a_tally_number_opens_its_items(open_on):
 
 
 async def test_linking_reports_changes_the_suggested_credibility(open_on):
-    app, db, item_id = open_on(TITAO)
+    app, db, _item_id = open_on(TITAO)
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot)
         assert app.screen.coding.drafts[0].fields["credibility"] == 3  # one outlet
