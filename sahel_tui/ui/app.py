@@ -31,7 +31,7 @@ class TriageCommands(Provider):
     def _commands(self):
         screen = self.app.screen
         if isinstance(screen, TriageScreen):
-            for binding in ALL:
+            for binding in [*screen.BINDINGS, *APP]:
                 if binding.description and binding.id and not binding.id.startswith("app.palette"):
                     target = screen if binding in screen.BINDINGS else self.app
                     yield (binding.description, partial(target.run_action, binding.action),

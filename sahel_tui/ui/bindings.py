@@ -68,7 +68,28 @@ APP = [
     Binding("ctrl+p", "command_palette", "Commands", id="app.palette", show=False),
 ]
 
-ALL = [*TRIAGE, *CODING, *APP]
+TALLIES = [
+    Binding("escape,q,T", "back", "Back", id="tallies.back"),
+    Binding("1", "rate_change", "Rate change", id="tallies.rate_change"),
+    Binding("2", "dyads", "Dyads", id="tallies.dyads"),
+    Binding("3", "colocation", "Co-location", id="tallies.colocation"),
+    Binding("m", "toggle_unit", "Weeks/months", id="tallies.unit"),
+]
+
+STORY = [
+    Binding("escape,q", "back", "Back", id="story.back"),
+    Binding("left,h", "focus_column(-1)", "Previous column", id="story.left"),
+    Binding("right,l", "focus_column(1)", "Next column", id="story.right"),
+    Binding("space", "mark", "Mark for linking", id="story.mark"),
+    Binding("L", "link", "Link as one event", id="story.link"),
+    Binding("U", "unlink", "Unlink this item", id="story.unlink"),
+    Binding("u", "undo", "Undo", id="story.undo"),
+    Binding("r", "raw", "Raw entry", id="story.raw"),
+    Binding("m", "more", "More candidates", id="story.more"),
+    Binding("enter", "open", "Open in the list", id="story.open"),
+]
+
+ALL = [*TRIAGE, *CODING, *TALLIES, *STORY, *APP]
 IDS = {b.id for b in ALL}
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
 from sahel_tui.analysis import stories
 from sahel_tui.store import decisions, views
+from sahel_tui.ui.bindings import STORY
 
 MAX_COLUMNS = 4
 DIFFERS = "bold black on yellow"
@@ -37,18 +37,7 @@ class Column(VerticalScroll, can_focus=True):
 
 
 class StoryScreen(Screen):
-    BINDINGS = [
-        Binding("escape,q", "back", "Back", id="story.back"),
-        Binding("left,h", "focus_column(-1)", "Previous column", id="story.left"),
-        Binding("right,l", "focus_column(1)", "Next column", id="story.right"),
-        Binding("space", "mark", "Mark for linking", id="story.mark"),
-        Binding("L", "link", "Link as one event", id="story.link"),
-        Binding("U", "unlink", "Unlink this item", id="story.unlink"),
-        Binding("u", "undo", "Undo", id="story.undo"),
-        Binding("r", "raw", "Raw entry", id="story.raw"),
-        Binding("m", "more", "More candidates", id="story.more"),
-        Binding("enter", "open", "Open in the list", id="story.open"),
-    ]
+    BINDINGS = STORY
     DEFAULT_CSS = """
     StoryScreen #story-head { height: auto; padding: 0 1; background: $panel; }
     StoryScreen #columns { height: 1fr; }

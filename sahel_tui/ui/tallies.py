@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from sahel_tui.analysis import charts, questions, tallies
 from sahel_tui.analysis.drill import DrillDown
 from sahel_tui.store.query import Compiled
+from sahel_tui.ui.bindings import TALLIES
 from sahel_tui.ui.forms import Form
 
 
@@ -104,13 +105,7 @@ class TalliesPane(Static):
 class TalliesScreen(Screen):
     """Every tally for the active query; enter on a row lands on its items."""
 
-    BINDINGS = [
-        Binding("escape,q,T", "back", "Back", id="tallies.back"),
-        Binding("1", "rate_change", "Rate change", id="tallies.rate_change"),
-        Binding("2", "dyads", "Dyads", id="tallies.dyads"),
-        Binding("3", "colocation", "Co-location", id="tallies.colocation"),
-        Binding("m", "toggle_unit", "Weeks/months", id="tallies.unit"),
-    ]
+    BINDINGS = TALLIES
     DEFAULT_CSS = """
     TalliesScreen #tallies-head { height: auto; padding: 0 1; background: $panel; }
     TalliesScreen OptionList, TalliesScreen OptionList:focus { height: 1fr; border: none; }
