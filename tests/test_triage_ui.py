@@ -247,3 +247,17 @@ async def test_long_list_pages_by_keyset(tmp_path):
         await pilot.press("G")
         assert lst.current.id == seen[-1]
         assert lst.position == 719
+
+
+async def test_command_palette_runs_actions_by_name(config):
+    app = SahelApp(config, coder="tester")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = current(app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"dismiss")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert status_of(config, first) == "dismissed"

@@ -29,7 +29,7 @@ class TriageCommands(Provider):
     """ctrl+p: every action and saved query by name."""
 
     def _commands(self):
-        screen = self.app.screen
+        screen = self.screen  # the screen the palette was opened from
         if isinstance(screen, TriageScreen):
             for binding in [*screen.BINDINGS, *APP]:
                 if binding.description and binding.id and not binding.id.startswith("app.palette"):
