@@ -35,6 +35,8 @@ TRIAGE = [
     Binding("s", "story", "Side by side", id="triage.story"),
     Binding("t", "toggle_tallies", "Tallies pane", id="layout.tallies", show=False),
     Binding("T", "tallies", "Tallies", id="triage.tallies"),
+    Binding("E", "export", "Export the view", id="triage.export", show=False),
+    Binding("C", "conflicts", "Import conflicts", id="triage.conflicts", show=False),
     Binding("left_square_bracket", "toggle_pane('sidebar')", "Toggle feeds pane",
             id="layout.sidebar", key_display="[", show=False),
     Binding("right_square_bracket", "toggle_pane('reader')", "Toggle reader",
@@ -89,7 +91,15 @@ STORY = [
     Binding("enter", "open", "Open in the list", id="story.open"),
 ]
 
-ALL = [*TRIAGE, *CODING, *TALLIES, *STORY, *APP]
+CONFLICTS = [
+    Binding("escape,q", "back", "Back", id="conflicts.back"),
+    Binding("l", "resolve('local')", "Keep ours", id="conflicts.keep_local"),
+    Binding("t", "resolve('theirs')", "Keep theirs", id="conflicts.keep_theirs"),
+    Binding("b", "resolve('both')", "Keep both", id="conflicts.keep_both"),
+    Binding("u", "undo", "Undo", id="conflicts.undo"),
+]
+
+ALL = [*TRIAGE, *CODING, *TALLIES, *STORY, *CONFLICTS, *APP]
 IDS = {b.id for b in ALL}
 
 

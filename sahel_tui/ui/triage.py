@@ -348,6 +348,61 @@ class TriageScreen(CodingActions, Screen):
 
         self.app.push_screen(StoryScreen(row.id), done)
 
+    # -- export and conflicts ----------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        from sahel_tui.ui.exchange import ExportForm
+
+        def done(choice) -> None:
+            if choice is not None:
+                self._export(self.query_, choice)
+
+        self.app.push_screen(ExportForm(self.query_.text), done)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, query: Compiled, choice: dict) -> None:
+        from sahel_tui.exchange.export import export
+
+        def progress(done: int, total: int) -> None:
+            if not self.app.closing:
+                self.app.call_from_thread(self.status.set, message=f"exporting {done}/{total}…")
+
+        try:
+            conn = self.app.worker_connection()
+            try:
+                result = export(conn, query, choice["format"], choice["path"],
+                                items=choice["items"], bom=choice["bom"], progress=progress,
+                                coder=self.app.coder, vocab=self.app.vocab)
+            finally:
+                self.app.release_connection(conn)
+        except (OSError, ValueError, sqlite3.Error) as exc:
+            if not self.app.closing:
+                self.app.call_from_thread(self.notify, f"Export failed: {exc}", severity="error")
+            return
+        what = "items" if choice["items"] else "events"
+        text = f"exported {result.count} {what} to {result.path}"
+        if result.skipped:
+            text += f" ({result.skipped} without coordinates left out)"
+        if not self.app.closing:
+            self.app.call_from_thread(self.status.set, message=text)
+            self.app.call_from_thread(self.notify, text, timeout=6)
+
+    def action_conflicts(self) -> None:
+        from sahel_tui.ui.exchange import ConflictsScreen
+
+        def done(item_id) -> None:
+            self.items.refresh_rows()
+            self._after_decision()
+            if item_id is not None:
+                target = views.row_at(self.app.conn, self.query_, item_id)
+                if target is None:
+                    self.set_query("")
+                    target = views.row_at(self.app.conn, self.query_, item_id)
+                if target is not None:
+                    self.items.go_to(target)
+
+        self.app.push_screen(ConflictsScreen(), done)
+
     def action_open_link(self) -> None:
         row = self.items.current
         detail = views.item_detail(self.app.conn, row.id) if row else None
