@@ -198,3 +198,24 @@ async def test_grading_in_three_keys(app_on_item):
         await ready(pilot)
         (event,) = stored(db, item_id)
         assert (event.reliability, event.credibility, event.confidence) == ("B", 2, "high")
+
+
+async def test_associated_actors_notes_and_civilian_targeting(app_on_item):
+    app, db, item_id = app_on_item
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        await pilot.press("a", *"wagner")
+        await pilot.pause()
+        await pilot.press("ctrl+a")  # Wagner as an associated actor of actor 1
+        await pilot.pause()
+        assert type(app.screen).__name__ == "Picker"  # still open: more can be added
+        await pilot.press("escape")
+        await pilot.press("v")
+        await pilot.press("N", *"toll from the mayor; army says 11", "enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await ready(pilot)
+    (event,) = stored(db, item_id)
+    assert event.assoc_actor_1 == ["Wagner Group / Africa Corps (Russia)"]
+    assert event.civilian_targeting is True
+    assert event.notes == "toll from the mayor; army says 11"

@@ -120,7 +120,7 @@ class CodingPanel(Static):
     """The current item's coding under the reader, with the key for each facet."""
 
     DEFAULT_CSS = """
-    CodingPanel { height: auto; max-height: 14; border-top: hkey $foreground 20%;
+    CodingPanel { height: auto; max-height: 16; border-top: hkey $foreground 20%;
                   padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
@@ -185,8 +185,10 @@ class CodingPanel(Static):
         rng = f"best {best}" + (f", high {high}" if high else "") if best is not None else ""
         row("#", "deaths", str(fat), rng)
         grade = f"{f.get('reliability') or '?'}{f.get('credibility') or '?'}"
-        row("c", "grading", f"{grade} · confidence {f.get('confidence') or '?'}",
-            "civilian targeting" if f.get("civilian_targeting") else "")
+        row("c", "grading", f"{grade} · confidence {f.get('confidence') or '?'}")
+        row("v", "civilians", "targeted" if f.get("civilian_targeting") else "not targeted")
+        if f.get("notes"):
+            row("N", "notes", f["notes"].replace("\n", " "))
         self.update(t)
 
 
@@ -357,6 +359,18 @@ def fatality_items(state: CodingState, text: str) -> list[Item]:
 
 def apply_choice(vocab, facet: str, fields: dict, value) -> dict:
     """The field changes a picked value makes."""
+    if facet in ("assoc1", "assoc2"):
+        key = f"assoc_actor_{facet[-1]}"
+        current = list(fields.get(key) or [])
+        if value.name in current:
+            current.remove(value.name)
+        else:
+            current.append(value.name)
+        return {key: current}
+    if facet == "notes":
+        return {"notes": value}
+    if facet == "civilian_targeting":
+        return {"civilian_targeting": not fields.get("civilian_targeting")}
     if facet in ("actor1", "actor2"):
         n = facet[-1]
         if value == "":
@@ -392,7 +406,8 @@ def picker_for(vocab, state: CodingState, facet: str, published: str, why: str =
 
     label = FACET_LABEL[facet]
     if facet in ("actor1", "actor2"):
-        return Picker(f"{label}: who", lambda t: actor_items(vocab, state, t, facet == "actor2"))
+        return Picker(f"{label}: who", lambda t: actor_items(vocab, state, t, facet == "actor2"),
+                      alternate=f"add or remove as associated actor of {label.lower()}")
     if facet == "place":
         return Picker(f"{label}: where", lambda t: place_items(vocab, state, t))
     if facet == "type":

@@ -175,6 +175,10 @@ class CodingActions:
             if isinstance(value, tuple) and value and value[0] in ("add-place", "add-actor"):
                 self._add_entry(facet, value[0], value[1])
                 return
+            if isinstance(value, tuple) and value and value[0] == "alternate":
+                self._apply(f"assoc{facet[-1]}", value[1])  # ctrl+a in an actor picker
+                self.action_facet(facet)  # stay in the picker: several may be added
+                return
             self._apply(facet, value)
         if direction is not None:
             from sahel_tui.ui.pickers import NEXT
@@ -221,6 +225,25 @@ class CodingActions:
             self._apply(facet, entity)
 
         self.app.push_screen(form, done)
+
+    def action_notes(self) -> None:
+        st = self._ensure_state()
+        if st is None or not st.drafts:
+            self.notify("Code an event first (e), then add notes.", timeout=2)
+            return
+        from sahel_tui.ui.forms import NotesForm
+
+        def done(text) -> None:
+            if text is not None:
+                self._apply("notes", text)
+
+        self.app.push_screen(NotesForm({"notes": st.current.fields.get("notes", "")}), done)
+
+    def action_civilian_targeting(self) -> None:
+        st = self._ensure_state()
+        if st is None or not st.drafts:
+            return
+        self._apply("civilian_targeting", None)
 
     # -- several events per item -----------------------------------------------------------------
 

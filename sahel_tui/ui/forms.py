@@ -151,3 +151,11 @@ class AddActorForm(Form):
             country = found.alpha2
         aliases = [a.strip() for a in data["aliases"].split(",") if a.strip()]
         return dict(name=data["name"], type=match[0], country=country, aliases=aliases)
+
+
+class NotesForm(Form):
+    TITLE_TEXT = "Notes on this event (exported in ACLED's notes column)"
+    FIELDS = [("notes", "Notes", "sources, caveats, what the reports disagree on…")]
+
+    def validate(self, data):
+        return data["notes"]

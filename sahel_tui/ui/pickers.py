@@ -68,11 +68,14 @@ class Picker(ModalScreen):
         Binding("pageup", "move(-10)", show=False, priority=True),
         # digits pick before the focused filter field sees them (it would type them)
         *[Binding(str(n), f"digit({n})", show=False, priority=True) for n in range(1, 10)],
+        Binding("ctrl+a", "alternate", show=False, priority=True),
     ]
 
     def __init__(self, title: str, options: Source, *, numeric: bool = False,
-                 placeholder: str = "type to filter", help_text: str = "") -> None:
+                 placeholder: str = "type to filter", help_text: str = "",
+                 alternate: str | None = None) -> None:
         super().__init__()
+        self.alternate = alternate  # what ctrl+a does with the highlighted option, if anything
         self.title_text = title
         self.source = options
         self.numeric = numeric  # digits are typed, not used to pick (dates, numbers)
@@ -88,6 +91,8 @@ class Picker(ModalScreen):
             yield OptionList(id="picker-options")
             hint = ("enter choose · tab next facet · esc cancel" if self.numeric else
                     "1-9 choose · enter choose highlighted · tab next facet · esc cancel")
+            if self.alternate:
+                hint += f" · ctrl+a {self.alternate}"
             yield Static(Text(f"{self.help_text}\n{hint}" if self.help_text else hint),
                          id="picker-help")
 
@@ -142,6 +147,13 @@ class Picker(ModalScreen):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_alternate(self) -> None:
+        highlighted = self.query_one(OptionList).highlighted
+        if self.alternate and highlighted is not None and highlighted < len(self.items):
+            value = self.items[highlighted].value
+            if value and not isinstance(value, (str, tuple)):
+                self.dismiss(("alternate", value))
 
     def action_next_facet(self) -> None:
         self.dismiss(NEXT)
