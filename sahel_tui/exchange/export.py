@@ -105,7 +105,7 @@ def _write(conn, q, fmt, fh, items, tick, coder, vocab) -> ExportResult:
                                         load_feeds(conn), tick), None)
     rows = RowMaker(load_feeds(conn), vocab)
     if fmt == "csv":
-        return ExportResult(write_csv(event_chunks(conn, q), fh, rows, tick), None)
+        return ExportResult(write_csv(conn, q, fh, rows, tick), None)
     written, skipped = write_geojson(event_chunks(conn, q), fh, rows, tick)
     warnings = [f"{skipped} event{'s' if skipped != 1 else ''} without coordinates left out "
                 f"of the GeoJSON"] if skipped else []

@@ -69,7 +69,7 @@ class EventRecord:
     history: str = ""  # JSON objects joined with ',' (imported history, then local)
 
 
-def _event_filter(q: Compiled | None) -> tuple[str, list]:
+def event_filter(q: Compiled | None) -> tuple[str, list]:
     if q is None or q.where.strip() == "1":
         return "e.deleted = 0", []
     return ("e.deleted = 0 AND e.id IN (SELECT ei.event_id FROM event_items ei "
@@ -77,7 +77,7 @@ def _event_filter(q: Compiled | None) -> tuple[str, list]:
 
 
 def count_events(conn: sqlite3.Connection, q: Compiled | None) -> int:
-    where, params = _event_filter(q)
+    where, params = event_filter(q)
     return conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
 
 
@@ -94,13 +94,24 @@ def _tuples(conn: sqlite3.Connection, sql: str, params) -> sqlite3.Cursor:
 def event_chunks(conn: sqlite3.Connection, q: Compiled | None, *, full: bool = False,
                  size: int = CHUNK) -> Iterator[list[EventRecord]]:
     """Chunks of EventRecord. ``full``: item keys and text, decision history (for JSONL)."""
-    where, params = _event_filter(q)
+    where, params = event_filter(q)
     cur = _tuples(conn, f"SELECT {_SELECT} FROM events e WHERE {where} ORDER BY e.id", params)
     while True:
         rows = cur.fetchmany(size)
         if not rows:
             return
         yield _complete(conn, [dict(zip(_ROW_KEYS, r, strict=True)) for r in rows], full)
+
+
+def records(conn: sqlite3.Connection, ids: list[int], *, full: bool = False) -> list[EventRecord]:
+    """The EventRecords of some events, in id order (the Python path for single events)."""
+    out: list[EventRecord] = []
+    for i in range(0, len(ids), CHUNK):
+        part = ids[i:i + CHUNK]
+        rows = _tuples(conn, f"SELECT {_SELECT} FROM events e WHERE e.id IN ({_marks(len(part))}) "
+                             "ORDER BY e.id", part).fetchall()
+        out += _complete(conn, [dict(zip(_ROW_KEYS, r, strict=True)) for r in rows], full)
+    return out
 
 
 def _complete(conn: sqlite3.Connection, rows: list[dict], full: bool) -> list[EventRecord]:

@@ -92,12 +92,15 @@ class SahelApp(App):
             text += f", {dead} gone"
         return text
 
+    def get_default_screen(self) -> TriageScreen:
+        # the triage screen is the app's first screen: no blank screen painted before it
+        return TriageScreen()
+
     def on_mount(self) -> None:
         if self._keymap:
             self.set_keymap(self._keymap)
         for problem in self._keymap_problems + list(self.config.warnings):
             self.notify(problem, severity="warning", timeout=8)
-        self.push_screen(TriageScreen())
         # vocabularies load once the first screen is up: a thread building the matcher
         # competes for the interpreter with the first paint
         self.set_timer(0.25, lambda: self.run_worker(self._vocab_thread, thread=True,

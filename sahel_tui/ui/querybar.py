@@ -28,11 +28,14 @@ class QueryBar(Vertical):
         pass
 
     def compose(self):
-        yield Input(placeholder="query: words feed: tag: status: since: until: -negate  (enter to run, esc to cancel)",
-                    id="query-input")
-        yield Static("", id="query-error")
+        return []  # the input is mounted when the bar first opens: not paid for at start-up
 
-    def open(self, text: str) -> None:
+    async def open(self, text: str) -> None:
+        if not self.query("#query-input"):
+            await self.mount(
+                Input(placeholder="query: words feed: tag: status: since: until: a OR b "
+                                  "-negate  (enter to run, esc to cancel)", id="query-input"),
+                Static("", id="query-error"))
         self.add_class("-open")
         field = self.query_one(Input)
         field.value = text
@@ -42,7 +45,8 @@ class QueryBar(Vertical):
 
     def close(self) -> None:
         self.remove_class("-open")
-        self.query_one("#query-error", Static).remove_class("-shown")
+        for box in self.query("#query-error"):
+            box.remove_class("-shown")
 
     @property
     def is_open(self) -> bool:

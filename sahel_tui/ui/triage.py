@@ -21,7 +21,6 @@ from sahel_tui.ui.querybar import QueryBar
 from sahel_tui.ui.reader import Reader
 from sahel_tui.ui.sidebar import Sidebar
 from sahel_tui.ui.statusbar import StatusBar
-from sahel_tui.ui.tallies import TalliesPane
 
 
 class TriageScreen(CodingActions, Screen):
@@ -58,7 +57,6 @@ class TriageScreen(CodingActions, Screen):
         with Horizontal(id="panes"):
             yield Sidebar(id="sidebar")
             yield ItemList(lambda: self.app.conn, id="items")
-            yield TalliesPane(id="tallies", classes="-hidden")
             with Vertical(id="right"):
                 yield Reader(id="reader")
                 yield CodingPanel(id="coding")
@@ -245,9 +243,15 @@ class TriageScreen(CodingActions, Screen):
 
         self.app.push_screen(Confirm(question), done)
 
+    def _tallies_pane(self):
+        """The tallies pane if it is showing (it is mounted the first time t is pressed)."""
+        panes = self.query("#tallies")
+        pane = panes.first() if panes else None
+        return pane if pane is not None and not pane.has_class("-hidden") else None
+
     def _after_decision(self, item_ids: set[int] | None = None) -> None:
-        pane = self.query_one(TalliesPane)
-        if not pane.has_class("-hidden"):
+        pane = self._tallies_pane()
+        if pane is not None:
             if item_ids is not None:
                 pane.decided(item_ids=item_ids)
             else:
@@ -257,11 +261,11 @@ class TriageScreen(CodingActions, Screen):
 
     # -- queries -------------------------------------------------------------------------------
 
-    def action_search(self) -> None:
-        self.query_one(QueryBar).open("")
+    async def action_search(self) -> None:
+        await self.query_one(QueryBar).open("")
 
-    def action_edit_query(self) -> None:
-        self.query_one(QueryBar).open(self.query_.text)
+    async def action_edit_query(self) -> None:
+        await self.query_one(QueryBar).open(self.query_.text)
 
     def action_clear_query(self) -> None:
         bar = self.query_one(QueryBar)
@@ -296,8 +300,8 @@ class TriageScreen(CodingActions, Screen):
                                     else "No items yet: press r to fetch the feeds.")
         self.items.load(compiled)
         decisions.put_state(self.app.conn, query=text)
-        pane = self.query_one(TalliesPane)
-        if not pane.has_class("-hidden"):
+        pane = self._tallies_pane()
+        if pane is not None:
             pane.follow(compiled)
         self.recount()
         return True
@@ -305,7 +309,15 @@ class TriageScreen(CodingActions, Screen):
     # -- tallies and the side-by-side view ---------------------------------------------------------
 
     def action_toggle_tallies(self) -> None:
-        pane = self.query_one(TalliesPane)
+        from sahel_tui.ui.tallies import TalliesPane  # not at start-up: hidden until asked for
+
+        panes = self.query("#tallies")
+        if not panes:
+            pane = TalliesPane(id="tallies")
+            self.query_one("#panes").mount(pane, after=self.items)
+            pane.follow(self.query_)
+            return
+        pane = panes.first()
         showing = pane.has_class("-hidden")
         pane.set_class(not showing, "-hidden")
         if showing:
