@@ -26,7 +26,7 @@ async def settle(pilot) -> None:
         await pilot.pause(0.05)
     for _ in range(2):
         await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await pilot.pause(0.6)  # counts refresh shortly after a decision (debounced)
 
 
 async def shoot(db: Path, name: str, size: tuple[int, int], keys: list[str],

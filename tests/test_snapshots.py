@@ -17,7 +17,7 @@ async def _settle(pilot) -> None:
             break
         await pilot.pause(0.05)
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await pilot.pause(1.1)  # counts refresh shortly after a decision (debounced)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

@@ -21,7 +21,7 @@ from typing import TextIO
 from sahel_tui.store.query import Compiled
 
 from . import rendered
-from .acled import COLUMNS, LAT, LON, RowMaker
+from .acled import COLUMNS, LAT, LON, RowMaker, _joined
 from .selection import EventRecord, event_chunks, event_filter, records
 
 CHUNK = 2000
@@ -65,11 +65,16 @@ class _Lookups:
         self.disorders: dict[tuple[str, str], str] = {}
         self.outlets: dict[str, tuple[str, str | None, int]] = {}
         self.admiralty: dict[tuple, str] = {}
+        self.assocs: dict[str, str] = {"[]": ""}
 
     def country(self, name: str) -> tuple[str, str]:
         """(alpha-3, 'iso,region')"""
         alpha3, iso, region = self.rows.country(name)
         found = self.countries[name] = (alpha3, f"{_field(iso)},{_field(region)}")
+        return found
+
+    def assoc(self, json_list: str) -> str:
+        found = self.assocs[json_list] = _field(_joined(json_list))
         return found
 
     def interaction(self, inter1: str, inter2: str) -> str:
@@ -105,8 +110,8 @@ def _write_rendered(conn: sqlite3.Connection, q: Compiled | None, fh: TextIO, ro
     cur.row_factory = None
     cur.execute(f"SELECT {rendered.csv_select()} {rendered.event_filter_sql(where)}", params)
     look = _Lookups(rows)
-    countries, inters, disorders, outlets, admiralty = (
-        look.countries, look.inters, look.disorders, look.outlets, look.admiralty)
+    countries, inters, disorders, outlets, admiralty, assocs = (
+        look.countries, look.inters, look.disorders, look.outlets, look.admiralty, look.assocs)
     us, fs, n_us, n_runs = rendered.US, rendered.FS, rendered.CSV_US, rendered.CSV_FS + 1
     quote_runs = rendered.csv_quote_runs
     n = 0
@@ -115,8 +120,7 @@ def _write_rendered(conn: sqlite3.Connection, q: Compiled | None, fh: TextIO, ro
         slow = []
         for (eid, plain, country, sub, i1, i2, lat, lon, rel, cred, dis, text, assoc1, assoc2,
              notes, its) in chunk:
-            if (not plain or text is None or assoc1 is None or assoc2 is None
-                    or text.count(us) != n_us):
+            if not plain or text is None or text.count(us) != n_us:
                 slow.append((len(lines), eid))
                 lines.append("")
                 continue
@@ -129,6 +133,12 @@ def _write_rendered(conn: sqlite3.Connection, q: Compiled | None, fh: TextIO, ro
                 continue
             a, b, c, d, civ, e, geo, f, g, h, i = runs
             a3, iso_region = countries.get(country) or look.country(country)
+            a1 = assocs.get(assoc1)
+            if a1 is None:
+                a1 = look.assoc(assoc1)
+            a2 = assocs.get(assoc2)
+            if a2 is None:
+                a2 = look.assoc(assoc2)
             inter = inters.get((i1, i2))
             if inter is None:
                 inter = look.interaction(i1, i2)
@@ -145,7 +155,7 @@ def _write_rendered(conn: sqlite3.Connection, q: Compiled | None, fh: TextIO, ro
             if "," in links or '"' in links or "\n" in links or "\r" in links:
                 links = '"' + links.replace('"', '""') + '"'
             lines.append(
-                f"{a3}{eid},{a},{disorder},{b},{assoc1},{c},{assoc2},{d},{inter},{civ},"
+                f"{a3}{eid},{a},{disorder},{b},{a1},{c},{a2},{d},{inter},{civ},"
                 f"{iso_region},{e},{'' if lat is None else f'{round(lat, 4):.4f}'},"
                 f"{'' if lon is None else f'{round(lon, 4):.4f}'},{geo},{source},{notes},"
                 f"{f},{adm},{g},{links},{outlets_n},{h},{ids},{i}\r\n")

@@ -101,8 +101,7 @@ def _write(conn, q, fmt, fh, items, tick, coder, vocab) -> ExportResult:
         return ExportResult(reading_list.write_items_jsonl(conn, q, fh, prov, tick), None)
     if fmt == "jsonl":
         prov = provenance(conn, coder or default_coder())
-        return ExportResult(write_jsonl(event_chunks(conn, q, full=True), fh, prov,
-                                        load_feeds(conn), tick), None)
+        return ExportResult(write_jsonl(conn, q, fh, prov, load_feeds(conn), tick), None)
     rows = RowMaker(load_feeds(conn), vocab)
     if fmt == "csv":
         return ExportResult(write_csv(conn, q, fh, rows, tick), None)

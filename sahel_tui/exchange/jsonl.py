@@ -29,8 +29,12 @@ from typing import TextIO
 from sahel_tui import __version__
 from sahel_tui.store.decisions import get_state, now_iso
 from sahel_tui.store.events import Event
+from sahel_tui.store.query import Compiled
 
-from .selection import EventRecord, Feed, Item
+from . import rendered
+from .selection import EventRecord, Feed, Item, event_chunks, event_filter, records
+
+CHUNK = 1000
 
 FORMAT = "sahel-tui/events"
 ITEMS_FORMAT = "sahel-tui/items"
@@ -56,11 +60,14 @@ def provenance(conn: sqlite3.Connection, analyst: str) -> dict:
             "analyst": analyst, "exported_at": now_iso(), "sahel_tui": __version__}
 
 
+def _assoc_list(stored: str | None) -> list:
+    return json.loads(stored) if stored and stored != "[]" else []
+
+
 def event_json(row) -> dict:
     out = {k: row[k] for k in EVENT_FIELDS}
-    a1, a2 = out["assoc_actor_1"], out["assoc_actor_2"]
-    out["assoc_actor_1"] = json.loads(a1) if a1 and a1 != "[]" else []
-    out["assoc_actor_2"] = json.loads(a2) if a2 and a2 != "[]" else []
+    out["assoc_actor_1"] = _assoc_list(out["assoc_actor_1"])
+    out["assoc_actor_2"] = _assoc_list(out["assoc_actor_2"])
     out["civilian_targeting"] = bool(out["civilian_targeting"])
     return out
 
@@ -80,31 +87,118 @@ def item_json(it: Item, feeds: dict[int, Feed]) -> dict:
                       for f, link in carried]}
 
 
-def write_jsonl(chunks: Iterable[list[EventRecord]], fh: TextIO, prov: dict,
+def write_jsonl(conn: sqlite3.Connection, q: Compiled | None, fh: TextIO, prov: dict,
                 feeds: dict[int, Feed], tick: Callable[[int], None]) -> int:
+    if rendered.probe(conn) and _feeds_rendered(conn, feeds):
+        return _write_rendered(conn, q, fh, prov, feeds, tick)
+    return write_records(event_chunks(conn, q, full=True), fh, prov, feeds, tick)
+
+
+def _line_start(prov: dict, origin: tuple | None) -> str:
     head = f'{{"format":"{FORMAT}","version":{VERSION},"provenance":'
-    plain = head + _encode(prov)
+    if origin is None:
+        return head + _encode(prov)
+    return head + _encode({**prov, "origin": {
+        "database": origin[0], "name": origin[1], "analyst": origin[2]}})
+
+
+def _line(start: str, rec: EventRecord, feeds: dict[int, Feed], encoded: dict[int, str]) -> str:
+    parts = []
+    for it in rec.items:
+        text = encoded.get(it.id)
+        if text is None:
+            text = encoded[it.id] = _encode(item_json(it, feeds))
+        parts.append(text)
+    return (f'{start},"event":{_encode(event_json(rec.row))},'
+            f'"items":[{",".join(parts)}],"history":[{rec.history}]}}\n')
+
+
+def write_records(chunks: Iterable[list[EventRecord]], fh: TextIO, prov: dict,
+                  feeds: dict[int, Feed], tick: Callable[[int], None]) -> int:
+    """The Python path: every value through the json module."""
+    plain = _line_start(prov, None)
     n = 0
     for chunk in chunks:
-        lines = []
         encoded: dict[int, str] = {}  # an item reported by two events is encoded once
-        for rec in chunk:
-            o = rec.origin
-            if o is None:
-                start = plain
+        fh.write("".join([_line(plain if rec.origin is None else _line_start(prov, rec.origin),
+                                rec, feeds, encoded) for rec in chunk]))
+        n += len(chunk)
+        tick(n)
+    return n
+
+
+def _feeds_rendered(conn: sqlite3.Connection, feeds: dict[int, Feed]) -> bool:
+    """True when SQLite renders every feed (rendered.FEED_PREFIX) as item_json does."""
+    cur = conn.cursor()
+    cur.row_factory = None
+    try:
+        found = dict(cur.execute(f"{rendered.FEED_PREFIX} SELECT id, prefix FROM fp"))
+    except sqlite3.Error:  # e.g. a feed's tags that are not JSON: the Python path says so
+        return False
+    for fid, f in feeds.items():
+        text = _encode({"name": f.name, "url": f.url, "tags": list(f.tags), "language": f.language,
+                        "reliability": f.reliability, "link": None})
+        if found.get(fid) != text[:-len("null}")]:
+            return False
+    return len(found) == len(feeds)
+
+
+def _float(value) -> str:
+    """A coordinate as the json module writes it."""
+    if type(value) is float and value - value == 0.0:  # finite
+        return float.__repr__(value)
+    return _encode(value)
+
+
+def _write_rendered(conn: sqlite3.Connection, q: Compiled | None, fh: TextIO, prov: dict,
+                    feeds: dict[int, Feed], tick: Callable[[int], None]) -> int:
+    where, params = event_filter(q)
+    cur = conn.cursor()
+    cur.row_factory = None
+    cur.execute(f"{rendered.FEED_PREFIX} SELECT {rendered.jsonl_select()} "
+                f"{rendered.event_filter_sql(where)}", params)
+    plain = _line_start(prov, None)
+    starts: dict[tuple, str] = {}
+    assocs: dict[str, str] = {"[]": "[]"}
+    n = 0
+    while chunk := cur.fetchmany(CHUNK):
+        lines = []
+        slow = []
+        for (eid, ok, has_origin, o_db, o_name, o_analyst, lat, lon, assoc1, assoc2, entries, s1,
+             s2, s3, s4, items, history) in chunk:
+            if not ok or items is None:
+                slow.append((len(lines), eid))
+                lines.append("")
+                continue
+            if has_origin:
+                start = starts.get((o_db, o_name, o_analyst))
+                if start is None:
+                    start = starts[(o_db, o_name, o_analyst)] = _line_start(
+                        prov, (o_db, o_name, o_analyst))
             else:
-                start = head + _encode({**prov, "origin": {
-                    "database": o[0], "name": o[1], "analyst": o[2]}})
-            parts = []
-            for it in rec.items:
-                text = encoded.get(it.id)
-                if text is None:
-                    text = encoded[it.id] = _encode(item_json(it, feeds))
-                parts.append(text)
-            lines.append(f'{start},"event":{_encode(event_json(rec.row))},'
-                         f'"items":[{",".join(parts)}],"history":[{rec.history}]}}\n')
+                start = plain
+            a1 = assocs.get(assoc1)
+            if a1 is None:
+                a1 = assocs[assoc1] = _encode(_assoc_list(assoc1))
+            a2 = assocs.get(assoc2)
+            if a2 is None:
+                a2 = assocs[assoc2] = _encode(_assoc_list(assoc2))
+            if entries is not None:
+                inner = entries.strip()[1:-1].strip()
+                history = ",".join([h for h in (inner, history) if h])
+            lines.append(
+                f'{start},"event":{s1},"assoc_actor_1":{a1},{s2},"assoc_actor_2":{a2},{s3},'
+                f'"latitude":{"null" if lat is None else _float(lat)},'
+                f'"longitude":{"null" if lon is None else _float(lon)},{s4},'
+                f'"items":[{items}],"history":[{history or ""}]}}\n')
+        if slow:
+            recs = records(conn, [eid for _, eid in slow], full=True)
+            encoded: dict[int, str] = {}
+            for (at, _), rec in zip(slow, recs, strict=True):
+                lines[at] = _line(plain if rec.origin is None else _line_start(prov, rec.origin),
+                                  rec, feeds, encoded)
         fh.write("".join(lines))
-        n += len(lines)
+        n += len(chunk)
         tick(n)
     return n
 

@@ -141,17 +141,6 @@ def _runs(*runs: list[str]) -> str:
     return " || char(30) || ".join(" || char(31) || ".join(run) for run in runs)
 
 
-def _assoc_csv(c: str) -> str:
-    """SQL: the associated actors in ``c`` ('["a", "b"]') as one CSV field ('a; b'), the
-    way acled._joined reads the store's format; NULL (not plain) for any other form."""
-    joined = f"replace(substr({c}, 3, length({c}) - 4), '\", \"', '; ')"
-    return (f"CASE WHEN {c} = '[]' OR {c} = '' THEN '' "
-            f"WHEN instr({c}, '\\') = 0 AND {c} GLOB '[[]\"*\"]' AND "
-            f"instr(replace(substr({c}, 3, length({c}) - 4), '\", \"', ''), '\"') = 0 THEN "
-            f"CASE WHEN instr({joined}, ',') OR instr({joined}, char(10)) "
-            f"OR instr({joined}, char(13)) THEN '\"' || {joined} || '\"' ELSE {joined} END END")
-
-
 def _csv_text() -> tuple[str, int, int]:
     """(SQL of the CSV text runs, number of US, number of FS). NOT NULL columns are used
     bare: a NULL there (which the schema forbids) makes the text NULL, a row not plain."""
@@ -187,8 +176,74 @@ CSV_ITEMS = ("(SELECT coalesce(group_concat(link, '; '), '') || char(1) || "
 def csv_select() -> str:
     """Columns: id, plain, country, sub_event_type, inter1, inter2, latitude, longitude,
     reliability, credibility, disorder_type, the CSV text (CSV_TEXT), the two associated
-    actors fields (quoted), notes, the items (CSV_ITEMS)."""
+    actors lists, notes, the items (CSV_ITEMS)."""
     return ", ".join(["e.id", PLAIN, "e.country", "e.sub_event_type", "e.inter1", "e.inter2",
                       "e.latitude", "e.longitude", "e.reliability", "e.credibility",
-                      "e.disorder_type", CSV_TEXT, _assoc_csv("e.assoc_actor_1"),
-                      _assoc_csv("e.assoc_actor_2"), "e.notes", CSV_ITEMS])
+                      "e.disorder_type", CSV_TEXT, "e.assoc_actor_1", "e.assoc_actor_2",
+                      "e.notes", CSV_ITEMS])
+
+
+# -- JSONL ---------------------------------------------------------------------------------
+#
+# Runs of event fields are json_object()s with their braces trimmed, spliced around what
+# Python adds: the associated actors lists (from a cache of each stored list), the
+# coordinates (Python's float repr) and the provenance. Items are rendered whole; the feeds
+# of an item come from FEED_PREFIX, rendered once per feed (and compared with Python's
+# rendering of every feed before use: jsonl.write_jsonl).
+
+def _inner(*pairs: str) -> str:
+    """SQL: 'k1':v1,'k2':v2 (a json_object without its braces)."""
+    return f"ltrim(rtrim(json_object({', '.join(pairs)}), '}}'), '{{')"
+
+
+def _pairs(prefix: str, *keys: str) -> str:
+    return ", ".join(f"'{k}', {prefix}.{k}" for k in keys)
+
+
+#: each feed as the head of its JSON object in an item, up to '"link":'
+FEED_PREFIX = (
+    "WITH fp (id, name, url, prefix) AS MATERIALIZED (SELECT f.id, f.name, f.config_url, "
+    "rtrim(json_object('name', f.name, 'url', f.config_url, 'tags', json((SELECT "
+    "json_group_array(value) FROM json_each(coalesce(nullif(f.tags, ''), '[]')))), "
+    "'language', f.language, 'reliability', f.reliability), '}') || ',\"link\":' FROM feeds f)")
+
+_KEYS = ("(SELECT '[' || group_concat(json_quote(key), ',') || ']' FROM (SELECT key FROM "
+         "item_keys WHERE item_id = i.id ORDER BY key))")
+_FEEDS = ("(SELECT '[' || group_concat(s.prefix || json_quote(s.link) || '}', ',') || ']' FROM "
+          "(SELECT fp.prefix, x.link FROM item_feeds x JOIN fp ON fp.id = x.feed_id "
+          "WHERE x.item_id = i.id ORDER BY fp.name, fp.url) AS s)")
+_ITEM = ("printf('{\"uid\":%s,\"keys\":%s,%s,\"published_guessed\":%s,%s,\"feeds\":%s}', "
+         f"json_quote(i.uid), coalesce({_KEYS}, '[]'), "
+         f"{_inner(_pairs('i', 'guid', 'link', 'canonical_link', 'title', 'author', 'published'))}, "
+         "CASE WHEN i.published_guessed THEN 'true' ELSE 'false' END, "
+         f"{_inner(_pairs('i', 'language', 'content_hash', 'text'))}, coalesce({_FEEDS}, '[]'))")
+#: the items of event e as JSON objects joined by ',' ('' for none; NULL: not plain)
+JSON_ITEMS = (f"(SELECT CASE WHEN count(*) = 0 THEN '' WHEN min(ok) THEN group_concat(ij, ',') "
+              f"END FROM (SELECT {_ITEM} AS ij, typeof(i.published_guessed) = 'integer' AS ok "
+              f"{ITEMS_OF_EVENT}))")
+#: event e's decisions as history entries joined by ',' (NULL for none); the snapshots are
+#: spliced verbatim (they are JSON already)
+JSON_HISTORY = (
+    "(SELECT group_concat(hj, ',') FROM (SELECT rtrim(json_object('at', d.at, 'coder', d.coder, "
+    "'op', d.op, 'action', d.action), '}') || ',\"before\":' || coalesce(nullif(d.before, ''), "
+    "'null') || ',\"after\":' || coalesce(nullif(d.after, ''), 'null') || '}' AS hj "
+    "FROM decisions d WHERE d.target = 'event:' || e.id ORDER BY d.id))")
+
+
+def jsonl_select() -> str:
+    """Columns: id, plain, has origin, origin database, name, analyst, latitude, longitude,
+    assoc_actor_1, assoc_actor_2, imported history (event_history.entries), then the JSON
+    runs: uid..actor1 (open), inter1..actor2, inter2..place_id, geo_precision..updated_at
+    (closed), the items, the local history."""
+    return ", ".join([
+        "e.id", PLAIN, "o.event_id IS NOT NULL", "o.origin_database", "o.origin_name",
+        "o.origin_analyst", "e.latitude", "e.longitude", "e.assoc_actor_1", "e.assoc_actor_2",
+        "(SELECT entries FROM event_history h WHERE h.event_id = e.id)",
+        f"rtrim(json_object({_pairs('e', 'uid', 'event_date', 'event_type', 'sub_event_type', 'time_precision', 'disorder_type', 'actor1')}), '}}')",
+        _inner(_pairs("e", "inter1", "actor2")),
+        "printf('\"inter2\":%s,\"civilian_targeting\":%s,%s', json_quote(e.inter2), "
+        "CASE WHEN e.civilian_targeting THEN 'true' ELSE 'false' END, "
+        f"{_inner(_pairs('e', 'country', 'admin1', 'admin2', 'admin3', 'location', 'place_id'))})",
+        f"ltrim(json_object({_pairs('e', 'geo_precision', 'fatalities', 'fatalities_best', 'fatalities_high', 'reliability', 'credibility', 'confidence', 'notes', 'tags', 'coder', 'coded_at', 'updated_at')}), '{{')",
+        JSON_ITEMS, JSON_HISTORY,
+    ])

@@ -50,6 +50,7 @@ class TriageScreen(CodingActions, Screen):
         super().__init__()
         self.query_: Compiled = parse("")
         self._pane_hidden = {"sidebar": None, "reader": None}  # None: decided by width
+        self._debounced: dict = {}  # name -> Timer of a pending debounced refresh
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -256,8 +257,15 @@ class TriageScreen(CodingActions, Screen):
                 pane.decided(item_ids=item_ids)
             else:
                 pane.follow(self.query_)
-        self.recount()
-        self.refresh_sidebar()
+        # counts follow shortly after, once per burst of keys: during fast triage the
+        # background recounts must not compete with the next keystroke
+        self._debounce("recount", 0.25, self.recount)
+        self._debounce("sidebar", 1.0, self.refresh_sidebar)
+
+    def _debounce(self, name: str, delay: float, callback) -> None:
+        if name in self._debounced:
+            self._debounced[name].stop()
+        self._debounced[name] = self.set_timer(delay, callback)
 
     # -- queries -------------------------------------------------------------------------------
 
