@@ -60,6 +60,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from sahel_tui.store import decisions
+from sahel_tui.store.db import in_transaction
 from sahel_tui.store.decisions import Change, now_iso
 from sahel_tui.suggest import find_dates, find_fatalities
 from sahel_tui.suggest._text import fold_same_length
@@ -898,17 +899,6 @@ def _commit(conn: sqlite3.Connection, action: str, coder: str, target: dict[int,
     return decisions.record(conn, action, changes, coder)
 
 
-def _in_tx(conn: sqlite3.Connection, work):
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        out = work()
-        conn.execute("COMMIT")
-        return out
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-
-
 def link_items(conn: sqlite3.Connection, item_ids: Sequence[int], coder: str) -> int:
     """Record that the items report one incident: they (and the members of any story they
     are already in) become one story, as one undoable decision. Returns the story id."""
@@ -938,7 +928,7 @@ def link_items(conn: sqlite3.Connection, item_ids: Sequence[int], coder: str) ->
         _refresh_story(conn, sid)
         return sid
 
-    return _in_tx(conn, work)
+    return in_transaction(conn, work)
 
 
 def unlink_item(conn: sqlite3.Connection, item_id: int, coder: str) -> int | None:
@@ -960,7 +950,7 @@ def unlink_item(conn: sqlite3.Connection, item_id: int, coder: str) -> int | Non
             target.update({i: {"story": m["story"], "copy_of": copies[i]} for i in rest})
         return _commit(conn, "story.unlink", coder, target)
 
-    return _in_tx(conn, work)
+    return in_transaction(conn, work)
 
 
 # -- outlets and credibility ------------------------------------------------------------------

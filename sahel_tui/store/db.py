@@ -91,6 +91,19 @@ def open_store(path: str | Path, *, check_same_thread: bool = True) -> sqlite3.C
     return conn
 
 
+def in_transaction(conn: sqlite3.Connection, work):
+    """Run ``work()`` inside one write transaction (taken at once: BEGIN IMMEDIATE, so two
+    writers never deadlock upgrading a read lock); rolled back whole if anything fails."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        result = work()
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return result
+
+
 def schema_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 

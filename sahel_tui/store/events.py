@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import asdict, dataclass, field, fields
 
 from sahel_tui.store import decisions, query, views
+from sahel_tui.store.db import in_transaction
 from sahel_tui.store.decisions import Change, now_iso
 
 
@@ -143,17 +144,6 @@ def _new_uid() -> str:
     return uuid.uuid4().hex
 
 
-def _in_transaction(conn: sqlite3.Connection, work):
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        result = work()
-        conn.execute("COMMIT")
-        return result
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-
-
 def add_events(conn: sqlite3.Connection, item_id: int, events: list[Event], coder: str,
                action: str = "code") -> list[int]:
     """Code an item with one or more events, as one undoable decision."""
@@ -179,7 +169,7 @@ def add_events(conn: sqlite3.Connection, item_id: int, events: list[Event], code
         decisions.record(conn, action, changes, coder)
         return ids
 
-    return _in_transaction(conn, work)
+    return in_transaction(conn, work)
 
 
 def update_event(conn: sqlite3.Connection, event_id: int, coder: str, **values) -> None:
@@ -204,7 +194,7 @@ def update_event(conn: sqlite3.Connection, event_id: int, coder: str, **values) 
         decisions.record(conn, "event.edit", [Change(item_id, f"event:{event_id}", before,
                                                      _snapshot(conn, event_id))], coder)
 
-    _in_transaction(conn, work)
+    in_transaction(conn, work)
 
 
 def remove_event(conn: sqlite3.Connection, event_id: int, coder: str) -> None:
@@ -222,7 +212,7 @@ def remove_event(conn: sqlite3.Connection, event_id: int, coder: str) -> None:
                 changes.append(status)
         decisions.record(conn, "event.remove", changes, coder)
 
-    _in_transaction(conn, work)
+    in_transaction(conn, work)
 
 
 def events_for_item(conn: sqlite3.Connection, item_id: int) -> list[Event]:
