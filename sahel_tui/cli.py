@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from sahel_tui import __version__
-from sahel_tui.config import Config, ConfigError, append_feeds, load_config
+from sahel_tui.config import Config, ConfigError, append_feeds, config_for_command, load_config
 from sahel_tui.store import StoreError
 
 
@@ -89,14 +89,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _load(args) -> Config:
-    if getattr(args, "demo", False):
-        from sahel_tui.demo import demo_config
-
-        return demo_config(db=args.db)
-    config = load_config(args.config, db=args.db)
-    for warning in config.warnings:
-        print(f"sahel-tui: warning: {warning}", file=sys.stderr)
-    return config
+    return config_for_command(args)
 
 
 def cmd_fetch(args) -> int:

@@ -144,6 +144,21 @@ def load_config(path: str | Path | None = None, db: str | Path | None = None) ->
     return parse_config(text, cfg_path, db_override=db)
 
 
+def config_for_command(args) -> Config:
+    """The config a command line asks for: --demo, else --config / --db; warnings go to
+    stderr. (Shared by every subcommand, whichever package registers it.)"""
+    import sys
+
+    if getattr(args, "demo", False):
+        from sahel_tui.demo import demo_config
+
+        return demo_config(db=getattr(args, "db", None))
+    config = load_config(getattr(args, "config", None), db=getattr(args, "db", None))
+    for warning in config.warnings:
+        print(f"sahel-tui: warning: {warning}", file=sys.stderr)
+    return config
+
+
 def parse_config(text: str, cfg_path: Path, db_override: str | Path | None = None) -> Config:
     try:
         data = tomllib.loads(text)

@@ -63,16 +63,9 @@ def _fail(msg: str) -> int:
 
 
 def _config(args):
-    if getattr(args, "demo", False):
-        from sahel_tui.demo import demo_config
+    from sahel_tui.config import config_for_command
 
-        return demo_config(db=getattr(args, "db", None))
-    from sahel_tui.config import load_config
-
-    config = load_config(getattr(args, "config", None), db=getattr(args, "db", None))
-    for warning in config.warnings:
-        print(f"sahel-tui: warning: {warning}", file=sys.stderr)
-    return config
+    return config_for_command(args)
 
 
 def run(args) -> int:

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import sqlite3
 from collections.abc import Callable, Iterable
-from typing import TextIO
 
 from sahel_tui.store.query import Compiled
 
@@ -35,101 +35,121 @@ def _csv_row(r: list) -> list:
     return r
 
 
-def write_csv(conn: sqlite3.Connection, q: Compiled | None, fh: TextIO, rows: RowMaker,
-              tick: Callable[[int], None]) -> int:
-    writer = csv.writer(fh)
-    writer.writerow(COLUMNS)
+def write_csv(conn: sqlite3.Connection, q: Compiled | None, out: rendered.Out, rows: RowMaker,
+              tick: Callable[[int], None], helpers: list[sqlite3.Connection] = ()) -> int:
+    """``helpers``: more connections on conn's snapshot (rendered.Snapshot), for threads."""
+    buf = io.StringIO()
+    csv.writer(buf).writerow(COLUMNS)
+    out.text(buf.getvalue())
     if rendered.probe(conn):
-        return _write_rendered(conn, q, fh, rows, tick)
-    return write_records(event_chunks(conn, q), writer, rows, tick)
+        where, params = event_filter(q)
+        return rendered.run_chunks(conn, where, params, _Renderer(rows), out, tick,
+                                   list(helpers), CHUNK)
+    return write_records(event_chunks(conn, q), out, rows, tick)
 
 
-def write_records(chunks: Iterable[list[EventRecord]], writer, rows: RowMaker,
+def _csv_text(rows: Iterable[list]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf).writerows(rows)
+    return buf.getvalue()
+
+
+def write_records(chunks: Iterable[list[EventRecord]], out: rendered.Out, rows: RowMaker,
                   tick: Callable[[int], None]) -> int:
     """The Python path: RowMaker and the csv module."""
     n = 0
     for chunk in chunks:
-        writer.writerows([_csv_row(rows.row(rec)) for rec in chunk])
+        out.text(_csv_text([_csv_row(rows.row(rec)) for rec in chunk]))
         n += len(chunk)
         tick(n)
     return n
 
 
+def _field(value) -> bytes:
+    return b"" if value is None else rendered.csv_quote_bytes(str(value).encode("utf-8"))
+
+
 class _Lookups:
-    """The columns that need the vocabulary or the feeds, as CSV text, cached."""
+    """The columns that need the vocabulary or the feeds, as CSV bytes, cached."""
 
     def __init__(self, rows: RowMaker) -> None:
         self.rows = rows
-        self.countries: dict[str, tuple[str, str]] = {}
-        self.inters: dict[tuple[str, str], str] = {}
-        self.disorders: dict[tuple[str, str], str] = {}
-        self.outlets: dict[str, tuple[str, str | None, int]] = {}
-        self.admiralty: dict[tuple, str] = {}
-        self.assocs: dict[str, str] = {"[]": ""}
+        self.countries: dict[str, tuple[bytes, bytes]] = {}
+        self.inters: dict[tuple[str, str], bytes] = {}
+        self.disorders: dict[tuple[str, str], bytes] = {}
+        self.outlets: dict[bytes, tuple[bytes, str | None, int]] = {}
+        self.admiralty: dict[tuple, bytes] = {}
+        self.assocs: dict[bytes, bytes] = {b"[]": b""}
 
-    def country(self, name: str) -> tuple[str, str]:
-        """(alpha-3, 'iso,region')"""
+    def country(self, name: str) -> tuple[bytes, bytes]:
+        """(alpha-3, b'iso,region')"""
         alpha3, iso, region = self.rows.country(name)
-        found = self.countries[name] = (alpha3, f"{_field(iso)},{_field(region)}")
+        found = self.countries[name] = (alpha3.encode("utf-8"), _field(iso) + b"," + _field(region))
         return found
 
-    def assoc(self, json_list: str) -> str:
-        found = self.assocs[json_list] = _field(_joined(json_list))
+    def assoc(self, json_list: bytes) -> bytes:
+        found = self.assocs[json_list] = _field(
+            _joined(None if json_list is None else json_list.decode("utf-8")))
         return found
 
-    def interaction(self, inter1: str, inter2: str) -> str:
+    def interaction(self, inter1: str, inter2: str) -> bytes:
         found = self.inters[(inter1, inter2)] = _field(self.rows.interaction(inter1, inter2))
         return found
 
-    def disorder(self, disorder: str, sub_event_type: str) -> str:
+    def disorder(self, disorder: str, sub_event_type: str) -> bytes:
         found = self.disorders[(disorder, sub_event_type)] = _field(
             disorder or self.rows.disorder(sub_event_type))
         return found
 
-    def outlet(self, key: str) -> tuple[str, str | None, int]:
-        """('source,source_scale', best default reliability, number of outlets)"""
-        source, scale, best, n = self.rows.outlets(rendered.feed_ids(key))
-        found = self.outlets[key] = (f"{_field(source)},{_field(scale)}", best, n)
+    def outlet(self, key: bytes) -> tuple[bytes, str | None, int]:
+        """(b'source,source_scale', best default reliability, number of outlets)"""
+        source, scale, best, n = self.rows.outlets(rendered.feed_ids(key.decode("ascii")))
+        found = self.outlets[key] = (_field(source) + b"," + _field(scale), best, n)
         return found
 
-    def admiral(self, reliability: str | None, credibility, best: str | None) -> str:
+    def admiral(self, reliability: str | None, credibility, best: str | None) -> bytes:
         reliability = reliability or best
         found = self.admiralty[(reliability, credibility)] = (
-            _field(f"{reliability}{credibility or 6}") if reliability else "")
+            _field(f"{reliability}{credibility or 6}") if reliability else b"")
         return found
 
 
-def _field(value) -> str:
-    return "" if value is None else rendered.csv_quote(str(value))
+_LINE = b"%s%d" + b",%s" * 24 + b"\r\n"
 
 
-def _write_rendered(conn: sqlite3.Connection, q: Compiled | None, fh: TextIO, rows: RowMaker,
-                    tick: Callable[[int], None]) -> int:
-    where, params = event_filter(q)
-    cur = conn.cursor()
-    cur.row_factory = None
-    cur.execute(f"SELECT {rendered.csv_select()} {rendered.event_filter_sql(where)}", params)
-    look = _Lookups(rows)
-    countries, inters, disorders, outlets, admiralty, assocs = (
-        look.countries, look.inters, look.disorders, look.outlets, look.admiralty, look.assocs)
-    us, fs, n_us, n_runs = rendered.US, rendered.FS, rendered.CSV_US, rendered.CSV_FS + 1
-    quote_runs = rendered.csv_quote_runs
-    n = 0
-    while chunk := cur.fetchmany(CHUNK):
+class _Renderer:
+    """render(connection, event ids) -> the CSV lines of those events, as bytes."""
+
+    def __init__(self, rows: RowMaker) -> None:
+        self.rows = rows
+        self.look = _Lookups(rows)
+        self.sql = f"SELECT {rendered.csv_select()} {rendered.CHUNK_FROM}"
+
+    def __call__(self, conn: sqlite3.Connection, ids: list[int]) -> bytes:
+        look = self.look
+        countries, inters, disorders, outlets, admiralty, assocs = (
+            look.countries, look.inters, look.disorders, look.outlets, look.admiralty,
+            look.assocs)
+        us, fs = b"\x1f", b"\x1e"
+        n_us, n_runs = rendered.CSV_US, rendered.CSV_FS + 1
+        quote_runs = rendered.csv_quote_runs_bytes
+        line = _LINE
+        cur = conn.cursor()
+        cur.row_factory = None
         lines = []
         slow = []
         for (eid, plain, country, sub, i1, i2, lat, lon, rel, cred, dis, text, assoc1, assoc2,
-             notes, its) in chunk:
+             notes, its) in cur.execute(self.sql, (json.dumps(ids),)):
             if not plain or text is None or text.count(us) != n_us:
                 slow.append((len(lines), eid))
-                lines.append("")
+                lines.append(b"")
                 continue
-            if "," in text or '"' in text or "\n" in text or "\r" in text:
+            if b"," in text or b'"' in text or b"\n" in text or b"\r" in text:
                 text = quote_runs(text)
-            runs = text.replace(us, ",").split(fs)
+            runs = text.replace(us, b",").split(fs)
             if len(runs) != n_runs:
                 slow.append((len(lines), eid))
-                lines.append("")
+                lines.append(b"")
                 continue
             a, b, c, d, civ, e, geo, f, g, h, i = runs
             a3, iso_region = countries.get(country) or look.country(country)
@@ -145,29 +165,22 @@ def _write_rendered(conn: sqlite3.Connection, q: Compiled | None, fh: TextIO, ro
             disorder = disorders.get((dis, sub))
             if disorder is None:
                 disorder = look.disorder(dis, sub)
-            links, ids, fkey = its.rsplit("\x01", 2)
+            links, item_ids, fkey = its.rsplit(b"\x01", 2)
             source, best, outlets_n = outlets.get(fkey) or look.outlet(fkey)
             adm = admiralty.get((rel or best, cred))
             if adm is None:
                 adm = look.admiral(rel, cred, best)
-            if "," in notes or '"' in notes or "\n" in notes or "\r" in notes:
-                notes = '"' + notes.replace('"', '""') + '"'
-            if "," in links or '"' in links or "\n" in links or "\r" in links:
-                links = '"' + links.replace('"', '""') + '"'
-            lines.append(
-                f"{a3}{eid},{a},{disorder},{b},{a1},{c},{a2},{d},{inter},{civ},"
-                f"{iso_region},{e},{'' if lat is None else f'{round(lat, 4):.4f}'},"
-                f"{'' if lon is None else f'{round(lon, 4):.4f}'},{geo},{source},{notes},"
-                f"{f},{adm},{g},{links},{outlets_n},{h},{ids},{i}\r\n")
+            if b"," in notes or b'"' in notes or b"\n" in notes or b"\r" in notes:
+                notes = b'"' + notes.replace(b'"', b'""') + b'"'
+            if b"," in links or b'"' in links or b"\n" in links or b"\r" in links:
+                links = b'"' + links.replace(b'"', b'""') + b'"'
+            lines.append(line % (
+                a3, eid, a, disorder, b, a1, c, a2, d, inter, civ, iso_region, e,
+                b"" if lat is None else b"%.4f" % round(lat, 4),
+                b"" if lon is None else b"%.4f" % round(lon, 4),
+                geo, source, notes, f, adm, g, links, b"%d" % outlets_n, h, item_ids, i))
         if slow:
-            buf = io.StringIO()
-            writer = csv.writer(buf)
-            for (at, _), rec in zip(slow, records(conn, [eid for _, eid in slow]), strict=True):
-                writer.writerow(_csv_row(rows.row(rec)))
-                lines[at] = buf.getvalue()
-                buf.seek(0)
-                buf.truncate()
-        fh.write("".join(lines))
-        n += len(chunk)
-        tick(n)
-    return n
+            recs = records(conn, [eid for _, eid in slow])
+            for (at, _), rec in zip(slow, recs, strict=True):
+                lines[at] = _csv_text([_csv_row(self.rows.row(rec))]).encode("utf-8")
+        return b"".join(lines)

@@ -7,6 +7,7 @@ the end: a failed export never leaves half a file under the target name.
 
 from __future__ import annotations
 
+import codecs
 import os
 import sqlite3
 from collections.abc import Callable
@@ -23,7 +24,8 @@ from .acled import RowMaker
 from .acled_csv import write_csv
 from .geojson import write_geojson
 from .jsonl import provenance, write_jsonl
-from .selection import count_events, event_chunks, load_feeds
+from .rendered import Out, Snapshot, helpers_for
+from .selection import count_events, load_feeds
 
 FORMATS = ("csv", "jsonl", "geojson")
 PROGRESS_EVERY = 1000
@@ -59,6 +61,8 @@ def export(conn: sqlite3.Connection, query: Compiled | None, fmt: str,
         raise ValueError("items have no coordinates: --items exports csv or jsonl")
     q = query or Compiled("")
     began = not conn.in_transaction
+    # helper connections for csv/jsonl, proven to read this transaction's snapshot
+    snapshot = Snapshot(conn) if began and not items and fmt != "geojson" else None
     if began:
         conn.execute("BEGIN")  # one snapshot for the count and every chunk
     try:
@@ -74,8 +78,16 @@ def export(conn: sqlite3.Connection, query: Compiled | None, fmt: str,
             path = Path(out)
             tmp = path.with_name(f".{path.name}.part")
             try:
-                with open(tmp, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
-                    result = _write(conn, q, fmt, fh, items, tick, coder, vocab)
+                if items:
+                    with open(tmp, "w", encoding="utf-8-sig" if bom else "utf-8",
+                              newline="") as fh:
+                        result = _write(conn, q, fmt, fh, items, tick, coder, vocab)
+                else:  # events: lines rendered by SQLite are UTF-8 bytes already
+                    with open(tmp, "wb") as fh, helpers_for(snapshot, total) as helpers:
+                        if bom:
+                            fh.write(codecs.BOM_UTF8)
+                        result = _write(conn, q, fmt, Out(fh, binary=True), items, tick,
+                                        coder, vocab, helpers)
                 os.replace(tmp, path)
             except BaseException:
                 tmp.unlink(missing_ok=True)
@@ -84,16 +96,22 @@ def export(conn: sqlite3.Connection, query: Compiled | None, fmt: str,
         else:
             if bom:
                 out.write("\ufeff")
-            result = _write(conn, q, fmt, out, items, tick, coder, vocab)
+            with helpers_for(snapshot, total) as helpers:
+                result = _write(conn, q, fmt, out if items else Out(out, binary=False), items,
+                                tick, coder, vocab, helpers)
         if progress and last[0] != total:
             progress(total, total)
         return result
     finally:
+        if snapshot is not None:
+            snapshot.close()
         if began and conn.in_transaction:
             conn.execute("COMMIT")
 
 
-def _write(conn, q, fmt, fh, items, tick, coder, vocab) -> ExportResult:
+def _write(conn, q, fmt, fh, items, tick, coder, vocab, helpers=()) -> ExportResult:
+    """``fh``: a text stream for items, an Out for events. ``helpers``: connections on
+    conn's snapshot, for rendering threads."""
     if items:
         if fmt == "csv":
             return ExportResult(reading_list.write_items_csv(conn, q, fh, tick), None)
@@ -101,11 +119,11 @@ def _write(conn, q, fmt, fh, items, tick, coder, vocab) -> ExportResult:
         return ExportResult(reading_list.write_items_jsonl(conn, q, fh, prov, tick), None)
     if fmt == "jsonl":
         prov = provenance(conn, coder or default_coder())
-        return ExportResult(write_jsonl(conn, q, fh, prov, load_feeds(conn), tick), None)
+        return ExportResult(write_jsonl(conn, q, fh, prov, load_feeds(conn), tick, helpers), None)
     rows = RowMaker(load_feeds(conn), vocab)
     if fmt == "csv":
-        return ExportResult(write_csv(conn, q, fh, rows, tick), None)
-    written, skipped = write_geojson(event_chunks(conn, q), fh, rows, tick)
+        return ExportResult(write_csv(conn, q, fh, rows, tick, helpers), None)
+    written, skipped = write_geojson(conn, q, fh, rows, tick)
     warnings = [f"{skipped} event{'s' if skipped != 1 else ''} without coordinates left out "
                 f"of the GeoJSON"] if skipped else []
     return ExportResult(written, None, skipped, warnings)

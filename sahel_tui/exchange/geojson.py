@@ -7,19 +7,29 @@ stream (one feature per line), never built in memory.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterable
-from typing import TextIO
+
+from sahel_tui.store.query import Compiled
 
 from .acled import COLUMNS, LAT, LON, RowMaker
-from .selection import EventRecord
+from .rendered import Out
+from .selection import EventRecord, event_chunks
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-def write_geojson(chunks: Iterable[list[EventRecord]], fh: TextIO, rows: RowMaker,
+def write_geojson(conn: sqlite3.Connection, q: Compiled | None, out: Out, rows: RowMaker,
                   tick: Callable[[int], None]) -> tuple[int, int]:
     """Returns (features written, events skipped for want of coordinates)."""
-    fh.write('{"type":"FeatureCollection","features":[')
+    return write_records(event_chunks(conn, q), out, rows, tick)
+
+
+def write_records(chunks: Iterable[list[EventRecord]], out: Out, rows: RowMaker,
+                  tick: Callable[[int], None]) -> tuple[int, int]:
+    """The Python path: RowMaker and the json module."""
+    fh = out
+    fh.text('{"type":"FeatureCollection","features":[')
     written = skipped = seen = 0
     for chunk in chunks:
         parts = []
@@ -35,9 +45,9 @@ def write_geojson(chunks: Iterable[list[EventRecord]], fh: TextIO, rows: RowMake
                 "properties": dict(zip(COLUMNS, r, strict=True)),
             }))
         if parts:
-            fh.write(("\n" if not written else ",\n") + ",\n".join(parts))
+            fh.text(("\n" if not written else ",\n") + ",\n".join(parts))
             written += len(parts)
         seen += len(chunk)
         tick(seen)
-    fh.write("\n]}\n")
+    fh.text("\n]}\n")
     return written, skipped

@@ -24,7 +24,6 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields
 from pathlib import Path
-from typing import TextIO
 
 from sahel_tui import __version__
 from sahel_tui.store.decisions import get_state, now_iso
@@ -87,11 +86,15 @@ def item_json(it: Item, feeds: dict[int, Feed]) -> dict:
                       for f, link in carried]}
 
 
-def write_jsonl(conn: sqlite3.Connection, q: Compiled | None, fh: TextIO, prov: dict,
-                feeds: dict[int, Feed], tick: Callable[[int], None]) -> int:
+def write_jsonl(conn: sqlite3.Connection, q: Compiled | None, out: rendered.Out, prov: dict,
+                feeds: dict[int, Feed], tick: Callable[[int], None],
+                helpers: list[sqlite3.Connection] = ()) -> int:
+    """``helpers``: more connections on conn's snapshot (rendered.Snapshot), for threads."""
     if rendered.probe(conn) and _feeds_rendered(conn, feeds):
-        return _write_rendered(conn, q, fh, prov, feeds, tick)
-    return write_records(event_chunks(conn, q, full=True), fh, prov, feeds, tick)
+        where, params = event_filter(q)
+        return rendered.run_chunks(conn, where, params, _Renderer(prov, feeds), out, tick,
+                                   list(helpers), CHUNK)
+    return write_records(event_chunks(conn, q, full=True), out, prov, feeds, tick)
 
 
 def _line_start(prov: dict, origin: tuple | None) -> str:
@@ -113,14 +116,14 @@ def _line(start: str, rec: EventRecord, feeds: dict[int, Feed], encoded: dict[in
             f'"items":[{",".join(parts)}],"history":[{rec.history}]}}\n')
 
 
-def write_records(chunks: Iterable[list[EventRecord]], fh: TextIO, prov: dict,
+def write_records(chunks: Iterable[list[EventRecord]], out: rendered.Out, prov: dict,
                   feeds: dict[int, Feed], tick: Callable[[int], None]) -> int:
     """The Python path: every value through the json module."""
     plain = _line_start(prov, None)
     n = 0
     for chunk in chunks:
         encoded: dict[int, str] = {}  # an item reported by two events is encoded once
-        fh.write("".join([_line(plain if rec.origin is None else _line_start(prov, rec.origin),
+        out.text("".join([_line(plain if rec.origin is None else _line_start(prov, rec.origin),
                                 rec, feeds, encoded) for rec in chunk]))
         n += len(chunk)
         tick(n)
@@ -143,64 +146,43 @@ def _feeds_rendered(conn: sqlite3.Connection, feeds: dict[int, Feed]) -> bool:
     return len(found) == len(feeds)
 
 
-def _float(value) -> str:
-    """A coordinate as the json module writes it."""
-    if type(value) is float and value - value == 0.0:  # finite
-        return float.__repr__(value)
-    return _encode(value)
+class _Renderer:
+    """render(connection, event ids) -> the JSONL lines of those events, as bytes."""
 
+    def __init__(self, prov: dict, feeds: dict[int, Feed]) -> None:
+        self.prov, self.feeds = prov, feeds
+        self.plain = _line_start(prov, None)
+        self.sql = f"{rendered.FEED_PREFIX} SELECT {rendered.jsonl_select()} {rendered.CHUNK_FROM}"
 
-def _write_rendered(conn: sqlite3.Connection, q: Compiled | None, fh: TextIO, prov: dict,
-                    feeds: dict[int, Feed], tick: Callable[[int], None]) -> int:
-    where, params = event_filter(q)
-    cur = conn.cursor()
-    cur.row_factory = None
-    cur.execute(f"{rendered.FEED_PREFIX} SELECT {rendered.jsonl_select()} "
-                f"{rendered.event_filter_sql(where)}", params)
-    plain = _line_start(prov, None)
-    starts: dict[tuple, str] = {}
-    assocs: dict[str, str] = {"[]": "[]"}
-    n = 0
-    while chunk := cur.fetchmany(CHUNK):
-        lines = []
+    def __call__(self, conn: sqlite3.Connection, ids: list[int]) -> bytes:
+        float_repr = float.__repr__
+        cur = conn.cursor()
+        cur.row_factory = None
+        lines: list[bytes] = []
+        add = lines.append
         slow = []
-        for (eid, ok, has_origin, o_db, o_name, o_analyst, lat, lon, assoc1, assoc2, entries, s1,
-             s2, s3, s4, items, history) in chunk:
-            if not ok or items is None:
+        for eid, ok, lat, lon, qlat, qlon, entries, line, history in cur.execute(
+                self.sql, (self.plain, self.plain[:-1], json.dumps(ids))):
+            if (not ok or line is None
+                    or (lat is not None and (type(lat) is not float or qlat != float_repr(lat)))
+                    or (lon is not None and (type(lon) is not float or qlon != float_repr(lon)))):
                 slow.append((len(lines), eid))
-                lines.append("")
+                add(b"")
                 continue
-            if has_origin:
-                start = starts.get((o_db, o_name, o_analyst))
-                if start is None:
-                    start = starts[(o_db, o_name, o_analyst)] = _line_start(
-                        prov, (o_db, o_name, o_analyst))
-            else:
-                start = plain
-            a1 = assocs.get(assoc1)
-            if a1 is None:
-                a1 = assocs[assoc1] = _encode(_assoc_list(assoc1))
-            a2 = assocs.get(assoc2)
-            if a2 is None:
-                a2 = assocs[assoc2] = _encode(_assoc_list(assoc2))
             if entries is not None:
-                inner = entries.strip()[1:-1].strip()
-                history = ",".join([h for h in (inner, history) if h])
-            lines.append(
-                f'{start},"event":{s1},"assoc_actor_1":{a1},{s2},"assoc_actor_2":{a2},{s3},'
-                f'"latitude":{"null" if lat is None else _float(lat)},'
-                f'"longitude":{"null" if lon is None else _float(lon)},{s4},'
-                f'"items":[{items}],"history":[{history or ""}]}}\n')
+                inner = entries.strip()[1:-1].strip().encode("utf-8")
+                history = b",".join([h for h in (inner, history) if h])
+            add(line)
+            if history:
+                add(history)
+            add(b"]}\n")
         if slow:
             recs = records(conn, [eid for _, eid in slow], full=True)
             encoded: dict[int, str] = {}
             for (at, _), rec in zip(slow, recs, strict=True):
-                lines[at] = _line(plain if rec.origin is None else _line_start(prov, rec.origin),
-                                  rec, feeds, encoded)
-        fh.write("".join(lines))
-        n += len(chunk)
-        tick(n)
-    return n
+                start = self.plain if rec.origin is None else _line_start(self.prov, rec.origin)
+                lines[at] = _line(start, rec, self.feeds, encoded).encode("utf-8")
+        return b"".join(lines)
 
 
 # -- reading ------------------------------------------------------------------------------

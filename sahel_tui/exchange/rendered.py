@@ -29,19 +29,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sqlite3
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 
-#: characters that make the csv module (excel dialect) quote a field
-_NEEDS_QUOTES = ("','", "'\"'", "char(10)", "char(13)")
-
-
-def csv_field(x: str) -> str:
-    """SQL rendering ``x`` (a column or an aggregate: it is repeated) as one CSV field,
-    quoted like the csv module's excel dialect; NULL gives ''."""
-    test = " OR ".join(f"instr({x}, {c})" for c in _NEEDS_QUOTES)
-    return (f"CASE WHEN {test} THEN '\"' || replace({x}, '\"', '\"\"') || '\"' "
-            f"ELSE coalesce({x}, '') END")
-
+from sahel_tui.store.db import connect
 
 def py_csv_field(value) -> str:
     """One value as the csv module writes it in a row."""
@@ -55,7 +50,8 @@ _probed: dict[tuple[str, str], bool] = {}
 
 
 def probe(conn: sqlite3.Connection) -> bool:
-    """True when this SQLite renders JSON strings and CSV fields as Python does."""
+    """True when this SQLite renders JSON strings as the json module does, and csv_quote
+    quotes as the csv module does (checked once per SQLite and csv version)."""
     key = (sqlite3.sqlite_version, csv.__version__)
     found = _probed.get(key)
     if found is None:
@@ -64,23 +60,222 @@ def probe(conn: sqlite3.Connection) -> bool:
         cur.row_factory = None
         marks = ", ".join(f"({i}, ?)" for i in range(len(values)))
         sql = (f"WITH v (i, value) AS (VALUES {marks}) SELECT json_quote(value), "
-               f"json_object('k', value), {csv_field('value')} FROM v ORDER BY i")
-        rows = cur.execute(sql, values).fetchall()
-        # the Python side of CSV quoting (csv_quote) must agree with the csv module too
-        values += [f"{c}{d}" for c in _PROBE for d in ",\"\r\n"]
+               "json_object('k', value, 'a', (SELECT json_group_array(value) FROM "
+               "(SELECT value ORDER BY 1))) FROM v ORDER BY i")
+        try:
+            rows = cur.execute(sql, values).fetchall()
+        except sqlite3.Error:  # no JSON functions
+            rows = []
         encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-        found = all((q, o, c) == (encode(v), encode({"k": v}), py_csv_field(v))
-                    for v, (q, o, c) in zip(values, rows, strict=False)) and all(
-            csv_quote(v) == py_csv_field(v) for v in values)
+        found = len(rows) == len(values) and all(
+            (q, o) == (encode(v), encode({"k": v, "a": [v]}))
+            for v, (q, o) in zip(values, rows, strict=True))
+        found = found and all(csv_quote_bytes(v.encode("utf-8", "surrogatepass"))
+                              == py_csv_field(v).encode("utf-8", "surrogatepass")
+                              for v in [*values, *(f"{c}{d}" for c in _PROBE for d in ",\"\r\n")])
         _probed[key] = found
     return found
 
 
+class Out:
+    """The output of an events export: UTF-8 bytes into a binary file, or text into a text
+    stream. SQLite's renderings arrive as bytes (its UTF-8), Python's as str."""
+
+    def __init__(self, fh, *, binary: bool) -> None:
+        self.fh, self.binary = fh, binary
+
+    def text(self, text: str) -> None:
+        self.fh.write(text.encode("utf-8") if self.binary else text)
+
+    def data(self, data: bytes) -> None:
+        self.fh.write(data if self.binary else data.decode("utf-8"))
+
+
+# -- rendering in parallel ------------------------------------------------------------------
+#
+# SQLite does most of the work with the GIL released, so a second thread with its own
+# connection renders at the same time as the caller's thread. Its connection must read the
+# same snapshot: helpers begin their read transactions after the caller's, and PRAGMA
+# data_version, read on a separate connection before the caller's transaction began and
+# after the helpers' began, proves that nobody committed in between (else: no helpers, the
+# caller's thread does it all). Work is cut into chunks of event ids (from one cursor on
+# the caller's connection, so the view's query runs once), rendered by whichever thread is
+# free, and written in order by the caller's thread.
+
+HELPERS = max(0, min(3, (os.cpu_count() or 1) - 1))
+AHEAD = 3  # chunks rendered ahead of the writer, per thread: bounds the memory
+
+
+class Snapshot:
+    """Watches for commits between the start of the caller's read transaction and of its
+    helpers'. Use: s = Snapshot(conn) before conn's first read, then s.helpers(n) after."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.path = _file_of(conn)
+        self.watch: sqlite3.Connection | None = None
+        self.version = None
+        if self.path is None or conn.in_transaction or HELPERS == 0:
+            return
+        try:
+            self.watch = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True,
+                                         isolation_level=None, check_same_thread=False)
+            self.version = self._version()
+        except sqlite3.Error:
+            self.close()
+
+    def _version(self):
+        return self.watch.execute("PRAGMA data_version").fetchone()[0]
+
+    def helpers(self, n: int = HELPERS) -> list[sqlite3.Connection]:
+        """Connections reading exactly the caller's snapshot (none when that cannot be
+        proven). The caller has read in its transaction already; close() them after use."""
+        if self.watch is None or n <= 0:
+            return []
+        out: list[sqlite3.Connection] = []
+        try:
+            for _ in range(n):
+                c = connect(self.path, readonly=True, check_same_thread=False)
+                out.append(c)
+                c.execute("BEGIN")
+                c.execute("SELECT count(*) FROM sqlite_master").fetchone()  # snapshot taken
+            if self._version() == self.version:
+                return out
+        except sqlite3.Error:
+            pass
+        for c in out:
+            c.close()
+        return []
+
+    def close(self) -> None:
+        if self.watch is not None:
+            self.watch.close()
+            self.watch = None
+
+
+def _file_of(conn: sqlite3.Connection):
+    from pathlib import Path  # noqa: PLC0415
+
+    for _, name, file in conn.execute("PRAGMA database_list").fetchall():
+        if name == "main":
+            return Path(file) if file else None
+    return None
+
+
+PARALLEL_FROM = 5000  # events: fewer are rendered by the caller's thread alone
+
+
+@contextmanager
+def helpers_for(snapshot: Snapshot | None, total: int) -> Iterator[list[sqlite3.Connection]]:
+    """Helper connections for an export of ``total`` events (see Snapshot), closed after."""
+    conns = snapshot.helpers() if snapshot is not None and total >= PARALLEL_FROM else []
+    try:
+        yield conns
+    finally:
+        for c in conns:
+            with suppress(sqlite3.Error):
+                c.execute("COMMIT")
+            c.close()
+        if snapshot is not None:
+            snapshot.close()
+
+
+Render = Callable[[sqlite3.Connection, list[int]], bytes]
+
+
+def run_chunks(conn: sqlite3.Connection, where: str, params: list, render: Render, out: Out,
+               tick: Callable[[int], None], helpers: list[sqlite3.Connection],
+               size: int) -> int:
+    """Render the events matching ``where`` in chunks of ``size`` ids with
+    ``render(connection, ids) -> bytes`` and write them in id order. Returns the count."""
+    ids = conn.cursor()
+    ids.row_factory = None
+    ids.execute(f"SELECT e.id FROM events e WHERE {where} ORDER BY e.id", params)
+    n = 0
+    if not helpers:
+        while chunk := ids.fetchmany(size):
+            out.data(render(conn, [r[0] for r in chunk]))
+            n += len(chunk)
+            tick(n)
+        return n
+    cond = threading.Condition()
+    todo: deque[tuple[int, list[int]]] = deque()
+    done: dict[int, bytes] = {}
+    state = {"stop": False, "error": None}
+
+    def helper(c: sqlite3.Connection) -> None:
+        try:
+            while True:
+                with cond:
+                    while not todo and not state["stop"]:
+                        cond.wait()
+                    if state["stop"]:
+                        return
+                    index, chunk = todo.popleft()
+                data = render(c, chunk)
+                with cond:
+                    done[index] = data
+                    cond.notify_all()
+        except BaseException as exc:  # handed to the caller's thread
+            with cond:
+                state["error"] = state["error"] or exc
+                state["stop"] = True
+                cond.notify_all()
+
+    threads = [threading.Thread(target=helper, args=(c,), name="export-render", daemon=True)
+               for c in helpers]
+    for t in threads:
+        t.start()
+    sizes: dict[int, int] = {}
+    issued = written = 0
+    exhausted = False
+    limit = AHEAD * (len(helpers) + 1)
+    try:
+        while True:
+            mine = None
+            with cond:
+                if state["error"] is not None:
+                    raise state["error"]
+                while not exhausted and issued - written < limit:
+                    chunk = [r[0] for r in ids.fetchmany(size)]
+                    if not chunk:
+                        exhausted = True
+                        break
+                    todo.append((issued, chunk))
+                    sizes[issued] = len(chunk)
+                    issued += 1
+                    cond.notify()
+                if exhausted and written == issued:
+                    return n
+                data = done.pop(written, None)
+                if data is None:
+                    if todo:
+                        mine = todo.popleft()
+                    else:
+                        cond.wait()
+                        continue
+            if mine is not None:
+                index, chunk = mine
+                rendered_ = render(conn, chunk)
+                with cond:
+                    done[index] = rendered_
+                continue
+            out.data(data)
+            n += sizes.pop(written)
+            written += 1
+            tick(n)
+    finally:
+        with cond:
+            state["stop"] = True
+            cond.notify_all()
+        for t in threads:
+            t.join()
+
+
 # -- shared pieces -------------------------------------------------------------------------
 
-def event_filter_sql(where: str) -> str:
-    return (f"FROM events e LEFT JOIN event_origins o ON o.event_id = e.id "
-            f"WHERE {where} ORDER BY e.id")
+#: the FROM clause of a chunk: one parameter, the event ids as a JSON list
+CHUNK_FROM = ("FROM events e LEFT JOIN event_origins o ON o.event_id = e.id "
+              "WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.id")
 
 
 #: SQL true when a row's values have the types the rendering assumes
@@ -92,6 +287,7 @@ PLAIN = " AND ".join([
     "typeof(e.latitude) IN ('real', 'null')", "typeof(e.longitude) IN ('real', 'null')",
     "substr(e.event_date, 1, 4) GLOB '[0-9][0-9][0-9][0-9]'",
     "(e.confidence IS NULL OR e.confidence IN ('', 'low', 'moderate', 'high'))",
+    "e.notes IS NOT NULL",
 ])
 
 
@@ -126,15 +322,16 @@ def feed_ids(key: str) -> tuple[int, ...]:
 US, FS = "\x1f", "\x1e"
 
 
-def csv_quote(text: str) -> str:
-    """A str as the csv module writes it (excel dialect, QUOTE_MINIMAL)."""
-    if "," in text or '"' in text or "\n" in text or "\r" in text:
-        return '"' + text.replace('"', '""') + '"'
+def csv_quote_bytes(text: bytes) -> bytes:
+    """A field as the csv module writes it (excel dialect, QUOTE_MINIMAL), in UTF-8."""
+    if b"," in text or b'"' in text or b"\n" in text or b"\r" in text:
+        return b'"' + text.replace(b'"', b'""') + b'"'
     return text
 
 
-def csv_quote_runs(text: str) -> str:
-    return FS.join(US.join([csv_quote(f) for f in run.split(US)]) for run in text.split(FS))
+def csv_quote_runs_bytes(text: bytes) -> bytes:
+    return b"\x1e".join(b"\x1f".join([csv_quote_bytes(f) for f in run.split(b"\x1f")])
+                        for run in text.split(b"\x1e"))
 
 
 def _runs(*runs: list[str]) -> str:
@@ -179,26 +376,19 @@ def csv_select() -> str:
     actors lists, notes, the items (CSV_ITEMS)."""
     return ", ".join(["e.id", PLAIN, "e.country", "e.sub_event_type", "e.inter1", "e.inter2",
                       "e.latitude", "e.longitude", "e.reliability", "e.credibility",
-                      "e.disorder_type", CSV_TEXT, "e.assoc_actor_1", "e.assoc_actor_2",
-                      "e.notes", CSV_ITEMS])
+                      "e.disorder_type", *(f"CAST({x} AS BLOB)" for x in (
+                          CSV_TEXT, "e.assoc_actor_1", "e.assoc_actor_2", "e.notes",
+                          CSV_ITEMS))])
 
 
 # -- JSONL ---------------------------------------------------------------------------------
 #
-# Runs of event fields are json_object()s with their braces trimmed, spliced around what
-# Python adds: the associated actors lists (from a cache of each stored list), the
-# coordinates (Python's float repr) and the provenance. Items are rendered whole; the feeds
-# of an item come from FEED_PREFIX, rendered once per feed (and compared with Python's
-# rendering of every feed before use: jsonl.write_jsonl).
-
-def _inner(*pairs: str) -> str:
-    """SQL: 'k1':v1,'k2':v2 (a json_object without its braces)."""
-    return f"ltrim(rtrim(json_object({', '.join(pairs)}), '}}'), '{{')"
-
-
-def _pairs(prefix: str, *keys: str) -> str:
-    return ", ".join(f"'{k}', {prefix}.{k}" for k in keys)
-
+# SQLite renders each line up to the history: the provenance (bound as text), the event as
+# one json_object, the items with their keys and feeds. Python checks what SQLite could
+# render differently from the json module: the coordinates (its %.15g against Python's
+# repr, compared for every row) and the associated actors (rendered only from the store's
+# own '["a", "b"]' form: plain says so), and appends the history (the imported part needs
+# Python's str.strip).
 
 #: each feed as the head of its JSON object in an item, up to '"link":'
 FEED_PREFIX = (
@@ -207,16 +397,45 @@ FEED_PREFIX = (
     "json_group_array(value) FROM json_each(coalesce(nullif(f.tags, ''), '[]')))), "
     "'language', f.language, 'reliability', f.reliability), '}') || ',\"link\":' FROM feeds f)")
 
-_KEYS = ("(SELECT '[' || group_concat(json_quote(key), ',') || ']' FROM (SELECT key FROM "
-         "item_keys WHERE item_id = i.id ORDER BY key))")
-_FEEDS = ("(SELECT '[' || group_concat(s.prefix || json_quote(s.link) || '}', ',') || ']' FROM "
+
+def _assoc_plain(c: str) -> str:
+    """SQL: the stored list of associated actors ``c`` is in the store's own form,
+    '["a", "b"]' with strings without escapes (or empty)."""
+    return (f"({c} IS NULL OR {c} IN ('', '[]') OR (instr({c}, '\\') = 0 "
+            f"AND {c} GLOB '[[]\"*\"]' "
+            f"AND instr(replace(substr({c}, 3, length({c}) - 4), '\", \"', ''), '\"') = 0))")
+
+
+def _assoc_json(c: str) -> str:
+    """SQL: a stored list of associated actors (checked by _assoc_plain) as compact JSON."""
+    return (f"json(CASE WHEN {c} IS NULL OR {c} IN ('', '[]') THEN '[]' "
+            f"ELSE replace({c}, '\", \"', '\",\"') END)")
+
+
+def _bool(x: str) -> str:
+    return f"json(CASE WHEN {x} THEN 'true' ELSE 'false' END)"
+
+
+def _event_json() -> str:
+    from .jsonl import EVENT_FIELDS  # noqa: PLC0415 (jsonl imports this module)
+
+    special = {"assoc_actor_1": _assoc_json("e.assoc_actor_1"),
+               "assoc_actor_2": _assoc_json("e.assoc_actor_2"),
+               "civilian_targeting": _bool("e.civilian_targeting")}
+    return "json_object(" + ", ".join(f"'{k}', {special.get(k, 'e.' + k)}"
+                                      for k in EVENT_FIELDS) + ")"
+
+
+_KEYS = ("(SELECT json_group_array(key) FROM (SELECT key FROM item_keys "
+         "WHERE item_id = i.id ORDER BY key))")
+_FEEDS = ("(SELECT json_group_array(json(s.prefix || json_quote(s.link) || '}')) FROM "
           "(SELECT fp.prefix, x.link FROM item_feeds x JOIN fp ON fp.id = x.feed_id "
           "WHERE x.item_id = i.id ORDER BY fp.name, fp.url) AS s)")
-_ITEM = ("printf('{\"uid\":%s,\"keys\":%s,%s,\"published_guessed\":%s,%s,\"feeds\":%s}', "
-         f"json_quote(i.uid), coalesce({_KEYS}, '[]'), "
-         f"{_inner(_pairs('i', 'guid', 'link', 'canonical_link', 'title', 'author', 'published'))}, "
-         "CASE WHEN i.published_guessed THEN 'true' ELSE 'false' END, "
-         f"{_inner(_pairs('i', 'language', 'content_hash', 'text'))}, coalesce({_FEEDS}, '[]'))")
+_ITEM = ("json_object('uid', i.uid, 'keys', " + _KEYS + ", 'guid', i.guid, 'link', i.link, "
+         "'canonical_link', i.canonical_link, 'title', i.title, 'author', i.author, "
+         "'published', i.published, 'published_guessed', " + _bool("i.published_guessed")
+         + ", 'language', i.language, 'content_hash', i.content_hash, 'text', i.text, "
+         "'feeds', " + _FEEDS + ")")
 #: the items of event e as JSON objects joined by ',' ('' for none; NULL: not plain)
 JSON_ITEMS = (f"(SELECT CASE WHEN count(*) = 0 THEN '' WHEN min(ok) THEN group_concat(ij, ',') "
               f"END FROM (SELECT {_ITEM} AS ij, typeof(i.published_guessed) = 'integer' AS ok "
@@ -231,19 +450,18 @@ JSON_HISTORY = (
 
 
 def jsonl_select() -> str:
-    """Columns: id, plain, has origin, origin database, name, analyst, latitude, longitude,
-    assoc_actor_1, assoc_actor_2, imported history (event_history.entries), then the JSON
-    runs: uid..actor1 (open), inter1..actor2, inter2..place_id, geo_precision..updated_at
-    (closed), the items, the local history."""
+    """Columns: id, plain (PLAIN and the associated actors in the store's form), latitude,
+    longitude, both as SQLite renders them in JSON, the
+    imported history (event_history.entries, str), then as UTF-8 bytes: the line up to
+    '"history":[' and the local history. Two parameters come first: the line start for an
+    event coded here, and the same without the provenance's closing brace."""
+    line = ("CASE WHEN o.event_id IS NULL THEN ? ELSE ? || ',\"origin\":' || json_object("
+            "'database', o.origin_database, 'name', o.origin_name, 'analyst', o.origin_analyst)"
+            f" || '}}' END || ',\"event\":' || {_event_json()} || ',\"items\":[' || "
+            f"{JSON_ITEMS} || '],\"history\":['")
+    plain = " AND ".join([PLAIN, _assoc_plain("e.assoc_actor_1"), _assoc_plain("e.assoc_actor_2")])
     return ", ".join([
-        "e.id", PLAIN, "o.event_id IS NOT NULL", "o.origin_database", "o.origin_name",
-        "o.origin_analyst", "e.latitude", "e.longitude", "e.assoc_actor_1", "e.assoc_actor_2",
-        "(SELECT entries FROM event_history h WHERE h.event_id = e.id)",
-        f"rtrim(json_object({_pairs('e', 'uid', 'event_date', 'event_type', 'sub_event_type', 'time_precision', 'disorder_type', 'actor1')}), '}}')",
-        _inner(_pairs("e", "inter1", "actor2")),
-        "printf('\"inter2\":%s,\"civilian_targeting\":%s,%s', json_quote(e.inter2), "
-        "CASE WHEN e.civilian_targeting THEN 'true' ELSE 'false' END, "
-        f"{_inner(_pairs('e', 'country', 'admin1', 'admin2', 'admin3', 'location', 'place_id'))})",
-        f"ltrim(json_object({_pairs('e', 'geo_precision', 'fatalities', 'fatalities_best', 'fatalities_high', 'reliability', 'credibility', 'confidence', 'notes', 'tags', 'coder', 'coded_at', 'updated_at')}), '{{')",
-        JSON_ITEMS, JSON_HISTORY,
+        "e.id", plain, "e.latitude", "e.longitude", "json_quote(e.latitude)",
+        "json_quote(e.longitude)", "(SELECT entries FROM event_history h WHERE h.event_id = e.id)",
+        f"CAST({line} AS BLOB)", f"CAST({JSON_HISTORY} AS BLOB)",
     ])
