@@ -261,3 +261,17 @@ async def test_command_palette_runs_actions_by_name(config):
         await pilot.press("enter")
         await settle(pilot)
         assert status_of(config, first) == "dismissed"
+
+
+async def test_notifications_and_help_show_brackets_literally(config):
+    app = SahelApp(config, coder="tester")
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settle(pilot)
+        app.screen.notify("feed failed [http://example.org/rss] [bold]x[/bold]")
+        await pilot.pause()
+        (note,) = list(app._notifications)
+        assert note.message == "feed failed [http://example.org/rss] [bold]x[/bold]"
+        assert note.markup is False  # shown literally
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "feeds.toml&#160;[keys]" in app.export_screenshot()

@@ -92,6 +92,12 @@ class SahelApp(App):
             text += f", {dead} gone"
         return text
 
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        # Every notification here is plain text, and many carry feed names, URLs in brackets
+        # or error messages: never read them as markup.
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def get_default_screen(self) -> TriageScreen:
         # the triage screen is the app's first screen: no blank screen painted before it
         return TriageScreen()

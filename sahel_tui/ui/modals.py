@@ -46,7 +46,7 @@ class Help(ModalScreen[None]):
         self.query_help = query_help
 
     def compose(self) -> ComposeResult:
-        table = Table(title="Keys (remap any id in feeds.toml [keys])", expand=True, box=None)
+        table = Table(title=Text("Keys (remap any id in feeds.toml [keys])"), expand=True, box=None)
         table.add_column("key", style="bold", no_wrap=True)
         table.add_column("action")
         table.add_column("id", style="dim", no_wrap=True)
