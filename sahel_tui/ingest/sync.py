@@ -255,6 +255,8 @@ class _Runner:
         out.entries = len(parsed.entries)
         self.conn.execute("BEGIN IMMEDIATE")
         try:
+            # the feed's own site first: store_entries uses it to tell originals from copies
+            record_fetch(self.conn, feed.id, title=parsed.title, site_url=parsed.site_url)
             out.new, out.updated = store_entries(self.conn, feed.id, parsed.entries, now)
             record_fetch(self.conn, feed.id, last_fetch_at=now, last_ok_at=now,
                          last_status=fetched.status, last_error=parsed.warning, error_count=0,

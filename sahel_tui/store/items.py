@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from sahel_tui.ingest.normalize import Entry
 
@@ -18,6 +19,7 @@ def store_entries(conn: sqlite3.Connection, feed_id: int, entries: Sequence[Entr
     """
     new = updated = 0
     cur = conn.cursor()
+    hosts: dict[int, str | None] = {}
     for e in entries:
         marks = ",".join("?" * len(e.keys))
         found = dict(cur.execute(f"SELECT key, item_id FROM item_keys WHERE key IN ({marks})",
@@ -54,4 +56,38 @@ def store_entries(conn: sqlite3.Connection, feed_id: int, entries: Sequence[Entr
             "INSERT OR IGNORE INTO item_feeds (item_id, feed_id, link, first_seen) VALUES (?, ?, ?, ?)",
             (item_id, feed_id, e.link, now),
         )
+        if cur.rowcount and not _is_origin(cur, item_id, feed_id):  # a second carrier
+            _maybe_reassign_origin(cur, item_id, feed_id, e.canonical_link, hosts)
     return new, updated
+
+
+def _is_origin(cur: sqlite3.Cursor, item_id: int, feed_id: int) -> bool:
+    """Whether ``feed_id`` is the item's origin feed."""
+    row = cur.execute("SELECT feed_id FROM items WHERE id = ?", (item_id,)).fetchone()
+    return row is not None and row[0] == feed_id
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host or None
+
+
+def _feed_host(cur: sqlite3.Cursor, feed_id: int, hosts: dict[int, str | None]) -> str | None:
+    if feed_id not in hosts:
+        row = cur.execute("SELECT site_url FROM feeds WHERE id = ?", (feed_id,)).fetchone()
+        hosts[feed_id] = _host(row[0]) if row else None
+    return hosts[feed_id]
+
+
+def _maybe_reassign_origin(cur: sqlite3.Cursor, item_id: int, feed_id: int,
+                           link: str | None, hosts: dict[int, str | None]) -> None:
+    """A story carried by two feeds belongs to the outlet whose own site hosts its link
+    (the wire service, not the paper that republished it), whichever was fetched first."""
+    link_host = _host(link)
+    if not link_host or _feed_host(cur, feed_id, hosts) != link_host:
+        return
+    origin = cur.execute("SELECT feed_id FROM items WHERE id = ?", (item_id,)).fetchone()[0]
+    if _feed_host(cur, origin, hosts) != link_host:
+        cur.execute("UPDATE items SET feed_id = ? WHERE id = ?", (feed_id, item_id))
