@@ -24,3 +24,10 @@ def test_core_imports_without_textual():
         "assert 'textual' not in sys.modules, 'textual imported by the core'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, timeout=60)
+
+
+def test_ruff_is_clean():
+    exe = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
+    result = subprocess.run([exe, "check", "--quiet", "--no-cache", "."], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr

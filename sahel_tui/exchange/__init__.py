@@ -17,6 +17,8 @@ Library API (what the app calls)::
     backup(source, target, *, force=False) -> BackupResult(path, size, items, events, check)
 
 Modules: selection (streamed reads), acled (ACLED row), acled_csv, jsonl (the exchange
-format), geojson, reading_list (--items), incoming (checking a file's lines), merge,
-conflicts, backup, commands (CLI). Nothing here imports textual.
+format), geojson, rendered (CSV and JSONL lines rendered by SQLite: the fast path),
+helper (helper processes for big exports and imports), reading_list (--items), incoming
+(checking a file's lines), merge, conflicts, backup, commands (CLI). Nothing here imports
+textual.
 """

@@ -155,10 +155,10 @@ class RowMaker:
             e["event_type"],
             e["sub_event_type"],
             e["actor1"],
-            _joined(e["assoc_actor_1"]),
+            joined(e["assoc_actor_1"]),
             e["inter1"],
             e["actor2"],
-            _joined(e["assoc_actor_2"]),
+            joined(e["assoc_actor_2"]),
             e["inter2"],
             self.interaction(e["inter1"], e["inter2"]),
             "Civilian targeting" if e["civilian_targeting"] else "",
@@ -192,7 +192,7 @@ class RowMaker:
         ]
 
 
-def _joined(json_list: str) -> str:
+def joined(json_list: str) -> str:
     """A stored JSON list of names joined with '; '. The store writes '["a", "b"]'; without
     a backslash no name holds a quote, so a split reads it (four times faster than json)."""
     if not json_list or json_list == "[]":

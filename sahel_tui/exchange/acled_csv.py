@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import sqlite3
 from collections.abc import Callable, Iterable
 
 from sahel_tui.store.query import Compiled
 
 from . import rendered
-from .acled import COLUMNS, LAT, LON, RowMaker, _joined
+from .acled import COLUMNS, LAT, LON, RowMaker, joined
 from .selection import EventRecord, event_chunks, event_filter, records
 
 CHUNK = 2000
@@ -36,15 +35,15 @@ def _csv_row(r: list) -> list:
 
 
 def write_csv(conn: sqlite3.Connection, q: Compiled | None, out: rendered.Out, rows: RowMaker,
-              tick: Callable[[int], None], helpers: list[sqlite3.Connection] = ()) -> int:
-    """``helpers``: more connections on conn's snapshot (rendered.Snapshot), for threads."""
+              tick: Callable[[int], None], parallel: rendered.Parallel | None = None) -> int:
+    """``parallel``: a helper process that may render pieces (rendered.Parallel)."""
     buf = io.StringIO()
     csv.writer(buf).writerow(COLUMNS)
     out.text(buf.getvalue())
     if rendered.probe(conn):
         where, params = event_filter(q)
         return rendered.run_chunks(conn, where, params, _Renderer(rows), out, tick,
-                                   list(helpers), CHUNK)
+                                   parallel, CHUNK)
     return write_records(event_chunks(conn, q), out, rows, tick)
 
 
@@ -89,7 +88,7 @@ class _Lookups:
 
     def assoc(self, json_list: bytes) -> bytes:
         found = self.assocs[json_list] = _field(
-            _joined(None if json_list is None else json_list.decode("utf-8")))
+            joined(None if json_list is None else json_list.decode("utf-8")))
         return found
 
     def interaction(self, inter1: str, inter2: str) -> bytes:
@@ -103,7 +102,7 @@ class _Lookups:
 
     def outlet(self, key: bytes) -> tuple[bytes, str | None, int]:
         """(b'source,source_scale', best default reliability, number of outlets)"""
-        source, scale, best, n = self.rows.outlets(rendered.feed_ids(key.decode("ascii")))
+        source, scale, best, n = self.rows.outlets(rendered.feed_ids(key))
         found = self.outlets[key] = (_field(source) + b"," + _field(scale), best, n)
         return found
 
@@ -118,40 +117,44 @@ _LINE = b"%s%d" + b",%s" * 24 + b"\r\n"
 
 
 class _Renderer:
-    """render(connection, event ids) -> the CSV lines of those events, as bytes."""
+    """render(connection, ids, ids as JSON, pieces) -> the CSV lines of those events."""
+
+    pieces_sql = rendered.CSV_PIECES
+    job = {"kind": "pieces", "pieces_sql": rendered.CSV_PIECES}
 
     def __init__(self, rows: RowMaker) -> None:
         self.rows = rows
         self.look = _Lookups(rows)
-        self.sql = f"SELECT {rendered.csv_select()} {rendered.CHUNK_FROM}"
 
-    def __call__(self, conn: sqlite3.Connection, ids: list[int]) -> bytes:
+    def __call__(self, conn: sqlite3.Connection, ids: list[int], ids_json: str,
+                 pieces: list[bytes] | None) -> bytes:
+        if pieces is None:
+            return self.python(conn, ids)
         look = self.look
         countries, inters, disorders, outlets, admiralty, assocs = (
             look.countries, look.inters, look.disorders, look.outlets, look.admiralty,
             look.assocs)
-        us, fs = b"\x1f", b"\x1e"
-        n_us, n_runs = rendered.CSV_US, rendered.CSV_FS + 1
-        quote_runs = rendered.csv_quote_runs_bytes
-        line = _LINE
+        us, fs, n_us, n_runs = rendered.US, rendered.FS, rendered.CSV_US, rendered.CSV_RUNS
+        quote_runs, not_plain, line = rendered.csv_quote_runs, rendered.NOT_PLAIN, _LINE
         cur = conn.cursor()
         cur.row_factory = None
         lines = []
         slow = []
-        for (eid, plain, country, sub, i1, i2, lat, lon, rel, cred, dis, text, assoc1, assoc2,
-             notes, its) in cur.execute(self.sql, (json.dumps(ids),)):
-            if not plain or text is None or text.count(us) != n_us:
+        for (eid, plain, country, sub, i1, i2, lat, lon, rel, cred, dis, assoc1, assoc2,
+             notes), piece in zip(cur.execute(rendered.CSV_ROWS, (ids_json,)), pieces,
+                                  strict=True):
+            if not plain or piece == not_plain or piece.count(us) != n_us:
                 slow.append((len(lines), eid))
                 lines.append(b"")
                 continue
-            if b"," in text or b'"' in text or b"\n" in text or b"\r" in text:
-                text = quote_runs(text)
-            runs = text.replace(us, b",").split(fs)
+            if b"," in piece or b'"' in piece or b"\n" in piece or b"\r" in piece:
+                piece = quote_runs(piece)
+            runs = piece.replace(us, b",").split(fs)
             if len(runs) != n_runs:
                 slow.append((len(lines), eid))
                 lines.append(b"")
                 continue
-            a, b, c, d, civ, e, geo, f, g, h, i = runs
+            a, b, c, d, civ, e, geo, f, g, h, i, links, item_ids, fkey = runs
             a3, iso_region = countries.get(country) or look.country(country)
             a1 = assocs.get(assoc1)
             if a1 is None:
@@ -165,15 +168,12 @@ class _Renderer:
             disorder = disorders.get((dis, sub))
             if disorder is None:
                 disorder = look.disorder(dis, sub)
-            links, item_ids, fkey = its.rsplit(b"\x01", 2)
             source, best, outlets_n = outlets.get(fkey) or look.outlet(fkey)
             adm = admiralty.get((rel or best, cred))
             if adm is None:
                 adm = look.admiral(rel, cred, best)
             if b"," in notes or b'"' in notes or b"\n" in notes or b"\r" in notes:
                 notes = b'"' + notes.replace(b'"', b'""') + b'"'
-            if b"," in links or b'"' in links or b"\n" in links or b"\r" in links:
-                links = b'"' + links.replace(b'"', b'""') + b'"'
             lines.append(line % (
                 a3, eid, a, disorder, b, a1, c, a2, d, inter, civ, iso_region, e,
                 b"" if lat is None else b"%.4f" % round(lat, 4),
@@ -184,3 +184,6 @@ class _Renderer:
             for (at, _), rec in zip(slow, recs, strict=True):
                 lines[at] = _csv_text([_csv_row(self.rows.row(rec))]).encode("utf-8")
         return b"".join(lines)
+
+    def python(self, conn: sqlite3.Connection, ids: list[int]) -> bytes:
+        return _csv_text([_csv_row(self.rows.row(rec)) for rec in records(conn, ids)]).encode()

@@ -3,6 +3,11 @@
 Reads inside one read transaction, so the file is one consistent snapshot even while a
 fetch or the app writes. A file is written next to its target and renamed into place at
 the end: a failed export never leaves half a file under the target name.
+
+CSV and JSONL lines are rendered mostly by SQLite (rendered.py), checked against and, for
+anything unusual, done by the Python writers that define the formats (acled.py, jsonl.py);
+a big export has helper processes render chunks (helper.py) on the same snapshot. Events
+go to a file as the UTF-8 bytes SQLite produced; to a text stream, decoded.
 """
 
 from __future__ import annotations
@@ -19,12 +24,12 @@ from sahel_tui.store.decisions import default_coder
 from sahel_tui.store.query import Compiled
 from sahel_tui.vocab import Vocab
 
-from . import reading_list
+from . import reading_list, rendered
 from .acled import RowMaker
 from .acled_csv import write_csv
 from .geojson import write_geojson
 from .jsonl import provenance, write_jsonl
-from .rendered import Out, Snapshot, helpers_for
+from .rendered import Out, Parallel
 from .selection import count_events, load_feeds
 
 FORMATS = ("csv", "jsonl", "geojson")
@@ -61,12 +66,14 @@ def export(conn: sqlite3.Connection, query: Compiled | None, fmt: str,
         raise ValueError("items have no coordinates: --items exports csv or jsonl")
     q = query or Compiled("")
     began = not conn.in_transaction
-    # helper connections for csv/jsonl, proven to read this transaction's snapshot
-    snapshot = Snapshot(conn) if began and not items and fmt != "geojson" else None
+    # helper processes for big exports, if they can read this snapshot (rendered.py)
+    parallel = Parallel(conn) if began and not items else None
     if began:
         conn.execute("BEGIN")  # one snapshot for the count and every chunk
     try:
         total = reading_list.count_items(conn, q) if items else count_events(conn, q)
+        if parallel is not None and total >= rendered.PARALLEL_FROM:
+            parallel.spawn(2 if fmt == "jsonl" else 1)  # start up while the export prepares
         last = [0]
 
         def tick(done: int) -> None:
@@ -83,11 +90,11 @@ def export(conn: sqlite3.Connection, query: Compiled | None, fmt: str,
                               newline="") as fh:
                         result = _write(conn, q, fmt, fh, items, tick, coder, vocab)
                 else:  # events: lines rendered by SQLite are UTF-8 bytes already
-                    with open(tmp, "wb") as fh, helpers_for(snapshot, total) as helpers:
+                    with open(tmp, "wb") as fh:
                         if bom:
                             fh.write(codecs.BOM_UTF8)
                         result = _write(conn, q, fmt, Out(fh, binary=True), items, tick,
-                                        coder, vocab, helpers)
+                                        coder, vocab, parallel)
                 os.replace(tmp, path)
             except BaseException:
                 tmp.unlink(missing_ok=True)
@@ -96,22 +103,21 @@ def export(conn: sqlite3.Connection, query: Compiled | None, fmt: str,
         else:
             if bom:
                 out.write("\ufeff")
-            with helpers_for(snapshot, total) as helpers:
-                result = _write(conn, q, fmt, out if items else Out(out, binary=False), items,
-                                tick, coder, vocab, helpers)
+            result = _write(conn, q, fmt, out if items else Out(out, binary=False), items,
+                            tick, coder, vocab, parallel)
         if progress and last[0] != total:
             progress(total, total)
         return result
     finally:
-        if snapshot is not None:
-            snapshot.close()
+        if parallel is not None:
+            parallel.close()
         if began and conn.in_transaction:
             conn.execute("COMMIT")
 
 
-def _write(conn, q, fmt, fh, items, tick, coder, vocab, helpers=()) -> ExportResult:
-    """``fh``: a text stream for items, an Out for events. ``helpers``: connections on
-    conn's snapshot, for rendering threads."""
+def _write(conn, q, fmt, fh, items, tick, coder, vocab, parallel=None) -> ExportResult:
+    """``fh``: a text stream for items, an Out for events. ``parallel``: a rendered.Parallel
+    (a helper process) or None."""
     if items:
         if fmt == "csv":
             return ExportResult(reading_list.write_items_csv(conn, q, fh, tick), None)
@@ -119,11 +125,11 @@ def _write(conn, q, fmt, fh, items, tick, coder, vocab, helpers=()) -> ExportRes
         return ExportResult(reading_list.write_items_jsonl(conn, q, fh, prov, tick), None)
     if fmt == "jsonl":
         prov = provenance(conn, coder or default_coder())
-        return ExportResult(write_jsonl(conn, q, fh, prov, load_feeds(conn), tick, helpers), None)
+        return ExportResult(write_jsonl(conn, q, fh, prov, load_feeds(conn), tick, parallel), None)
     rows = RowMaker(load_feeds(conn), vocab)
     if fmt == "csv":
-        return ExportResult(write_csv(conn, q, fh, rows, tick, helpers), None)
-    written, skipped = write_geojson(conn, q, fh, rows, tick)
+        return ExportResult(write_csv(conn, q, fh, rows, tick, parallel), None)
+    written, skipped = write_geojson(conn, q, fh, rows, tick, parallel)
     warnings = [f"{skipped} event{'s' if skipped != 1 else ''} without coordinates left out "
                 f"of the GeoJSON"] if skipped else []
     return ExportResult(written, None, skipped, warnings)

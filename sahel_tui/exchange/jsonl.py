@@ -88,12 +88,12 @@ def item_json(it: Item, feeds: dict[int, Feed]) -> dict:
 
 def write_jsonl(conn: sqlite3.Connection, q: Compiled | None, out: rendered.Out, prov: dict,
                 feeds: dict[int, Feed], tick: Callable[[int], None],
-                helpers: list[sqlite3.Connection] = ()) -> int:
-    """``helpers``: more connections on conn's snapshot (rendered.Snapshot), for threads."""
+                parallel: rendered.Parallel | None = None) -> int:
+    """``parallel``: a helper process that may render pieces (rendered.Parallel)."""
     if rendered.probe(conn) and _feeds_rendered(conn, feeds):
         where, params = event_filter(q)
-        return rendered.run_chunks(conn, where, params, _Renderer(prov, feeds), out, tick,
-                                   list(helpers), CHUNK)
+        return rendered.run_chunks(conn, where, params, Renderer(prov, feeds), out, tick,
+                                   parallel, CHUNK)
     return write_records(event_chunks(conn, q, full=True), out, prov, feeds, tick)
 
 
@@ -131,11 +131,11 @@ def write_records(chunks: Iterable[list[EventRecord]], out: rendered.Out, prov: 
 
 
 def _feeds_rendered(conn: sqlite3.Connection, feeds: dict[int, Feed]) -> bool:
-    """True when SQLite renders every feed (rendered.FEED_PREFIX) as item_json does."""
+    """True when SQLite renders every feed (rendered.FEEDS) as item_json does."""
     cur = conn.cursor()
     cur.row_factory = None
     try:
-        found = dict(cur.execute(f"{rendered.FEED_PREFIX} SELECT id, prefix FROM fp"))
+        found = dict(cur.execute(f"{rendered.FEEDS} SELECT id, prefix FROM fp"))
     except sqlite3.Error:  # e.g. a feed's tags that are not JSON: the Python path says so
         return False
     for fid, f in feeds.items():
@@ -146,50 +146,60 @@ def _feeds_rendered(conn: sqlite3.Connection, feeds: dict[int, Feed]) -> bool:
     return len(found) == len(feeds)
 
 
-class _Renderer:
-    """render(connection, event ids) -> the JSONL lines of those events, as bytes."""
+class Renderer:
+    """render(connection, ids, ids as JSON, pieces) -> the JSONL lines of those events (in
+    the caller, or in a helper process: rendered.run_chunks)."""
+
+    pieces_sql = rendered.JSONL_PIECES
 
     def __init__(self, prov: dict, feeds: dict[int, Feed]) -> None:
         self.prov, self.feeds = prov, feeds
+        self.job = {"kind": "jsonl", "prov": prov}
         self.plain = _line_start(prov, None)
-        self.sql = f"{rendered.FEED_PREFIX} SELECT {rendered.jsonl_select()} {rendered.CHUNK_FROM}"
+        self.rows_sql = rendered.jsonl_rows(EVENT_FIELDS)
 
-    def __call__(self, conn: sqlite3.Connection, ids: list[int]) -> bytes:
-        float_repr = float.__repr__
+    def __call__(self, conn: sqlite3.Connection, ids: list[int], ids_json: str,
+                 pieces: list[bytes] | None) -> bytes:
+        if pieces is None:
+            return self.python(conn, ids)
+        float_repr, not_plain = float.__repr__, rendered.NOT_PLAIN
         cur = conn.cursor()
         cur.row_factory = None
         lines: list[bytes] = []
         add = lines.append
         slow = []
-        for eid, ok, lat, lon, qlat, qlon, entries, line, history in cur.execute(
-                self.sql, (self.plain, self.plain[:-1], json.dumps(ids))):
-            if (not ok or line is None
+        for (eid, ok, lat, lon, qlat, qlon, head), piece in zip(
+                cur.execute(self.rows_sql, (self.plain, self.plain[:-1], ids_json)), pieces,
+                strict=True):
+            if (not ok or piece == not_plain
                     or (lat is not None and (type(lat) is not float or qlat != float_repr(lat)))
                     or (lon is not None and (type(lon) is not float or qlon != float_repr(lon)))):
                 slow.append((len(lines), eid))
                 add(b"")
                 continue
-            if entries is not None:
-                inner = entries.strip()[1:-1].strip().encode("utf-8")
-                history = b",".join([h for h in (inner, history) if h])
-            add(line)
-            if history:
-                add(history)
-            add(b"]}\n")
+            add(head)
+            add(piece)
         if slow:
-            recs = records(conn, [eid for _, eid in slow], full=True)
-            encoded: dict[int, str] = {}
-            for (at, _), rec in zip(slow, recs, strict=True):
-                start = self.plain if rec.origin is None else _line_start(self.prov, rec.origin)
-                lines[at] = _line(start, rec, self.feeds, encoded).encode("utf-8")
+            for (at, _), line in zip(slow, self._lines(conn, [eid for _, eid in slow]),
+                                     strict=True):
+                lines[at] = line
         return b"".join(lines)
+
+    def _lines(self, conn: sqlite3.Connection, ids: list[int]) -> list[bytes]:
+        encoded: dict[int, str] = {}
+        return [_line(self.plain if rec.origin is None else _line_start(self.prov, rec.origin),
+                      rec, self.feeds, encoded).encode("utf-8")
+                for rec in records(conn, ids, full=True)]
+
+    def python(self, conn: sqlite3.Connection, ids: list[int]) -> bytes:
+        return b"".join(self._lines(conn, ids))
 
 
 # -- reading ------------------------------------------------------------------------------
 
-def read_lines(path: Path, hasher=None) -> Iterator[tuple[int, dict, str]]:
-    """(line number, object, text) for every non-blank line; ExchangeError on anything
-    else. ``hasher`` (hashlib object) is fed every byte read."""
+def read_lines(path: Path, hasher=None, start: int = 1) -> Iterator[tuple[int, dict, str]]:
+    """(line number, object, text) for every non-blank line from line ``start`` on;
+    ExchangeError on anything else. ``hasher`` (hashlib object) is fed every byte read."""
     try:
         fh = open(path, "rb")  # noqa: SIM115 (closed below; bytes: exact line numbers)
     except OSError as exc:
@@ -198,21 +208,31 @@ def read_lines(path: Path, hasher=None) -> Iterator[tuple[int, dict, str]]:
         for number, raw in enumerate(fh, 1):
             if hasher is not None:
                 hasher.update(raw)
-            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            if not raw.strip():
+            if number < start:
                 continue
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                raise ExchangeError(f"{path}, line {number}: not UTF-8 text; expected a "
-                                    f"sahel-tui JSONL export") from None
-            try:
-                obj = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise ExchangeError(f"{path}, line {number}: not JSON ({exc.msg} at column "
-                                    f"{exc.colno}); expected a sahel-tui JSONL export") from None
-            yield number, _check_format(obj, path, number), text
+            found = check_line(path, number, raw)
+            if found is not None:
+                yield number, found[0], found[1]
+
+
+def check_line(path: Path, number: int, raw: bytes) -> tuple[dict, str] | None:
+    """(object, text) of one line of an export, None for a blank one; ExchangeError for
+    anything else."""
+    if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if not raw.strip():
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ExchangeError(f"{path}, line {number}: not UTF-8 text; expected a "
+                            f"sahel-tui JSONL export") from None
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ExchangeError(f"{path}, line {number}: not JSON ({exc.msg} at column "
+                            f"{exc.colno}); expected a sahel-tui JSONL export") from None
+    return _check_format(obj, path, number), text
 
 
 def _check_format(obj, path: Path, number: int) -> dict:

@@ -12,6 +12,12 @@
 - The whole file is one transaction: a bad line leaves the database as it was. A second
   import of the same file finds everything in place and changes nothing (no import_log row
   either).
+
+Speed: lines are checked by incoming.fast_record (parse_record for anything unusual); a big
+file is read and checked by helper processes while this process merges and writes
+(helper.py); the insert triggers of FTS and event_feeds are set aside for the import and
+their work is done in one statement each at the end (_SetAside); inserts are batched. Most
+of an import's time is then SQLite storing rows, index entries and the FTS indexes.
 """
 
 from __future__ import annotations
@@ -19,19 +25,25 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import operator
+import pickle
+import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sahel_tui.store.decisions import default_coder, now_iso
 
-from .incoming import Record, coding_hash, parse_record
+from . import rendered
+from .helper import Helper, idle_cpus
+from .incoming import Record, coding_hash, fast_record, parse_record
 from .jsonl import EVENT_FIELDS, VERSION, ExchangeError, read_lines
 
 CHUNK = 2000
-CACHE_KIB = 64 * 1024  # page cache while importing
+CACHE_KIB = 64 * 1024  # page cache while importing (KiB): the indexes of big imports
 _EVENT_COLS = ("id", *EVENT_FIELDS, "deleted")
+_GET_ROW = operator.itemgetter(*_EVENT_COLS)
 _INSERT_EVENT = (f"INSERT INTO events ({', '.join(_EVENT_COLS)}) "
                  f"VALUES ({', '.join('?' * len(_EVENT_COLS))})")
 
@@ -80,33 +92,108 @@ def import_jsonl(conn: sqlite3.Connection, path: str | Path, *, coder: str | Non
     if not path.is_file():
         raise ExchangeError(f"{path}: no such file")
     merger = _Merger(conn, path, coder or default_coder())
+    # a big file is read and checked by helper processes while this one writes (helper.py)
+    parsers = (_parsers(path) if path.stat().st_size >= PARALLEL_BYTES
+               and idle_cpus() >= rendered.IDLE else [])
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = {min(cache, -CACHE_KIB)}")  # indexes of big imports
-    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("PRAGMA temp_store = MEMORY")
     try:
-        merger.start()
-        batch: list[Record] = []
-        done = 0
-        for number, obj, text in read_lines(path, merger.sha256):
-            batch.append(parse_record(obj, f"{path}, line {number}", number, text))
-            if len(batch) >= CHUNK:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            merger.start()
+            done = 0
+            for batch in (_parsed(path, merger, parsers) if parsers
+                          else _read(path, merger.sha256)):
                 merger.chunk(batch)
                 done += len(batch)
-                batch = []
                 if progress:
                     progress(done)
-        if batch:
-            merger.chunk(batch)
-            if progress:
-                progress(done + len(batch))
-        result = merger.finish()
-        conn.execute("COMMIT")
-        return result
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+            result = merger.finish()
+            conn.execute("COMMIT")
+            return result
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
     finally:
+        for p in parsers:
+            p.close()
         conn.execute(f"PRAGMA cache_size = {cache}")
+        conn.execute(f"PRAGMA temp_store = {temp_store}")
+
+
+PARALLEL_BYTES = 8 << 20  # files from this size are read and checked by helper processes
+PARSERS = 2  # helper processes
+BLOCK = 2000  # lines of the file a helper hands over at a time
+
+
+def _read(path: Path, hasher, start: int = 1) -> Iterator[list[Record]]:
+    """Batches of CHUNK Records, read and checked here."""
+    batch: list[Record] = []
+    for number, obj, text in read_lines(path, hasher, start):
+        batch.append(fast_record(obj, number, text)
+                     or parse_record(obj, f"{path}, line {number}", number, text))
+        if len(batch) >= CHUNK:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _parsers(path: Path) -> list[Helper]:
+    helpers = [h for h in (Helper.spawn() for _ in range(PARSERS)) if h is not None]
+    job = {"kind": "parse", "path": str(path.resolve()), "name": str(path), "block": BLOCK,
+           "helpers": len(helpers)}
+    if helpers and all(h.job({**job, "share": i}) and h.go() for i, h in enumerate(helpers)):
+        return helpers
+    for h in helpers:
+        h.close()
+    return []
+
+
+class _Digest:
+    def __init__(self, hexdigest: str) -> None:
+        self.value = hexdigest
+
+    def hexdigest(self) -> str:
+        return self.value
+
+
+def _parsed(path: Path, merger: _Merger, helpers: list[Helper]) -> Iterator[list[Record]]:
+    """Batches of CHUNK Records from the helpers, block k from helper k % n, in file
+    order; the file's sha256 from helper 0. A helper that fails hands its part back: the
+    rest of the file is read here."""
+    digest = None
+    k = 0
+    while True:
+        frame = helpers[k % len(helpers)].frame()
+        if frame is None:  # gone: read the rest here (hashing the whole file again)
+            merger.sha256 = hashlib.sha256()
+            yield from _read(path, merger.sha256, k * BLOCK + 1)
+            return
+        kind, data = frame
+        if kind == b"X":
+            raise ExchangeError(data.decode("utf-8", "replace"))
+        if kind == b"H":
+            digest = data.decode("ascii")
+            continue
+        if kind == b"E":
+            break
+        records = pickle.loads(data)
+        for i in range(0, len(records), CHUNK):
+            yield records[i:i + CHUNK]
+        k += 1
+    while digest is None and (frame := helpers[0].frame()) is not None and frame[0] != b"E":
+        if frame[0] == b"H":
+            digest = frame[1].decode("ascii")
+    if digest is None:
+        hasher = hashlib.sha256()
+        with open(path, "rb") as fh:
+            while block := fh.read(1 << 20):
+                hasher.update(block)
+        digest = hasher.hexdigest()
+    merger.sha256 = _Digest(digest)
 
 
 _dumps = json.JSONEncoder(ensure_ascii=False).encode
@@ -127,6 +214,103 @@ def _select_in(conn: sqlite3.Connection, sql: str, values: list, extra: tuple = 
 
 def _tuples(conn: sqlite3.Connection, sql: str, values: list) -> list[tuple]:
     return [tuple(r) for r in _select_in(conn, sql, values)]
+
+
+def _words(sql: str) -> str:
+    return " ".join(sql.split())
+
+
+#: insert triggers whose work is done in one statement per table at the end of an import:
+#: the FTS ones by rewriting their own body (below); these by a statement that gives the
+#: same rows, for their exact SQL (migration 0004; a changed trigger is simply left alone).
+#: Parameters: the first item and event ids of the import (rows from there on are new).
+_KNOWN = {
+    "event_feeds_ev_ai": (_words("""
+        CREATE TRIGGER event_feeds_ev_ai AFTER INSERT ON events BEGIN
+            UPDATE event_feeds SET event_date = new.event_date, fatalities = new.fatalities,
+                deleted = new.deleted WHERE event_id = new.id;
+        END"""), None),  # a new event has no event_feeds row yet (its links come after it)
+    "event_feeds_ei_ai": (_words("""
+        CREATE TRIGGER event_feeds_ei_ai AFTER INSERT ON event_items BEGIN
+            INSERT OR IGNORE INTO event_feeds (feed_id, event_id, event_date, fatalities, deleted)
+                SELECT x.feed_id, e.id, e.event_date, e.fatalities, e.deleted
+                FROM item_feeds x, events e WHERE x.item_id = new.item_id AND e.id = new.event_id;
+        END"""), "INSERT OR IGNORE INTO event_feeds (feed_id, event_id, event_date, fatalities, "
+                 "deleted) SELECT x.feed_id, e.id, e.event_date, e.fatalities, e.deleted "
+                 "FROM event_items new JOIN item_feeds x ON x.item_id = new.item_id "
+                 "JOIN events e ON e.id = new.event_id WHERE new.event_id >= :first_event"),
+    "event_feeds_if_ai": (_words("""
+        CREATE TRIGGER event_feeds_if_ai AFTER INSERT ON item_feeds BEGIN
+            INSERT OR IGNORE INTO event_feeds (feed_id, event_id, event_date, fatalities, deleted)
+                SELECT new.feed_id, e.id, e.event_date, e.fatalities, e.deleted
+                FROM event_items ei JOIN events e ON e.id = ei.event_id WHERE ei.item_id = new.item_id;
+        END"""), "INSERT OR IGNORE INTO event_feeds (feed_id, event_id, event_date, fatalities, "
+                 "deleted) SELECT new.feed_id, e.id, e.event_date, e.fatalities, e.deleted "
+                 "FROM item_feeds new JOIN event_items ei ON ei.item_id = new.item_id "
+                 "JOIN events e ON e.id = ei.event_id WHERE new.item_id >= :first_item"),
+}
+#: an insert trigger that copies the new row into another table (the FTS indexes)
+_COPY_TRIGGER = re.compile(
+    r"CREATE TRIGGER (\w+) AFTER INSERT ON (items|events) BEGIN "
+    r"(INSERT (?:OR \w+ )?INTO \w+ \([\w, ]+\)) VALUES \((.*)\); END", re.IGNORECASE)
+_FIRST = {"items": "first_item", "events": "first_event"}
+
+
+class _SetAside:
+    """The insert triggers of the tables an import fills, dropped inside its transaction
+    before the first insert into their table and put back from their own SQL at the end,
+    after one statement per trigger has done their work for all the new rows (row by row,
+    the FTS and event_feeds triggers make a bulk insert several times slower). Rows that
+    touch what was there before the import (links of old events, feeds of old items) are
+    inserted after restore(), so the triggers see them. A rollback puts the triggers back,
+    and no other connection writes meanwhile (the import holds the write lock). Only
+    triggers known to be equivalent to their statement are set aside."""
+
+    def __init__(self, conn: sqlite3.Connection, first: dict[str, int]) -> None:
+        self.conn, self.first = conn, first
+        self.table: dict[str, list[tuple[str, str, str | None]]] = {}
+        for name, table, sql in conn.execute(
+                "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' "
+                "AND tbl_name IN ('items', 'events', 'item_feeds', 'event_items')"):
+            bulk = self._bulk(name, table, sql)
+            if bulk:  # the statement must compile here
+                try:
+                    conn.execute(f"EXPLAIN {bulk}", self._params(bulk)).fetchall()
+                except sqlite3.Error:
+                    bulk = False
+            if bulk is not False:
+                self.table.setdefault(table, []).append((name, sql, bulk))
+        self.dropped: list[tuple[str, str, str | None]] = []
+
+    @staticmethod
+    def _bulk(name: str, table: str, sql: str):
+        """The statement doing the trigger's work for the new rows; None: nothing to do;
+        False: not set aside."""
+        words = _words(sql)
+        known = _KNOWN.get(name)
+        if known is not None:
+            return known[1] if words == known[0] else False
+        m = _COPY_TRIGGER.fullmatch(words)
+        if m is None or m.group(1) != name or m.group(2) != table or ";" in m.group(4):
+            return False
+        return (f"{m.group(3)} SELECT {m.group(4)} FROM {table} AS new "
+                f"WHERE new.id >= :{_FIRST[table]}")
+
+    def set_aside(self, *tables: str) -> None:
+        for table in tables:
+            for name, sql, bulk in self.table.pop(table, ()):
+                self.conn.execute(f"DROP TRIGGER {name}")
+                self.dropped.append((name, sql, bulk))
+
+    def _params(self, bulk: str) -> dict[str, int]:
+        return {k: v for k, v in self.first.items() if f":{k}" in bulk}
+
+    def restore(self) -> None:
+        for _, sql, bulk in self.dropped:
+            if bulk is not None:
+                self.conn.execute(bulk, self._params(bulk))
+            self.conn.execute(sql)
+        self.dropped = []
 
 
 class _Merger:
@@ -152,15 +336,13 @@ class _Merger:
         for fid, url, config_url in c.execute("SELECT id, url, config_url FROM feeds"):
             self.feeds.setdefault(config_url, fid)
             self.feeds.setdefault(url, fid)
-        # New items are indexed for search in one statement at the end (as the FTS insert
-        # trigger would, row by row, ten times slower). The trigger is dropped inside this
-        # transaction and put back from its own SQL before the commit; a rollback restores it,
-        # and no other connection can write items meanwhile (we hold the write lock).
-        self.first_item = self.next_item
-        row = c.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
-                        "AND name = 'items_fts_ai'").fetchone()
-        self.fts_trigger = row[0] if row else None
-        self.fts_dropped = False
+        self.first_item, self.first_event = self.next_item, self.next_event
+        self.triggers = _SetAside(c, {"first_item": self.first_item,
+                                      "first_event": self.first_event})
+        # rows that must meet the triggers (links of events, and feeds of items, that were
+        # here before): inserted at the end, once the triggers are back
+        self.late_links: list[tuple[int, int]] = []
+        self.late_feeds: list[tuple] = []
         self.import_id = c.execute(
             "INSERT INTO imports (at, coder, file, sha256, format_version) VALUES (?, ?, ?, ?, ?)",
             (self.now, self.coder, str(self.path), "", VERSION)).lastrowid
@@ -219,9 +401,8 @@ class _Merger:
                     self.new_keys[k] = local
                     key_rows.append((k, local))
         c = self.conn
-        if new_rows and self.fts_trigger and not self.fts_dropped:
-            c.execute("DROP TRIGGER items_fts_ai")
-            self.fts_dropped = True
+        if new_rows:
+            self.triggers.set_aside("items", "item_feeds")
         c.executemany(
             "INSERT INTO items (id, uid, feed_id, guid, link, canonical_link, title, author, "
             "published, published_guessed, text, content_hash, language, first_seen_at, "
@@ -243,7 +424,7 @@ class _Merger:
                     fid = self._feed_id(f)
                     if (item_id, fid) not in links:
                         links.add((item_id, fid))
-                        feed_rows.append((item_id, fid, f.get("link"), self.now))
+                        self.late_feeds.append((item_id, fid, f.get("link"), self.now))
                         added = True
                 self.result.items_changed += added
         c.executemany("INSERT OR IGNORE INTO item_feeds (item_id, feed_id, link, first_seen) "
@@ -257,6 +438,7 @@ class _Merger:
         local = {r["uid"]: r for r in _select_in(c, "SELECT * FROM events WHERE uid IN ({})", uids)}
         local_links = set(_tuples(c, "SELECT event_id, item_id FROM event_items "
                                         "WHERE event_id IN ({})", [r["id"] for r in local.values()]))
+        local_links.update(self.late_links)
         copies = {(u, h): eid for u, h, eid in _select_in(
             c, "SELECT origin_uid, content_hash, event_id FROM event_origins "
                "WHERE origin_uid IN ({})", uids)}
@@ -264,7 +446,10 @@ class _Merger:
         pending: dict[str, dict] = {}  # rows of this chunk, not inserted yet
         for rec in records:
             ev, uid = rec.event, rec.event["uid"]
-            item_ids = list(dict.fromkeys(self.item_ids[it["uid"]] for it in rec.items))
+            if len(rec.items) == 1:
+                item_ids = [self.item_ids[rec.items[0]["uid"]]]
+            else:
+                item_ids = list(dict.fromkeys(self.item_ids[it["uid"]] for it in rec.items))
             for item_id in item_ids:
                 if item_id not in self.new_items:
                     self.item_uids.setdefault(item_id, set()).add(uid)
@@ -278,7 +463,10 @@ class _Merger:
                                                      (event_id,)).fetchone()
             if mine is not None and coding_hash(mine) == rec.hash:
                 missing = [i for i in item_ids if (mine["id"], i) not in local_links]
-                links += [(mine["id"], i) for i in missing]
+                if mine["id"] >= self.first_event:
+                    links += [(mine["id"], i) for i in missing]
+                else:
+                    self.late_links += [(mine["id"], i) for i in missing]
                 local_links.update((mine["id"], i) for i in missing)
                 if missing and not mine["deleted"]:
                     self.coded.update(missing)
@@ -302,11 +490,12 @@ class _Merger:
                 self.known_uids[uid] = (event_id, rec.hash)
                 pending[uid] = row
                 self.result.events_added += 1
-            row["assoc_actor_1"] = _dumps(row["assoc_actor_1"]) if row["assoc_actor_1"] else "[]"
-            row["assoc_actor_2"] = _dumps(row["assoc_actor_2"]) if row["assoc_actor_2"] else "[]"
+            a1, a2 = row["assoc_actor_1"], row["assoc_actor_2"]
+            row["assoc_actor_1"] = _dumps(a1) if a1 else "[]"
+            row["assoc_actor_2"] = _dumps(a2) if a2 else "[]"
             row["civilian_targeting"] = int(row["civilian_targeting"])
             row["id"], row["deleted"] = event_id, 0
-            events.append([row[k] for k in _EVENT_COLS])
+            events.append(_GET_ROW(row))
             o = rec.origin
             origins.append((event_id, self.import_id, uid, rec.hash, o["database"], o["name"],
                             o["analyst"], mine["id"] if mine is not None else None))
@@ -322,6 +511,8 @@ class _Merger:
                 if mine is not None:
                     d["replaced"].append(mine["id"])
                     d["uids"].add(uid)
+        if events:
+            self.triggers.set_aside("events", "event_items")
         c.executemany(_INSERT_EVENT, events)
         c.executemany("INSERT INTO event_items (event_id, item_id) VALUES (?, ?)", links)
         c.executemany("INSERT INTO event_origins (event_id, import_id, origin_uid, content_hash, "
@@ -353,10 +544,10 @@ class _Merger:
     # -- the end: conflicts, item status, the import log -------------------------------------
     def finish(self) -> ImportResult:
         c, r = self.conn, self.result
-        if self.fts_dropped:
-            c.execute("INSERT INTO items_fts (rowid, title, text) SELECT id, title, text "
-                      "FROM items WHERE id >= ?", (self.first_item,))
-            c.execute(self.fts_trigger)
+        self.triggers.restore()
+        c.executemany("INSERT INTO event_items (event_id, item_id) VALUES (?, ?)", self.late_links)
+        c.executemany("INSERT OR IGNORE INTO item_feeds (item_id, feed_id, link, first_seen) "
+                      "VALUES (?, ?, ?, ?)", self.late_feeds)
         rows = []
         for item_id, d in self.disputes.items():
             local = list(dict.fromkeys(self.before.get(item_id, []) + d["replaced"]))

@@ -1,4 +1,5 @@
-"""Reading the events of a view for export: streamed in chunks, lookups batched per chunk.
+"""Reading the events of a view for export (the Python path, see rendered.py for the fast
+one): streamed in chunks, lookups batched per chunk.
 
 A query selects ITEMS (the app's query language); the export holds their live events
 (deleted = 0), one record per event however many selected items report it, in event id
