@@ -66,16 +66,9 @@ def _fail(message: str) -> int:
 
 
 def _config(args):
-    from sahel_tui.config import load_config
+    from sahel_tui.config import config_for_command
 
-    if getattr(args, "demo", False):
-        from sahel_tui.demo import demo_config
-
-        return demo_config(db=getattr(args, "db", None))
-    config = load_config(getattr(args, "config", None), db=getattr(args, "db", None))
-    for warning in config.warnings:
-        print(f"sahel-tui: warning: {warning}", file=sys.stderr)
-    return config
+    return config_for_command(args)
 
 
 def _open(args, must_exist: bool = True):
