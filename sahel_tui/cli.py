@@ -88,14 +88,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _load(args) -> Config:
-    return config_for_command(args)
-
-
 def cmd_fetch(args) -> int:
     from sahel_tui.ingest.sync import sync
 
-    config = _load(args)
+    config = config_for_command(args)
     if not config.enabled_feeds:
         where = config.path or "feeds.toml (none found)"
         print(f"sahel-tui: no enabled feeds in {where}; add [[feeds]] tables or use "
@@ -135,7 +131,7 @@ def cmd_feeds(args) -> int:
     action = args.feeds_command or "list"
     if action == "import-opml":
         return _import_opml(args)
-    config = _load(args)
+    config = config_for_command(args)
     if action == "export-opml":
         from sahel_tui.opml import write_opml
 
@@ -199,7 +195,7 @@ def _list_feeds(config: Config) -> int:
 
 
 def cmd_app(args) -> int:
-    config = _load(args)
+    config = config_for_command(args)
     if args.demo:
         from sahel_tui.ingest.sync import sync
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from sahel_tui.store import decisions
 from sahel_tui.store.decisions import Change, now_iso
-from sahel_tui.store.events import _snapshot, _status_change
+from sahel_tui.store.events import snapshot, sync_item_status
 
 from .incoming import CODING_FIELDS
 
@@ -159,7 +159,7 @@ def _resolve(conn: sqlite3.Connection, row: sqlite3.Row, keep: str) -> list[Chan
                     not in their_uids:
                 _change(conn, eid, {"deleted": 1}, changes, touched)
     for item_id in sorted(touched):
-        status = _status_change(conn, item_id)
+        status = sync_item_status(conn, item_id)
         if status:
             changes.append(status)
     return changes
@@ -167,7 +167,7 @@ def _resolve(conn: sqlite3.Connection, row: sqlite3.Row, keep: str) -> list[Chan
 
 def _change(conn: sqlite3.Connection, event_id: int, values: dict, changes: list[Change],
             touched: set[int]) -> None:
-    before = _snapshot(conn, event_id)
+    before = snapshot(conn, event_id)
     if before is None or all(before[k] == v for k, v in values.items()):
         return
     values = {**values, "updated_at": values.get("updated_at") or now_iso()}
@@ -176,5 +176,5 @@ def _change(conn: sqlite3.Connection, event_id: int, values: dict, changes: list
     sets = ", ".join(f"{k} = ?" for k in values)
     conn.execute(f"UPDATE events SET {sets} WHERE id = ?", [*values.values(), event_id])
     item = before["items"][0] if before["items"] else None
-    changes.append(Change(item, f"event:{event_id}", before, _snapshot(conn, event_id)))
+    changes.append(Change(item, f"event:{event_id}", before, snapshot(conn, event_id)))
     touched.update(before["items"])

@@ -145,14 +145,19 @@ def parse_record(obj: dict, where: str, line: int, text: str = "") -> Record:
     history = "[]"
     if obj["history"]:
         history = _raw_history(text, obj) or _compact(obj["history"])
+    origin = _origin(obj)
+    return Record(event, items, history, origin, line, coding_hash(event))
+
+
+def _origin(obj: dict) -> dict[str, str]:
+    """Who first coded the event: the provenance's origin, else the exporting database."""
     prov = obj.get("provenance") if isinstance(obj.get("provenance"), dict) else {}
     origin = prov.get("origin") if isinstance(prov.get("origin"), dict) else None
     if origin is None:
         db = prov.get("database") if isinstance(prov.get("database"), dict) else {}
         origin = {"database": db.get("id", ""), "name": db.get("name", ""),
                   "analyst": prov.get("analyst", "")}
-    origin = {k: str(origin.get(k) or "") for k in ("database", "name", "analyst")}
-    return Record(event, items, history, origin, line, coding_hash(event))
+    return {k: str(origin.get(k) or "") for k in ("database", "name", "analyst")}
 
 
 # -- the fast path: what sahel-tui writes, checked with fewer steps -----------------------
@@ -248,13 +253,7 @@ def fast_record(obj: dict, line: int, text: str) -> Record | None:
             if type(h) is not dict:
                 return None
         history = _raw_history(text, obj) or _compact(obj["history"])
-    prov = obj.get("provenance") if isinstance(obj.get("provenance"), dict) else {}
-    origin = prov.get("origin") if isinstance(prov.get("origin"), dict) else None
-    if origin is None:
-        db = prov.get("database") if isinstance(prov.get("database"), dict) else {}
-        origin = {"database": db.get("id", ""), "name": db.get("name", ""),
-                  "analyst": prov.get("analyst", "")}
-    origin = {k: str(origin.get(k) or "") for k in ("database", "name", "analyst")}
+    origin = _origin(obj)
     event = dict(zip(EVENT_FIELDS, values, strict=True))
     digest = hashlib.sha1(_encode(list(_GET_CODING(event))).encode()).hexdigest()
     return Record(event, items, history, origin, line, digest)

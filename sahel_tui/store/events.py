@@ -95,7 +95,7 @@ def interaction(inter1: str, inter2: str) -> str:
 _COLUMNS = [f.name for f in fields(Event)]
 
 
-def _snapshot(conn: sqlite3.Connection, event_id: int) -> dict | None:
+def snapshot(conn: sqlite3.Connection, event_id: int) -> dict | None:
     row = conn.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
     if row is None:
         return None
@@ -125,7 +125,7 @@ def _apply_event(conn: sqlite3.Connection, item_id: int | None, target: str, val
 decisions.register_applier("event", _apply_event)
 
 
-def _status_change(conn: sqlite3.Connection, item_id: int) -> Change | None:
+def sync_item_status(conn: sqlite3.Connection, item_id: int) -> Change | None:
     """Keep the item's status in step with its events: coded iff it has a live event."""
     live = conn.execute(
         "SELECT count(*) FROM event_items ei JOIN events e ON e.id = ei.event_id "
@@ -161,9 +161,9 @@ def add_events(conn: sqlite3.Connection, item_id: int, events: list[Event], code
                                list(row.values()))
             ev.id = cur.lastrowid
             conn.execute("INSERT INTO event_items (event_id, item_id) VALUES (?, ?)", (ev.id, item_id))
-            changes.append(Change(item_id, f"event:{ev.id}", None, _snapshot(conn, ev.id)))
+            changes.append(Change(item_id, f"event:{ev.id}", None, snapshot(conn, ev.id)))
             ids.append(ev.id)
-        status = _status_change(conn, item_id)
+        status = sync_item_status(conn, item_id)
         if status:
             changes.append(status)
         decisions.record(conn, action, changes, coder)
@@ -179,7 +179,7 @@ def update_event(conn: sqlite3.Connection, event_id: int, coder: str, **values) 
         raise ValueError(f"unknown event fields: {sorted(unknown)}")
 
     def work() -> None:
-        before = _snapshot(conn, event_id)
+        before = snapshot(conn, event_id)
         if before is None:
             raise KeyError(f"no event {event_id}")
         ev = Event.from_row(before)
@@ -192,22 +192,22 @@ def update_event(conn: sqlite3.Connection, event_id: int, coder: str, **values) 
                      [v for k, v in row.items() if k != "id"] + [event_id])
         item_id = before["items"][0] if before["items"] else None
         decisions.record(conn, "event.edit", [Change(item_id, f"event:{event_id}", before,
-                                                     _snapshot(conn, event_id))], coder)
+                                                     snapshot(conn, event_id))], coder)
 
     in_transaction(conn, work)
 
 
 def remove_event(conn: sqlite3.Connection, event_id: int, coder: str) -> None:
     def work() -> None:
-        before = _snapshot(conn, event_id)
+        before = snapshot(conn, event_id)
         if before is None or before["deleted"]:
             return
         conn.execute("UPDATE events SET deleted = 1, updated_at = ? WHERE id = ?",
                      (now_iso(), event_id))
         changes = [Change(before["items"][0] if before["items"] else None, f"event:{event_id}",
-                          before, _snapshot(conn, event_id))]
+                          before, snapshot(conn, event_id))]
         for item_id in before["items"]:
-            status = _status_change(conn, item_id)
+            status = sync_item_status(conn, item_id)
             if status:
                 changes.append(status)
         decisions.record(conn, "event.remove", changes, coder)

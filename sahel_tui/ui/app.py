@@ -156,6 +156,11 @@ class SahelApp(App):
         self._worker_conns.add(conn)
         return conn
 
+    def keep_connection(self, conn) -> None:
+        """A worker's connection that outlives the worker (the tallies pane's): no longer
+        interrupted when the app quits; its owner closes it."""
+        self._worker_conns.discard(conn)
+
     def release_connection(self, conn) -> None:
         self._worker_conns.discard(conn)
         conn.close()

@@ -209,12 +209,14 @@ class ItemList(Widget, can_focus=True):
             return
         for i, r in enumerate(self.rows):
             if item_ids is None or r.id in item_ids:
-                fresh = self.conn.execute(
-                    "SELECT status FROM items WHERE id = ?", (r.id,)).fetchone()
                 updated = views.row_at(self.conn, self.query_, r.id)
                 if updated is not None:
                     self.rows[i] = updated
-                elif fresh is not None:  # left the view (e.g. status:new): keep it, updated
+                    continue
+                # left the view (e.g. dismissed under status:new): keep it, with its status
+                fresh = self.conn.execute(
+                    "SELECT status FROM items WHERE id = ?", (r.id,)).fetchone()
+                if fresh is not None:
                     self.rows[i] = ItemRow(r.id, r.published, r.source, r.title, fresh[0], r.coding)
         self.refresh()
 

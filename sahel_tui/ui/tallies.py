@@ -50,7 +50,7 @@ class TalliesPane(Static):
     def _build(self, query: Compiled) -> None:
         try:
             conn = self.app.worker_connection()
-            self.app._worker_conns.discard(conn)  # kept for the pane's life, not a worker's
+            self.app.keep_connection(conn)  # lives as long as the pane, not the worker
             state = tallies.PaneState(conn, tallies.Scope(query))
         except sqlite3.Error as exc:
             if not self.app.closing:

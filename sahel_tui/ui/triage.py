@@ -51,6 +51,7 @@ class TriageScreen(CodingActions, Screen):
         self.query_: Compiled = parse("")
         self._pane_hidden = {"sidebar": None, "reader": None}  # None: decided by width
         self._debounced: dict = {}  # name -> Timer of a pending debounced refresh
+        self._position: int | None = None  # the current item, saved when the cursor rests
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -132,8 +133,9 @@ class TriageScreen(CodingActions, Screen):
         self.start_coding(row.id if row else None)
         self._show_current()
         self.status.set(position=(self.items.position, self._total()))
-        if row is not None:
-            decisions.put_state(self.app.conn, item=str(row.id))
+        if row is not None:  # remembered once the cursor rests, not on every key
+            self._position = row.id
+            self._debounce("position", 0.5, self._save_position)
 
     def _total(self) -> int | None:
         return sum(self.status.counts.values()) if self.status.counts else None
@@ -261,6 +263,13 @@ class TriageScreen(CodingActions, Screen):
         # background recounts must not compete with the next keystroke
         self._debounce("recount", 0.25, self.recount)
         self._debounce("sidebar", 1.0, self.refresh_sidebar)
+
+    def _save_position(self) -> None:
+        if self._position is not None:
+            decisions.put_state(self.app.conn, item=str(self._position))
+
+    def on_unmount(self) -> None:
+        self._save_position()
 
     def _debounce(self, name: str, delay: float, callback) -> None:
         if name in self._debounced:
