@@ -23,7 +23,9 @@ def _common(p: argparse.ArgumentParser, suppress: bool) -> None:
                    help="database file (overrides the config's)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(extensions: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; ``extensions=False`` leaves out the feature packages'
+    subcommands (for `fetch` and `feeds`, which never need their imports)."""
     parser = argparse.ArgumentParser(
         prog="sahel-tui",
         description="Keyboard-first triage and coding of Sahel / Lake Chad news feeds.",
@@ -57,9 +59,26 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--out", "-o", metavar="FILE", help="output file (default: stdout)")
     for action in (lst, imp, exp):  # `feeds export-opml --config F` works as well
         _common(action, suppress=True)
-    for module in COMMAND_MODULES:
+    for module in COMMAND_MODULES if extensions else ():
         importlib.import_module(module).register(sub, _common)
     return parser
+
+
+_BUILT_IN = {"fetch", "feeds"}
+_TAKES_VALUE = {"--config", "--db"}
+
+
+def _command_word(argv: list[str]) -> str | None:
+    """The subcommand named in argv (the first word that is not an option or its value)."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token in _TAKES_VALUE:
+            skip = True
+        elif not token.startswith("-"):
+            return token
+    return None
 
 
 # Feature packages add their own subcommands: each module has register(subparsers, common)
@@ -72,7 +91,9 @@ COMMAND_MODULES = [
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    # `sahel-tui fetch` runs from cron: it does not pay for the other commands' imports
+    args = build_parser(extensions=_command_word(argv) not in _BUILT_IN).parse_args(argv)
     try:
         if getattr(args, "handler", None) is not None:
             return args.handler(args)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,10 +78,15 @@ class _Locator:
 
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
+        self._heads: dict[str, list[int]] = {}
 
     def _header_lines(self, header: str) -> list[int]:
-        pat = re.compile(r"^\s*" + re.escape(header) + r"\s*(#.*)?$")
-        return [i for i, line in enumerate(self.lines) if pat.match(line)]
+        # computed once per header: asked for every [[feeds]] table, a rescan each time
+        # would make a long feed list (an OPML import of hundreds) quadratic to load
+        if header not in self._heads:
+            pat = re.compile(r"^\s*" + re.escape(header) + r"\s*(#.*)?$")
+            self._heads[header] = [i for i, line in enumerate(self.lines) if pat.match(line)]
+        return self._heads[header]
 
     def line(self, header: str | None, key: str | None = None, index: int = 0) -> int:
         start = 0
@@ -160,6 +164,8 @@ def config_for_command(args) -> Config:
 
 
 def parse_config(text: str, cfg_path: Path, db_override: str | Path | None = None) -> Config:
+    import tomllib  # only when there is a file to read: not paid for by --demo or tests
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

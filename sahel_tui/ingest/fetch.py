@@ -27,6 +27,34 @@ def import_httpx():
     return httpx
 
 
+def lazy_tls_transport(httpx, **options):
+    """httpx's transport, in two halves made on first use: plain HTTP, and TLS with the
+    verified default context. Loading the CA bundle costs ~40 ms, which a sync of http://
+    or file:// feeds alone (a mirror on the local network) never needs. Proxies from the
+    environment still apply: the client mounts those in front of this transport."""
+
+    class LazyTLSTransport(httpx.AsyncBaseTransport):
+        def __init__(self) -> None:
+            self._plain = self._tls = None
+
+        async def handle_async_request(self, request):
+            if request.url.scheme == "https":
+                if self._tls is None:
+                    self._tls = httpx.AsyncHTTPTransport(**options)
+                return await self._tls.handle_async_request(request)
+            if self._plain is None:
+                # never used for TLS (plain http:// only), so no CA bundle is loaded for it
+                self._plain = httpx.AsyncHTTPTransport(verify=False, **options)
+            return await self._plain.handle_async_request(request)
+
+        async def aclose(self) -> None:
+            for half in (self._plain, self._tls):
+                if half is not None:
+                    await half.aclose()
+
+    return LazyTLSTransport()
+
+
 @dataclass(slots=True)
 class Fetched:
     """What came back for one feed. ``body`` is None when there is nothing new to parse."""

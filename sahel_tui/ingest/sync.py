@@ -343,7 +343,7 @@ def _not_due(feed: FeedRow) -> str | None:
 
 
 def _make_client(settings):
-    from sahel_tui.ingest.fetch import import_httpx
+    from sahel_tui.ingest.fetch import import_httpx, lazy_tls_transport
 
     httpx = import_httpx()
 
@@ -351,7 +351,8 @@ def _make_client(settings):
                           max_keepalive_connections=settings.concurrency)
     timeout = httpx.Timeout(settings.timeout, connect=settings.connect_timeout)
     return httpx.AsyncClient(
-        follow_redirects=True, max_redirects=8, timeout=timeout, limits=limits,
+        follow_redirects=True, max_redirects=8, timeout=timeout,
+        transport=lazy_tls_transport(httpx, limits=limits),
         headers={"User-Agent": settings.user_agent,
                  "Accept": "application/rss+xml, application/atom+xml, application/rdf+xml, "
                            "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",

@@ -1,6 +1,5 @@
 """SQLite storage: connection, migrations, writes and reads. Never imports the UI."""
 
-from sahel_tui.store import events as _events  # noqa: F401  (registers event query fields)
 from sahel_tui.store.db import SCHEMA_VERSION, StoreError, connect, open_store
 
 __all__ = ["SCHEMA_VERSION", "StoreError", "connect", "open_store"]

@@ -7,7 +7,6 @@ values and appends 'undo' rows; redo applies ``after`` again and appends 'redo' 
 
 from __future__ import annotations
 
-import getpass
 import json
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -46,6 +45,8 @@ def now_iso() -> str:
 
 
 def default_coder() -> str:
+    import getpass
+
     try:
         return getpass.getuser()
     except Exception:  # no user name in some containers

@@ -247,6 +247,10 @@ def _compile_field(term: Term, today: date) -> tuple[str, list]:
         if name == "since":
             return "items.published >= ?", [start]
         return "items.published < ?", [end]
+    if name not in _FIELDS:
+        # the event fields register themselves when their module is imported; import it
+        # here rather than with the package, so `sahel-tui fetch` never pays for it
+        import sahel_tui.store.events  # noqa: F401
     if name in _FIELDS:
         return _FIELDS[name](term)
     if name in _LATER:

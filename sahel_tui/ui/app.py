@@ -13,7 +13,6 @@ from sahel_tui.store import open_store
 from sahel_tui.store.db import connect
 from sahel_tui.store.decisions import default_coder
 from sahel_tui.ui.bindings import ALL, APP, keymap_from_config
-from sahel_tui.ui.modals import Help
 from sahel_tui.ui.triage import TriageScreen
 
 QUERY_HELP = """Query language (/ to search, f to edit the query, esc to clear):
@@ -187,6 +186,8 @@ class SahelApp(App):
             if b.id in self._keymap:
                 key = self._keymap[b.id]
             rows.append((key, b.description, b.id or ""))
+        from sahel_tui.ui.modals import Help  # imported when first needed
+
         self.push_screen(Help(rows, QUERY_HELP))
 
     # -- refresh in the background -----------------------------------------------------------------

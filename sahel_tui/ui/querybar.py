@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from sahel_tui.store.query import QueryError, parse
+
+if TYPE_CHECKING:
+    from textual.widgets import Input
 
 
 class QueryBar(Vertical):
@@ -31,13 +36,15 @@ class QueryBar(Vertical):
         return []  # the input is mounted when the bar first opens: not paid for at start-up
 
     async def open(self, text: str) -> None:
+        from textual.widgets import Input  # imported when first needed
+
         if not self.query("#query-input"):
             await self.mount(
                 Input(placeholder="query: words feed: tag: status: since: until: a OR b "
                                   "-negate  (enter to run, esc to cancel)", id="query-input"),
                 Static("", id="query-error"))
         self.add_class("-open")
-        field = self.query_one(Input)
+        field = self.query_one("#query-input", Input)
         field.value = text
         field.cursor_position = len(text)
         field.focus()

@@ -16,7 +16,6 @@ from sahel_tui.ui.coding import CodingPanel
 from sahel_tui.ui.coding_actions import CodingActions
 from sahel_tui.ui.item_list import ItemList
 from sahel_tui.ui.keyhints import KeyHints
-from sahel_tui.ui.modals import Confirm
 from sahel_tui.ui.querybar import QueryBar
 from sahel_tui.ui.reader import Reader
 from sahel_tui.ui.sidebar import Sidebar
@@ -243,6 +242,8 @@ class TriageScreen(CodingActions, Screen):
                 self.items.refresh_rows()
                 self.status.set(message=f"dismissed {count} items (u to undo)")
                 self._after_decision()
+
+        from sahel_tui.ui.modals import Confirm  # imported when first needed
 
         self.app.push_screen(Confirm(question), done)
 
