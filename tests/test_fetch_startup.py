@@ -68,3 +68,13 @@ def test_fetch_does_not_import_the_other_commands(tmp_path):
     help_text = subprocess.run([sys.executable, "-m", "sahel_tui", "--help"], capture_output=True,
                                text=True, check=True).stdout
     assert "export" in help_text and "stats" in help_text  # the full command line is intact
+
+
+def test_event_fields_need_no_import_of_their_own():
+    """actor:/place:/type: register when first used, in a process that never imported
+    sahel_tui.store.events (the store package no longer imports it for everybody)."""
+    code = ("from sahel_tui.store.query import parse; c = parse('actor:jnim place:Gao');"
+            "print(len(c.params) >= 2)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "True"
