@@ -291,6 +291,24 @@ class Bench:
         return runs
 
 
+def fast_path_share(server: FeedServer) -> dict:
+    """How much of the corpus sahel-tui's fast parser takes (the rest goes to feedparser), on
+    the bytes and Content-Type the server sends."""
+    from sahel_tui.ingest.fastparse import parse_or_refuse
+
+    share = {"feeds": 0, "of_feeds": len(server.docs), "mb": 0.0, "of_mb": 0.0, "refused": {}}
+    for name, doc in server.docs.items():
+        headers = {"content-type": doc.content_type, "content-location": server.url(name)}
+        outcome = parse_or_refuse(doc.plain, headers)
+        share["of_mb"] += len(doc.plain) / 1e6
+        if isinstance(outcome, dict):
+            share["feeds"] += 1
+            share["mb"] += len(doc.plain) / 1e6
+        else:
+            share["refused"][name] = outcome
+    return share
+
+
 def med(xs: list[float]) -> float:
     return statistics.median(xs) if xs else float("nan")
 
@@ -374,6 +392,9 @@ def print_table(meta: dict, summary: dict) -> None:
         print(f"  {phase:6}: {q['median']:.2f}x  (min-max {q['min']:.2f}-{q['max']:.2f}x)   "
               + tail)
     print(f"  cold sahel-tui / feedparser floor: {ratios['cold_vs_floor']['median']:.2f}x")
+    fast = meta["fast_path"]
+    print(f"  fast parser: {fast['feeds']}/{fast['of_feeds']} feeds, {fast['mb']:.2f} of "
+          f"{fast['of_mb']:.2f} MB (decompressed); feedparser parses the rest")
     print()
     floor_note = rows["cold/floor"]["note"]
     print(f"* floor: one `python -c` process, feedparser.parse on each file in turn, same "
@@ -412,6 +433,9 @@ def main(argv: list[str] | None = None) -> int:
     nb_version = subprocess.run([newsboat, "-v"], capture_output=True, text=True)
     nb_version = (nb_version.stdout.splitlines() or ["newsboat ?"])[0].split(" - ")[0]
 
+    # Bytecode as a regular `pip install` leaves it (as bench/ui.py does): an editable install
+    # with PYTHONDONTWRITEBYTECODE set would otherwise compile sahel-tui's modules every run.
+    subprocess.run([python, "-m", "compileall", "-q", str(REPO / "sahel_tui")], check=True)
     load_start = os.getloadavg()[0]
     server = FeedServer(CORPUS).start()
     work = Path(tempfile.mkdtemp(prefix="sahel-bench-fetch-"))
@@ -457,6 +481,7 @@ def main(argv: list[str] | None = None) -> int:
         "bench_seconds": time.perf_counter() - started,
         "loadavg_start": load_start, "loadavg_end": os.getloadavg()[0],
         "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "fast_path": fast_path_share(server),
     }
     summary = summarise(runs, warmup)
     print_table(meta, summary)

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import random
+import re
+import unicodedata
+
 import pytest
 
 from sahel_tui.ingest.sanitize import (
+    _BLANK_LINES,
+    _CONTROLS,
+    _ESCAPES,
+    _SKIP_TAGS,
     MAX_TEXT,
     MAX_TITLE,
+    _walk,
     clean_line,
     clean_text,
     html_to_text,
@@ -145,3 +154,50 @@ def test_malformed_html_does_not_crash():
                  "<table><tr><td>a<td>b</table>"):
         out = html_to_text(html)
         assert isinstance(out, str) and not (set(out) & DANGEROUS)
+
+
+def _plain_clean_text(text, limit=MAX_TEXT):
+    """clean_text without its shortcuts, to check they change nothing."""
+    if not text:
+        return ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPES.sub("", text)
+    text = unicodedata.normalize("NFC", _CONTROLS.sub("", text))
+    lines = [re.sub(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", line).strip()
+             for line in text.split("\n")]
+    return truncate(_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip(), limit)
+
+
+def _plain_html_to_text(html):
+    from selectolax.lexbor import LexborHTMLParser
+
+    if not html:
+        return ""
+    if "<" not in html and "&" not in html:
+        return _plain_clean_text(html)
+    tree = LexborHTMLParser(html)
+    root = tree.body or tree.root
+    if root is None:
+        return _plain_clean_text(html)
+    for tag in _SKIP_TAGS:
+        for node in root.css(tag):
+            node.decompose()
+    parts: list[str] = []
+    _walk(root, parts)
+    return _plain_clean_text("".join(parts))
+
+
+def test_shortcuts_change_nothing():
+    pieces = [" ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2003", "\u1680", "\u2028", "x", "é",
+              "e\u0301", f"{ESC}[1m", "\x85", "\u202e", "<p>", "</p>", "<script>s</script>",
+              "<STYLE>c</STYLE>", "<head><title>h</title></head>", "<frameset>", "&amp;",
+              "<br>", "<li>", "<noscript>n</noscript>", "<svg>v</svg>", "&nbsp;", "a  b"]
+    r = random.Random(7)
+    for _ in range(3000):
+        text = "".join(r.choice(pieces) for _ in range(r.randint(0, 12)))
+        assert clean_text(text) == _plain_clean_text(text), repr(text)
+        expected = _plain_clean_text(text.replace("\n", " "), MAX_TITLE).replace("\n", " ")
+        assert clean_line(text) == expected, repr(text)
+        assert html_to_text(text) == _plain_html_to_text(text), repr(text)
+    for text in ("https://ex.example/a?b=1", " lead", "trail ", "tab\there", "x" * 600):
+        assert clean_line(text) == _plain_clean_text(text, MAX_TITLE)

@@ -31,7 +31,11 @@ _ESCAPES = re.compile(
 # Remaining C0 (but tab and newline), DEL, C1, and the bidi overrides and isolates that can
 # make text display in another order than it is stored (U+202A-202E, U+2066-2069).
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Runs of spaces become one plain space. Written to match only the runs that change (two or
+# more, or one that is not a plain space): a match per word costs more than the rest.
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}"
+                     r"|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*(?:\n\s*)+")
 
 
@@ -40,6 +44,8 @@ def strip_controls(text: str) -> str:
     if not text:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not _CONTROLS.search(text):  # every escape sequence starts with one of these
+        return text
     text = _ESCAPES.sub("", text)
     return _CONTROLS.sub("", text)
 
@@ -49,8 +55,14 @@ def clean_text(text: str | None, limit: int = MAX_TEXT) -> str:
     if not text:
         return ""
     text = unicodedata.normalize("NFC", strip_controls(text))
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    text = _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    # one pass over the whole text (no run of spaces crosses a newline), and none at all when
+    # it has only single plain spaces: scanning for runs costs more than the rest
+    if "  " in text or _ODD_SPACE.search(text):
+        text = _SPACES.sub(" ", text)
+    text = "\n".join([line.strip() for line in text.split("\n")])
+    if "\n\n\n" in text:  # the lines are stripped: only a run of newlines can match
+        text = _BLANK_LINES.sub("\n\n", text)
+    text = text.strip()
     return truncate(text, limit)
 
 
@@ -58,6 +70,8 @@ def clean_line(text: str | None, limit: int = MAX_TITLE) -> str:
     """One line of plain text (titles, names)."""
     if not text:
         return ""
+    if text.isascii() and text.isprintable() and "  " not in text and text[0] != " " != text[-1]:
+        return truncate(text, limit)  # what clean_text would make of it, for the usual link or id
     return clean_text(text.replace("\n", " "), limit).replace("\n", " ")
 
 
@@ -83,10 +97,16 @@ def html_to_text(html: str | None, limit: int = MAX_TEXT) -> str:
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(html)
-    root = tree.body or tree.root
+    body = tree.body
+    root = body or tree.root
     if root is None:
         return clean_text(html, limit)
+    lowered = html.lower()
     for tag in _SKIP_TAGS:
+        # inside <body> an element only exists where its start tag is written (the implicit
+        # <head> is outside it): no need to search for the others
+        if body is not None and f"<{tag}" not in lowered:
+            continue
         for node in root.css(tag):
             node.decompose()
     parts: list[str] = []
