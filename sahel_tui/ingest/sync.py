@@ -14,9 +14,10 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -120,7 +121,8 @@ def sync(config: Config, *, db_path: str | Path | None = None, force: bool = Fal
 async def sync_async(config: Config, *, db_path: str | Path | None = None, force: bool = False,
                      only: list[str] | None = None,
                      progress: Progress | None = None) -> SyncReport:
-    conn = open_store(db_path or config.settings.database)
+    # used by one thread at a time: this one before and after, the store thread between
+    conn = open_store(db_path or config.settings.database, check_same_thread=False)
     try:
         runner = _Runner(conn, config, force=force, progress=progress)
         feeds = sync_feeds(conn, config.feeds)
@@ -145,6 +147,10 @@ class _Runner:
         self.host_limits: dict[str, asyncio.Semaphore] = {}
         self.pool: Executor | None = None
         self.use_pool = False
+        # Every database call during the sync runs on this one thread: SQLite (the full-text
+        # indexing above all) works there without the GIL while the event loop downloads.
+        # Its thread starts on first use, after the parse workers may have been forked.
+        self.store_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sahel-store")
         self.report = SyncReport()
         self.done = 0
         self.total = 0
@@ -167,6 +173,7 @@ class _Runner:
                 await client.aclose()
             if self.pool is not None:
                 self.pool.shutdown(wait=True, cancel_futures=True)
+            self.store_thread.shutdown(wait=True)
         self.report.finished = now_iso()
         self.conn.execute(
             """UPDATE fetch_runs SET finished_at = ?, ok = ?, failed = ?, new_items = ?,
@@ -175,6 +182,11 @@ class _Runner:
              self.report.new_items, self.report.updated_items, run_id),
         )
         return self.report
+
+    async def _db(self, fn, *args, **kwargs):
+        """``fn(*args, **kwargs)`` on the store thread, the only user of the connection."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.store_thread, partial(fn, *args, **kwargs))
 
     def _host_limit(self, url: str) -> asyncio.Semaphore:
         host = (urlsplit(url).hostname or "").lower()
@@ -193,7 +205,7 @@ class _Runner:
                 await self._handle(feed, fetched, out)
         except Exception as exc:  # a bug must not stop the other feeds
             out.error = f"internal error: {type(exc).__name__}: {exc}"
-            self._record_failure(feed, out, Fetched())
+            await self._db(self._record_failure, feed, out, Fetched())
         self.report.outcomes.append(out)
         self.done += 1
         if self.progress:
@@ -215,10 +227,10 @@ class _Runner:
         out.seconds = fetched.seconds
         now = now_iso()
         if fetched.moved_to:
-            self._move(feed, fetched.moved_to, out)
+            await self._db(self._move, feed, fetched.moved_to, out)
         if fetched.error:
             out.error = fetched.error
-            self._record_failure(feed, out, fetched)
+            await self._db(self._record_failure, feed, out, fetched)
             return
         validators = {}
         # each validator is updated on its own: a server that sends only one keeps the other
@@ -228,9 +240,9 @@ class _Runner:
             validators["last_modified"] = fetched.last_modified
         if fetched.not_modified:
             out.not_modified = True
-            record_fetch(self.conn, feed.id, last_fetch_at=now, last_ok_at=now,
-                         last_status=fetched.status, last_error=None, error_count=0,
-                         next_due_at=None, dead=0, **validators)
+            await self._db(record_fetch, self.conn, feed.id, last_fetch_at=now, last_ok_at=now,
+                           last_status=fetched.status, last_error=None, error_count=0,
+                           next_due_at=None, dead=0, **validators)
             return
         body = fetched.body or b""
         body_hash = hashlib.sha1(body).hexdigest()
@@ -238,22 +250,28 @@ class _Runner:
             # the same bytes that failed to parse last time: same error, no parse
             out.unchanged = True
             out.error = feed.last_error
-            self._record_failure(feed, out, fetched)
+            await self._db(self._record_failure, feed, out, fetched)
             return
         if body_hash == feed.body_hash:
             out.unchanged = True
-            record_fetch(self.conn, feed.id, last_fetch_at=now, last_ok_at=now,
-                         last_status=fetched.status, last_error=None, error_count=0,
-                         next_due_at=None, dead=0, **validators)
+            await self._db(record_fetch, self.conn, feed.id, last_fetch_at=now, last_ok_at=now,
+                           last_status=fetched.status, last_error=None, error_count=0,
+                           next_due_at=None, dead=0, **validators)
             return
         parsed = await self._parse(body, feed, fetched)
         if parsed.error:
             out.error = parsed.error
-            self._record_failure(feed, out, fetched, body_hash=body_hash, **validators)
+            await self._db(self._record_failure, feed, out, fetched, body_hash=body_hash,
+                           **validators)
             return
         if parsed.warning:  # keep a "moved permanently" note set above
             out.warning = f"{out.warning}; {parsed.warning}" if out.warning else parsed.warning
         out.entries = len(parsed.entries)
+        await self._db(self._store, feed, parsed, fetched, out, now, body_hash, validators)
+
+    def _store(self, feed: FeedRow, parsed: ParsedFeed, fetched: Fetched, out: FeedOutcome,
+               now: str, body_hash: str, validators: dict) -> None:
+        """One feed's entries and status in one transaction (on the store thread)."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             # the feed's own site first: store_entries uses it to tell originals from copies
@@ -280,10 +298,12 @@ class _Runner:
     def _start_pool_early(self, feeds: list[FeedRow]) -> None:
         """When many feeds have never been parsed (a first sync, a big import), fork the
         parse workers now: before any thread exists fork is safe and cheap, and the
-        workers inherit feedparser already imported. A routine sync starts none."""
+        workers inherit the fast parser already imported (feedparser, for the few feeds it
+        refuses, is imported by a worker when first needed: not on the main process's
+        critical path). A routine sync starts none."""
         fresh = sum(1 for f in feeds if f.body_hash is None)
         if fresh >= 4 and threading.active_count() == 1 and (os.cpu_count() or 1) >= 2:
-            import feedparser  # noqa: F401  (imported once, inherited by the workers)
+            import sahel_tui.ingest.fastparse  # noqa: F401  (inherited by the workers)
 
             self.pool = ProcessPoolExecutor(max_workers=os.cpu_count(),
                                             mp_context=multiprocessing.get_context("fork"))
