@@ -14,6 +14,8 @@ For each of N repetitions, alternating sahel-tui (A) and newsboat (B):
          after its first fetch of a feed, so it downloads everything again; informational)
   warm   the same command a third time, nothing changed on the server: validators stored,
          the server answers 304 (steady state; this is the row the target applies to)
+  warm floor  a Python process sending the same conditional GETs with httpx and nothing
+         else: the least any warm sync built on Python + httpx can cost
 Whole-process wall time (perf_counter around spawn + wait) and peak RSS (wait4's ru_maxrss:
 the largest single process). One untimed warm-up round first also samples the summed PSS of
 the whole process tree (sahel-tui may fork parse workers).
@@ -68,6 +70,35 @@ for p in sorted(Path(sys.argv[1]).iterdir()):
     n += len(d.entries)
 t2 = time.perf_counter()
 print(f"{n} {t1 - t0:.4f} {t2 - t1:.4f}")
+"""
+
+# The warm floor: what the stack the issue prescribes (a Python process, asyncio, httpx)
+# costs to send the same 44 conditional GETs with the validators sahel-tui stored, 8 at a
+# time, and do nothing else: no config, no database writes, no TLS context (plain http).
+WARM_FLOOR_CODE = r"""
+import sys, time
+t0 = time.perf_counter()
+sys.modules["httpx._main"] = None  # as sahel-tui does: httpx's CLI would import click and rich
+import asyncio, sqlite3, httpx
+rows = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True).execute(
+    "SELECT url, etag, last_modified FROM feeds").fetchall()
+t1 = time.perf_counter()
+
+async def main():
+    sem = asyncio.Semaphore(8)
+    async with httpx.AsyncClient(verify=False, limits=httpx.Limits(max_connections=8)) as c:
+        async def one(url, etag, modified):
+            headers = {}
+            if etag:
+                headers["If-None-Match"] = etag
+            if modified:
+                headers["If-Modified-Since"] = modified
+            async with sem:
+                return (await c.get(url, headers=headers)).status_code
+        return await asyncio.gather(*(one(*r) for r in rows))
+
+codes = asyncio.run(main())
+print(len(codes), sum(1 for c in codes if c == 304), f"{t1 - t0:.4f}")
 """
 
 
@@ -269,6 +300,16 @@ class Bench:
             die(f"the feedparser floor failed: {out} {self.stderr_seen.get('floor cold')}")
         return run
 
+    def warm_floor_run(self, rep: int, d: Path, sahel_db: Path, sample: bool) -> Run:
+        cmd = [self.python, "-c", WARM_FLOOR_CODE, str(sahel_db)]
+        run, out = self._go("floor", "warm", rep, cmd, d, sample)
+        try:
+            n, n304, imp = out.split()
+            run.note = f"{n} requests, {n304} answered 304; start-up and imports {float(imp):.3f} s"
+        except ValueError:
+            die(f"the warm floor failed: {out} {self.stderr_seen.get('floor warm')}")
+        return run
+
     def rep(self, rep: int, sample: bool = False) -> list[Run]:
         d = self.work / (f"rep{rep}" if rep >= 0 else "warmup")
         da, db = d / "sahel", d / "newsboat"
@@ -283,7 +324,8 @@ class Bench:
                 self.sahel_run("second", rep, da, sample),
                 self.newsboat_run("second", rep, db, sample),
                 self.sahel_run("warm", rep, da, sample),
-                self.newsboat_run("warm", rep, db, sample)]
+                self.newsboat_run("warm", rep, db, sample),
+                self.warm_floor_run(rep, d, da / "fresh.db", sample)]
         if runs[0].items in (None, 0):
             die(f"sahel-tui stored no items: {self.stderr_seen.get('sahel-tui cold')}")
         if runs[1].items in (None, 0):
@@ -323,7 +365,7 @@ def summarise(runs: list[Run], warmup: list[Run]) -> dict:
     rows = {}
     for phase, tools in (("cold", ("sahel-tui", "newsboat", "floor")),
                          ("second", ("sahel-tui", "newsboat")),
-                         ("warm", ("sahel-tui", "newsboat"))):
+                         ("warm", ("sahel-tui", "newsboat", "floor"))):
         for tool in tools:
             rs = pick(tool, phase)
             w = warm_of(tool, phase)
@@ -349,6 +391,14 @@ def summarise(runs: list[Run], warmup: list[Run]) -> dict:
     floor = {r.rep: r.seconds for r in pick("floor", "cold")}
     cold_a = {r.rep: r.seconds for r in pick("sahel-tui", "cold")}
     ratios["cold_vs_floor"] = {"median": med([cold_a[k] / floor[k] for k in floor if k in cold_a])}
+    # what the prescribed stack alone costs against newsboat: a warm target below this
+    # cannot be reached by any sahel-tui built on Python + httpx
+    wfloor = {r.rep: r.seconds for r in pick("floor", "warm")}
+    warm_b = {r.rep: r.seconds for r in pick("newsboat", "warm")}
+    warm_a = {r.rep: r.seconds for r in pick("sahel-tui", "warm")}
+    ratios["warm_floor_vs_newsboat"] = {
+        "median": med([wfloor[k] / warm_b[k] for k in wfloor if k in warm_b])}
+    ratios["warm_vs_floor"] = {"median": med([warm_a[k] / wfloor[k] for k in wfloor if k in warm_a])}
     return {"rows": rows, "ratios": ratios}
 
 
@@ -392,6 +442,8 @@ def print_table(meta: dict, summary: dict) -> None:
         print(f"  {phase:6}: {q['median']:.2f}x  (min-max {q['min']:.2f}-{q['max']:.2f}x)   "
               + tail)
     print(f"  cold sahel-tui / feedparser floor: {ratios['cold_vs_floor']['median']:.2f}x")
+    print(f"  warm floor** / newsboat: {ratios['warm_floor_vs_newsboat']['median']:.2f}x; "
+          f"warm sahel-tui / warm floor: {ratios['warm_vs_floor']['median']:.2f}x")
     fast = meta["fast_path"]
     print(f"  fast parser: {fast['feeds']}/{fast['of_feeds']} feeds, {fast['mb']:.2f} of "
           f"{fast['of_mb']:.2f} MB (decompressed); feedparser parses the rest")
@@ -399,6 +451,10 @@ def print_table(meta: dict, summary: dict) -> None:
     floor_note = rows["cold/floor"]["note"]
     print(f"* floor: one `python -c` process, feedparser.parse on each file in turn, same "
           f"options as sahel-tui ({floor_note}).")
+    print("** warm floor: one `python -c` process, httpx.AsyncClient sending the same "
+          "conditional GETs, 8 at a time,")
+    print(f"  and nothing else ({rows['warm/floor']['note']}): the least a warm sync "
+          "on Python + httpx can cost.")
     print("  maxRSS = largest single process (wait4); treePSS = peak summed PSS of the process")
     print("  tree, sampled in the untimed warm-up round (/Np = processes seen).")
     print("  second = the command run again right after cold; warm = the third run (steady "
