@@ -156,6 +156,8 @@ def serve() -> None:
     try:
         job = json.loads(sys.stdin.buffer.readline())
         if job["kind"] == "parse":
+            if job.get("nice") and hasattr(os, "nice"):  # the importing process goes first
+                os.nice(job["nice"])
             _parse(job, out)
             return
         from sahel_tui.store.db import connect
@@ -196,6 +198,7 @@ def _parse(job: dict, out) -> None:
     checked as merge.import_jsonl would, each block's Records pickled in one frame (an
     empty frame for a block without lines); X with the message at the first bad line; the
     sha256 of the whole file (share 0) in an H frame before E."""
+    import gc
     import hashlib
     import pickle
 
@@ -206,6 +209,7 @@ def _parse(job: dict, out) -> None:
     out.flush()
     if sys.stdin.buffer.readline() != b"go\n":
         return
+    gc.disable()  # many objects, no cycles; the process ends with the job
     path, name = Path(job["path"]), Path(job["name"])  # name: as the caller gave it, for messages
     share, helpers, size = job["share"], job["helpers"], job["block"]
     hasher = hashlib.sha256() if share == 0 else None
@@ -247,27 +251,34 @@ class _Same:
     feeds, provenance) across Records, so that pickle sends a reference instead of another
     copy, and the caller unpickles fewer objects."""
 
-    EVENT = frozenset(("event_type", "sub_event_type", "disorder_type", "actor1", "inter1",
-                       "actor2", "inter2", "country", "admin1", "admin2", "admin3", "location",
-                       "place_id", "reliability", "confidence", "tags", "coder"))
-    ITEM = frozenset(("author", "language"))
-
     def __init__(self) -> None:
+        from .incoming import ITEM_COLUMNS, Item
+        from .jsonl import EVENT_FIELDS
+
+        repeat = ("event_type", "sub_event_type", "disorder_type", "actor1", "inter1", "actor2",
+                  "inter2", "country", "admin1", "admin2", "admin3", "location", "place_id",
+                  "reliability", "confidence", "tags", "coder", "assoc_actor_1", "assoc_actor_2")
+        self.event = tuple(EVENT_FIELDS.index(k) for k in repeat)
+        self.author, self.language = ITEM_COLUMNS.index("author"), ITEM_COLUMNS.index("language")
+        self.item = Item
         self.memo: dict = {}
 
     def record(self, rec):
-        memo, intern = self.memo, sys.intern
-        rec.event = {k: memo.setdefault(v, v) if k in self.EVENT and type(v) is str else v
-                     for k, v in rec.event.items()}
-        rec.origin = {k: memo.setdefault(v, v) for k, v in rec.origin.items()}
+        memo = self.memo
+        row = list(rec.row)
+        for i in self.event:
+            v = row[i]
+            if type(v) is str:
+                row[i] = memo.setdefault(v, v)
         items = []
         for it in rec.items:
-            it = {intern(k): memo.setdefault(v, v) if k in self.ITEM and type(v) is str else v
-                  for k, v in it.items()}
-            it["feeds"] = [memo.setdefault(("feed", repr(f)), f) for f in it["feeds"]]
-            items.append(it)
-        rec.items = items
-        return rec
+            values = list(it.values)
+            for i in (self.author, self.language):
+                if type(values[i]) is str:
+                    values[i] = memo.setdefault(values[i], values[i])
+            items.append(self.item(it.uid, it.keys, tuple(values), it.feeds))
+        return rec._replace(row=tuple(row), items=tuple(items),
+                            origin=memo.setdefault(rec.origin, rec.origin))
 
 
 def _renderer(conn: sqlite3.Connection, job: dict):

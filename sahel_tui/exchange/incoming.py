@@ -11,7 +11,8 @@ import hashlib
 import json
 import operator
 import re
-from dataclasses import MISSING, dataclass, fields
+from dataclasses import MISSING, fields
+from typing import NamedTuple
 
 from sahel_tui.store.events import Event
 
@@ -51,14 +52,47 @@ def coding_hash(values) -> str:
     return hashlib.sha1(_encode(out).encode()).hexdigest()
 
 
-@dataclass(slots=True)
-class Record:
-    event: dict  # EVENT_FIELDS, normalised (associated actors as lists)
-    items: list[dict]
+class Feed(NamedTuple):
+    """A feed that carried an item, as the feeds table would store it."""
+    url: str  # its URL, else urn:sahel-tui:feed:<name>
+    name: str
+    tags: str  # JSON list
+    language: object
+    reliability: str
+
+
+def _reduce(self) -> tuple:
+    """Pickled as tuple.__new__(cls, values): a C call when unpickled, not the Python
+    __new__ a NamedTuple has (helper processes send many of these)."""
+    return tuple.__new__, (type(self), tuple(self))
+
+
+class Item(NamedTuple):
+    uid: str
+    keys: tuple[str, ...]  # every key it is known by, its uid first
+    values: tuple  # ITEM_COLUMNS
+    feeds: tuple[tuple[Feed, object], ...]  # (feed, the item's link there)
+
+    __reduce__ = _reduce
+
+
+#: Item.values, in this order
+ITEM_COLUMNS = ("guid", "link", "canonical_link", "title", "author", "published",
+                "published_guessed", "text", "content_hash", "language")
+
+
+class Record(NamedTuple):
+    """One line, checked, in the form the tables take it (tuples: cheap to send from a
+    helper process)."""
+    row: tuple  # EVENT_FIELDS as the events table stores them (associated actors as JSON
+    #             text, civilian_targeting 0/1)
+    items: tuple[Item, ...]
     history: str  # JSON list of the entries
-    origin: dict  # {database, name, analyst}: where the event was first coded
+    origin: tuple[str, str, str]  # (database, name, analyst): where it was first coded
     line: int
-    hash: str = ""
+    hash: str  # coding_hash of the event
+
+    __reduce__ = _reduce
 
 
 def _bad(where: str, key: str, message: str) -> ExchangeError:
@@ -145,11 +179,20 @@ def parse_record(obj: dict, where: str, line: int, text: str = "") -> Record:
     history = "[]"
     if obj["history"]:
         history = _raw_history(text, obj) or _compact(obj["history"])
-    origin = _origin(obj)
-    return Record(event, items, history, origin, line, coding_hash(event))
+    return Record(_row(_GET_EVENT(event)), tuple(items), history, _origin(obj), line,
+                  coding_hash(event))
 
 
-def _origin(obj: dict) -> dict[str, str]:
+def _row(values: tuple) -> tuple:
+    """Event values (EVENT_FIELDS, as the format has them) as the events table stores them."""
+    row = list(values)
+    for i in _ASSOC:
+        row[i] = _encode(row[i]) if row[i] else "[]"
+    row[_CIVILIAN] = int(row[_CIVILIAN])
+    return tuple(row)
+
+
+def _origin(obj: dict) -> tuple[str, str, str]:
     """Who first coded the event: the provenance's origin, else the exporting database."""
     prov = obj.get("provenance") if isinstance(obj.get("provenance"), dict) else {}
     origin = prov.get("origin") if isinstance(prov.get("origin"), dict) else None
@@ -157,7 +200,8 @@ def _origin(obj: dict) -> dict[str, str]:
         db = prov.get("database") if isinstance(prov.get("database"), dict) else {}
         origin = {"database": db.get("id", ""), "name": db.get("name", ""),
                   "analyst": prov.get("analyst", "")}
-    return {k: str(origin.get(k) or "") for k in ("database", "name", "analyst")}
+    return (str(origin.get("database") or ""), str(origin.get("name") or ""),
+            str(origin.get("analyst") or ""))
 
 
 # -- the fast path: what sahel-tui writes, checked with fewer steps -----------------------
@@ -167,11 +211,13 @@ def _origin(obj: dict) -> dict[str, str]:
 # None and parse_record decides (and names the problem).
 
 _GET_EVENT = operator.itemgetter(*EVENT_FIELDS)
-_GET_CODING = operator.itemgetter(*CODING_FIELDS)
 _ASSOC = (EVENT_FIELDS.index("assoc_actor_1"), EVENT_FIELDS.index("assoc_actor_2"))
 _LAT, _LON = EVENT_FIELDS.index("latitude"), EVENT_FIELDS.index("longitude")
 _CHOICE_POS = tuple((EVENT_FIELDS.index(k), frozenset(v)) for k, v in _CHOICES.items())
 _UID, _DATE_POS = EVENT_FIELDS.index("uid"), EVENT_FIELDS.index("event_date")
+_CIVILIAN = EVENT_FIELDS.index("civilian_targeting")
+_CODING_POS = tuple(EVENT_FIELDS.index(k) for k in CODING_FIELDS)
+_GET_CODING = operator.itemgetter(*_CODING_POS)
 _BASE_TYPE = {"str": str, "int": int, "float": float, "bool": bool, "list[str]": list}
 _good_types: set[tuple] = set()  # value types that _event takes as they are
 
@@ -184,7 +230,40 @@ def _types_ok(types: tuple) -> bool:
     return True
 
 
-def _item_fast(it) -> dict | None:
+def _feeds(feeds: list[dict]) -> tuple[tuple[Feed, object], ...]:
+    out = []
+    for f in feeds:
+        tags, rel, url, name, language = (f.get("tags"), f.get("reliability"), f.get("url"),
+                                          f["name"], f.get("language"))
+        try:  # the same few feeds on every line: made once
+            key = (url, name, tuple(tags) if type(tags) is list else tags, language, rel)
+            feed = _FEEDS.get(key)
+        except TypeError:  # unhashable: an odd value somewhere
+            key, feed = None, None
+        if feed is None:
+            feed = Feed(url or f"urn:sahel-tui:feed:{name}", name,
+                        _encode(tags if isinstance(tags, list) else []), language,
+                        rel if rel in _RELIABILITY else "F")
+            if key is not None and len(_FEEDS) < 10_000:
+                _FEEDS[key] = feed
+        out.append((feed, f.get("link")))
+    return tuple(out)
+
+
+_RELIABILITY = tuple("ABCDEF")  # a tuple: a value of any JSON type can be looked up
+_FEEDS: dict[tuple, Feed] = {}
+
+
+def _make_item(it: dict, title: str, text: str, keys: list[str], feeds: list[dict]) -> Item:
+    uid, canonical, get = it["uid"], it.get("canonical_link"), it.get
+    all_keys = tuple(dict.fromkeys([uid, *keys, *([f"l:{canonical}"] if canonical else [])]))
+    content_hash = get("content_hash") or hashlib.sha1(f"{title}\x00{text}".encode()).hexdigest()
+    return Item(uid, all_keys, (get("guid"), get("link"), canonical, title, get("author"),
+                                it["published"], int(bool(get("published_guessed"))), text,
+                                content_hash, get("language")), _feeds(feeds))
+
+
+def _item_fast(it) -> Item | None:
     if type(it) is not dict:
         return None
     get = it.get
@@ -206,10 +285,7 @@ def _item_fast(it) -> dict | None:
     for f in feeds:
         if type(f) is not dict or type(f.get("name")) is not str:
             return None
-    all_keys = list(dict.fromkeys([uid, *keys, *([f"l:{canonical}"] if canonical else [])]))
-    return {**it, "title": title, "text": text, "keys": all_keys, "feeds": feeds,
-            "content_hash": get("content_hash")
-            or hashlib.sha1(f"{title}\x00{text}".encode()).hexdigest()}
+    return _make_item(it, title, text, keys, feeds)
 
 
 def fast_record(obj: dict, line: int, text: str) -> Record | None:
@@ -253,13 +329,11 @@ def fast_record(obj: dict, line: int, text: str) -> Record | None:
             if type(h) is not dict:
                 return None
         history = _raw_history(text, obj) or _compact(obj["history"])
-    origin = _origin(obj)
-    event = dict(zip(EVENT_FIELDS, values, strict=True))
-    digest = hashlib.sha1(_encode(list(_GET_CODING(event))).encode()).hexdigest()
-    return Record(event, items, history, origin, line, digest)
+    digest = hashlib.sha1(_encode(list(_GET_CODING(values))).encode()).hexdigest()
+    return Record(_row(values), tuple(items), history, _origin(obj), line, digest)
 
 
-def _item(it, where: str) -> dict:
+def _item(it, where: str) -> Item:
     if not isinstance(it, dict):
         raise ExchangeError(f"{where} is not an object")
     for key in ("uid", "published"):
@@ -278,9 +352,4 @@ def _item(it, where: str) -> dict:
     if not isinstance(feeds, list) or not all(isinstance(f, dict) and isinstance(f.get("name"), str)
                                               for f in feeds):
         raise ExchangeError(f"{where}.feeds must be a list of feeds with a name")
-    title, text = it.get("title") or "", it.get("text") or ""
-    canonical = it.get("canonical_link")
-    all_keys = list(dict.fromkeys([it["uid"], *keys, *([f"l:{canonical}"] if canonical else [])]))
-    return {**it, "title": title, "text": text, "keys": all_keys, "feeds": feeds,
-            "content_hash": it.get("content_hash")
-            or hashlib.sha1(f"{title}\x00{text}".encode()).hexdigest()}
+    return _make_item(it, it.get("title") or "", it.get("text") or "", keys, feeds)

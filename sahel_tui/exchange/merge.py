@@ -13,19 +13,23 @@
   import of the same file finds everything in place and changes nothing (no import_log row
   either).
 
-Speed: lines are checked by incoming.fast_record (parse_record for anything unusual); a big
-file is read and checked by helper processes while this process merges and writes
-(helper.py); the insert triggers of FTS and event_feeds are set aside for the import and
-their work is done in one statement each at the end (_SetAside); inserts are batched. Most
-of an import's time is then SQLite storing rows, index entries and the FTS indexes.
+Speed: lines are checked by incoming.fast_record (parse_record for anything unusual) into
+Records that hold the rows as the tables take them; a big file is read and checked by
+(niced) helper processes while this process merges and writes (helper.py); nothing is
+looked up in a table that was empty when the import began (this import's own keys and
+uids are tracked here); the insert triggers of FTS and event_feeds are set aside for the
+import and their work is done in one statement each at the end (_SetAside); inserts are
+batched. Most of an import's time is then SQLite storing rows, index entries and the FTS
+indexes, and the WAL checkpoint at commit (100,000 events: ~465 MB written twice).
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
-import operator
+import os
 import pickle
 import re
 import sqlite3
@@ -35,17 +39,18 @@ from pathlib import Path
 
 from sahel_tui.store.decisions import default_coder, now_iso
 
-from . import rendered
-from .helper import Helper, idle_cpus
-from .incoming import Record, coding_hash, fast_record, parse_record
+from .helper import Helper
+from .incoming import ITEM_COLUMNS, Feed, Item, Record, coding_hash, fast_record, parse_record
 from .jsonl import EVENT_FIELDS, VERSION, ExchangeError, read_lines
 
 CHUNK = 2000
 CACHE_KIB = 64 * 1024  # page cache while importing (KiB): the indexes of big imports
 _EVENT_COLS = ("id", *EVENT_FIELDS, "deleted")
-_GET_ROW = operator.itemgetter(*_EVENT_COLS)
 _INSERT_EVENT = (f"INSERT INTO events ({', '.join(_EVENT_COLS)}) "
                  f"VALUES ({', '.join('?' * len(_EVENT_COLS))})")
+_INSERT_ITEM = ("INSERT INTO items (id, uid, feed_id, "
+                f"{', '.join(ITEM_COLUMNS)}, first_seen_at, updated_at, status_at, status) "
+                f"VALUES ({', '.join('?' * (len(ITEM_COLUMNS) + 6))}, 'coded')")
 
 
 @dataclass
@@ -92,13 +97,18 @@ def import_jsonl(conn: sqlite3.Connection, path: str | Path, *, coder: str | Non
     if not path.is_file():
         raise ExchangeError(f"{path}: no such file")
     merger = _Merger(conn, path, coder or default_coder())
-    # a big file is read and checked by helper processes while this one writes (helper.py)
+    # a big file is read and checked by helper processes while this one writes (helper.py).
+    # Unlike an export's, they pay on a busy machine too: they run niced, so the writing
+    # here (the longest part) keeps its share, and they take what else the machine has
     parsers = (_parsers(path) if path.stat().st_size >= PARALLEL_BYTES
-               and idle_cpus() >= rendered.IDLE else [])
+               and (os.cpu_count() or 1) >= 2 else [])
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = {min(cache, -CACHE_KIB)}")  # indexes of big imports
     conn.execute("PRAGMA temp_store = MEMORY")
+    # hundreds of thousands of tuples, none in a cycle: the collector would only walk them
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -117,6 +127,8 @@ def import_jsonl(conn: sqlite3.Connection, path: str | Path, *, coder: str | Non
             conn.execute("ROLLBACK")
             raise
     finally:
+        if collecting:
+            gc.enable()
         for p in parsers:
             p.close()
         conn.execute(f"PRAGMA cache_size = {cache}")
@@ -126,6 +138,7 @@ def import_jsonl(conn: sqlite3.Connection, path: str | Path, *, coder: str | Non
 PARALLEL_BYTES = 8 << 20  # files from this size are read and checked by helper processes
 PARSERS = 2  # helper processes
 BLOCK = 2000  # lines of the file a helper hands over at a time
+NICE = 5  # helpers yield the CPU to the importing process, whose writing is the longest part
 
 
 def _read(path: Path, hasher, start: int = 1) -> Iterator[list[Record]]:
@@ -144,7 +157,7 @@ def _read(path: Path, hasher, start: int = 1) -> Iterator[list[Record]]:
 def _parsers(path: Path) -> list[Helper]:
     helpers = [h for h in (Helper.spawn() for _ in range(PARSERS)) if h is not None]
     job = {"kind": "parse", "path": str(path.resolve()), "name": str(path), "block": BLOCK,
-           "helpers": len(helpers)}
+           "helpers": len(helpers), "nice": NICE}
     if helpers and all(h.job({**job, "share": i}) and h.go() for i, h in enumerate(helpers)):
         return helpers
     for h in helpers:
@@ -194,9 +207,6 @@ def _parsed(path: Path, merger: _Merger, helpers: list[Helper]) -> Iterator[list
                 hasher.update(block)
         digest = hasher.hexdigest()
     merger.sha256 = _Digest(digest)
-
-
-_dumps = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _marks(n: int) -> str:
@@ -337,6 +347,10 @@ class _Merger:
             self.feeds.setdefault(config_url, fid)
             self.feeds.setdefault(url, fid)
         self.first_item, self.first_event = self.next_item, self.next_event
+        # what was here before the import: nothing there, nothing to look up
+        self.items_before = c.execute("SELECT EXISTS (SELECT 1 FROM item_keys)").fetchone()[0]
+        self.events_before = c.execute("SELECT EXISTS (SELECT 1 FROM events)").fetchone()[0]
+        self.copies: dict[tuple[str, str], int] = {}  # (uid, coding hash) -> stored copy
         self.triggers = _SetAside(c, {"first_item": self.first_item,
                                       "first_event": self.first_event})
         # rows that must meet the triggers (links of events, and feeds of items, that were
@@ -348,67 +362,67 @@ class _Merger:
             (self.now, self.coder, str(self.path), "", VERSION)).lastrowid
 
     # -- feeds and items -------------------------------------------------------------------
-    def _feed_id(self, f: dict) -> int:
-        url = f.get("url") or f"urn:sahel-tui:feed:{f['name']}"
-        fid = self.feeds.get(url)
+    def _feed_id(self, f: Feed) -> int:
+        fid = self.feeds.get(f.url)
         if fid is None:
-            rel = f.get("reliability") if f.get("reliability") in tuple("ABCDEF") else "F"
-            tags = f.get("tags") if isinstance(f.get("tags"), list) else []
             fid = self.conn.execute(
                 "INSERT INTO feeds (url, config_url, name, tags, language, reliability, enabled) "
                 "VALUES (?, ?, ?, ?, ?, ?, 0)",
-                (url, url, f["name"], json.dumps(tags, ensure_ascii=False), f.get("language"),
-                 rel)).lastrowid
-            self.feeds[url] = fid
+                (f.url, f.url, f.name, f.tags, f.language, f.reliability)).lastrowid
+            self.feeds[f.url] = fid
         return fid
 
     def _items(self, records: list[Record]) -> None:
-        incoming: dict[str, dict] = {}
+        item_ids = self.item_ids
+        incoming: dict[str, Item] = {}
         for rec in records:
             for it in rec.items:
-                if it["uid"] not in self.item_ids:
-                    incoming.setdefault(it["uid"], it)
+                if it.uid not in item_ids and it.uid not in incoming:
+                    incoming[it.uid] = it
         if not incoming:
             return
-        keys = list({k for it in incoming.values() for k in it["keys"]})
-        found = dict(_select_in(self.conn, "SELECT key, item_id FROM item_keys WHERE key IN ({})",
-                                keys))
-        found.update({k: v for k in keys if (v := self.new_keys.get(k))})
-        existing: dict[int, dict] = {}
+        new_keys = self.new_keys
+        if self.items_before:
+            keys = list({k for it in incoming.values() for k in it.keys})
+            found = dict(_select_in(self.conn, "SELECT key, item_id FROM item_keys "
+                                               "WHERE key IN ({})", keys))
+            found.update({k: v for k in keys if (v := new_keys.get(k))})
+        else:  # no item was here before: only this import's keys can match
+            found = new_keys
+        existing: dict[int, Item] = {}
         new_rows, key_rows, feed_rows = [], [], []
+        now, new_items = self.now, self.new_items
         for uid, it in incoming.items():
-            local = next((found[k] for k in it["keys"] if k in found), None)
+            local = None
+            for k in it.keys:
+                local = found.get(k)
+                if local is not None:
+                    break
             if local is None:
                 local = self.next_item
                 self.next_item += 1
-                feed_ids = [self._feed_id(f) for f in it["feeds"]] or [self._feed_id(
-                    {"name": "imported", "url": f"urn:sahel-tui:import:{self.import_id}"})]
-                new_rows.append((local, uid, feed_ids[0], it.get("guid"), it.get("link"),
-                                 it.get("canonical_link"), it["title"], it.get("author"),
-                                 it["published"], int(bool(it.get("published_guessed"))),
-                                 it["text"], it["content_hash"], it.get("language"),
-                                 self.now, self.now))
-                feed_rows += [(local, fid, f.get("link"), self.now)
-                              for fid, f in zip(feed_ids, it["feeds"], strict=False)]
-                self.new_items.add(local)
-                self.result.items_added += 1
-            elif local not in self.new_items:
+                if it.feeds:
+                    fids = [self._feed_id(f) for f, _ in it.feeds]
+                    feed_rows += [(local, fid, link, now)
+                                  for fid, (_, link) in zip(fids, it.feeds, strict=True)]
+                else:
+                    fids = [self._feed_id(Feed(f"urn:sahel-tui:import:{self.import_id}",
+                                               "imported", "[]", None, "F"))]
+                new_rows.append((local, uid, fids[0], *it.values, now, now, now))
+                new_items.add(local)
+            elif local not in new_items:
                 existing[local] = it
-            self.item_ids[uid] = local
-            for k in it["keys"]:
+            item_ids[uid] = local
+            for k in it.keys:
                 if k not in found:
                     found[k] = local
-                    self.new_keys[k] = local
+                    new_keys[k] = local
                     key_rows.append((k, local))
+        self.result.items_added += len(new_rows)
         c = self.conn
         if new_rows:
             self.triggers.set_aside("items", "item_feeds")
-        c.executemany(
-            "INSERT INTO items (id, uid, feed_id, guid, link, canonical_link, title, author, "
-            "published, published_guessed, text, content_hash, language, first_seen_at, "
-            "updated_at, status, status_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'coded', ?)",
-            [(*row, self.now) for row in new_rows])
+        c.executemany(_INSERT_ITEM, new_rows)
         c.executemany("INSERT OR IGNORE INTO item_keys (key, item_id) VALUES (?, ?)", key_rows)
         if existing:
             ids = list(existing)
@@ -420,11 +434,11 @@ class _Merger:
                                       "WHERE item_id IN ({})", ids))
             for item_id, it in existing.items():
                 added = False
-                for f in it["feeds"]:
+                for f, link in it.feeds:
                     fid = self._feed_id(f)
                     if (item_id, fid) not in links:
                         links.add((item_id, fid))
-                        self.late_feeds.append((item_id, fid, f.get("link"), self.now))
+                        self.late_feeds.append((item_id, fid, link, now))
                         added = True
                 self.result.items_changed += added
         c.executemany("INSERT OR IGNORE INTO item_feeds (item_id, feed_id, link, first_seen) "
@@ -433,78 +447,82 @@ class _Merger:
     # -- events ----------------------------------------------------------------------------
     def chunk(self, records: list[Record]) -> None:
         self._items(records)
-        c = self.conn
-        uids = [u for u in {r.event["uid"] for r in records} if u not in self.known_uids]
-        local = {r["uid"]: r for r in _select_in(c, "SELECT * FROM events WHERE uid IN ({})", uids)}
-        local_links = set(_tuples(c, "SELECT event_id, item_id FROM event_items "
-                                        "WHERE event_id IN ({})", [r["id"] for r in local.values()]))
+        c, r, known, item_ids = self.conn, self.result, self.known_uids, self.item_ids
+        local: dict[str, sqlite3.Row] = {}
+        local_links: set[tuple[int, int]] = set()
+        if self.events_before:  # else only this import's events can match (known_uids)
+            uids = [u for u in {rec.row[0] for rec in records} if u not in known]
+            local = {row["uid"]: row for row in _select_in(
+                c, "SELECT * FROM events WHERE uid IN ({})", uids)}
+            local_links = set(_tuples(c, "SELECT event_id, item_id FROM event_items "
+                                         "WHERE event_id IN ({})", [x["id"] for x in local.values()]))
+            self.copies.update({(u, h): eid for u, h, eid in _select_in(
+                c, "SELECT origin_uid, content_hash, event_id FROM event_origins "
+                   "WHERE origin_uid IN ({})", uids)})
         local_links.update(self.late_links)
-        copies = {(u, h): eid for u, h, eid in _select_in(
-            c, "SELECT origin_uid, content_hash, event_id FROM event_origins "
-               "WHERE origin_uid IN ({})", uids)}
+        copies, new_items, coded, before = self.copies, self.new_items, self.coded, self.before
         events, origins, history, links = [], [], [], []
-        pending: dict[str, dict] = {}  # rows of this chunk, not inserted yet
+        pending: dict[str, tuple] = {}  # rows of this chunk, not inserted yet
         for rec in records:
-            ev, uid = rec.event, rec.event["uid"]
+            row = rec.row
+            uid = row[0]
             if len(rec.items) == 1:
-                item_ids = [self.item_ids[rec.items[0]["uid"]]]
+                ids = [item_ids[rec.items[0].uid]]
             else:
-                item_ids = list(dict.fromkeys(self.item_ids[it["uid"]] for it in rec.items))
-            for item_id in item_ids:
-                if item_id not in self.new_items:
+                ids = list(dict.fromkeys(item_ids[it.uid] for it in rec.items))
+            for item_id in ids:
+                if item_id not in new_items:
                     self.item_uids.setdefault(item_id, set()).add(uid)
             mine = local.get(uid)
-            if uid in self.known_uids:  # the same event twice in one file
-                event_id, h = self.known_uids[uid]
+            if uid in known:  # the same event twice in one file
+                event_id, h = known[uid]
                 if h == rec.hash:
-                    self.result.events_unchanged += 1
+                    r.events_unchanged += 1
                     continue
-                mine = pending.get(uid) or c.execute("SELECT * FROM events WHERE id = ?",
-                                                     (event_id,)).fetchone()
+                mine = (dict(zip(_EVENT_COLS, pending[uid], strict=True)) if uid in pending
+                        else c.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone())
             if mine is not None and coding_hash(mine) == rec.hash:
-                missing = [i for i in item_ids if (mine["id"], i) not in local_links]
+                missing = [i for i in ids if (mine["id"], i) not in local_links]
                 if mine["id"] >= self.first_event:
                     links += [(mine["id"], i) for i in missing]
                 else:
                     self.late_links += [(mine["id"], i) for i in missing]
                 local_links.update((mine["id"], i) for i in missing)
                 if missing and not mine["deleted"]:
-                    self.coded.update(missing)
+                    coded.update(missing)
                 if missing:
-                    self.result.events_changed += 1
+                    r.events_changed += 1
                 else:
-                    self.result.events_unchanged += 1
+                    r.events_unchanged += 1
                 continue
             if mine is not None and ((uid, rec.hash) in copies or rec.hash in self._past(mine["id"])):
-                self.result.events_unchanged += 1
-                self.result.events_older += (uid, rec.hash) not in copies
+                r.events_unchanged += 1
+                r.events_older += (uid, rec.hash) not in copies
                 continue
             event_id = self.next_event
             self.next_event += 1
-            row = dict(ev)
             if mine is not None:  # same uid, coded differently here: keep both
-                row["uid"] = f"{uid}~{rec.hash[:12]}"
-                self.result.events_disputed += 1
+                full = (event_id, f"{uid}~{rec.hash[:12]}", *row[1:], 0)
+                r.events_disputed += 1
                 copies[(uid, rec.hash)] = event_id
             else:
-                self.known_uids[uid] = (event_id, rec.hash)
-                pending[uid] = row
-                self.result.events_added += 1
-            a1, a2 = row["assoc_actor_1"], row["assoc_actor_2"]
-            row["assoc_actor_1"] = _dumps(a1) if a1 else "[]"
-            row["assoc_actor_2"] = _dumps(a2) if a2 else "[]"
-            row["civilian_targeting"] = int(row["civilian_targeting"])
-            row["id"], row["deleted"] = event_id, 0
-            events.append(_GET_ROW(row))
+                full = (event_id, *row, 0)
+                known[uid] = (event_id, rec.hash)
+                pending[uid] = full
+                r.events_added += 1
+            events.append(full)
             o = rec.origin
-            origins.append((event_id, self.import_id, uid, rec.hash, o["database"], o["name"],
-                            o["analyst"], mine["id"] if mine is not None else None))
+            origins.append((event_id, self.import_id, uid, rec.hash, o[0], o[1], o[2],
+                            mine["id"] if mine is not None else None))
             if rec.history != "[]":
                 history.append((event_id, rec.history))
-            links += [(event_id, i) for i in item_ids]
-            self.coded.update(item_ids)
-            for item_id in item_ids:
-                if mine is None and not self.before.get(item_id):
+            if len(ids) == 1:
+                links.append((event_id, ids[0]))
+            else:
+                links += [(event_id, i) for i in ids]
+            coded.update(ids)
+            for item_id in ids:
+                if mine is None and item_id not in before:
                     continue  # a first coding of this item: nothing to dispute
                 d = self.disputes.setdefault(item_id, {"theirs": [], "replaced": [], "uids": set()})
                 d["theirs"].append(event_id)
