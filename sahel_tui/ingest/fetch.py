@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import time
 from dataclasses import dataclass
@@ -153,14 +154,17 @@ async def fetch_http(client, url: str, *, etag: str | None, last_modified: str |
                 out.content_type = r.headers.get("content-type")
                 if r.status_code == 304:
                     out.not_modified = True
+                    await _drain(r)
                 elif r.status_code == 200:
                     out.body = await _read_limited(r, max_bytes)
                     if out.body is None:
                         out.error = f"response larger than {human_size(max_bytes)}; cut off"
                 elif r.status_code == 410:
+                    await _drain(r)
                     out.gone = True
                     out.error = "HTTP 410 Gone: the feed was removed; it will not be fetched again"
                 else:
+                    await _drain(r)
                     if r.status_code in (429, 503):
                         out.retry_after = parse_retry_after(r.headers.get("retry-after"))
                     reason = clean_line(r.reason_phrase, 80)
@@ -179,6 +183,15 @@ async def fetch_http(client, url: str, *, etag: str | None, last_modified: str |
         out.error = clean_line(f"{type(exc).__name__}: {exc}", 300)
     out.seconds = time.perf_counter() - started
     return out
+
+
+async def _drain(response) -> None:
+    """Read a response we have no use for (a 304, a short error page) to its end: one left
+    unread closes its connection instead of handing it back for the next request to the
+    host (44 connections instead of 8 for a warm sync of one host). Trouble while reading
+    it is not the feed's error."""
+    with contextlib.suppress(Exception):
+        await _read_limited(response, 64 * 1024)
 
 
 async def _read_limited(response, max_bytes: int) -> bytes | None:
