@@ -113,6 +113,10 @@ def cmd_fetch(args) -> int:
     from sahel_tui.ingest.sync import sync
 
     config = config_for_command(args)
+    if getattr(args, "demo", False):
+        from sahel_tui.demo import adopt_moved_feeds
+
+        adopt_moved_feeds(config)
     if not config.enabled_feeds:
         where = config.path or "feeds.toml (none found)"
         print(f"sahel-tui: no enabled feeds in {where}; add [[feeds]] tables or use "
@@ -218,8 +222,10 @@ def _list_feeds(config: Config) -> int:
 def cmd_app(args) -> int:
     config = config_for_command(args)
     if args.demo:
+        from sahel_tui.demo import adopt_moved_feeds
         from sahel_tui.ingest.sync import sync
 
+        adopt_moved_feeds(config)
         report = sync(config)
         if report.failed:
             for o in report.failed:
