@@ -51,8 +51,12 @@ class _Server(ThreadingHTTPServer):
 class FeedServer:
     """``server.route("/a.xml", Response(...))`` then fetch ``server.url("/a.xml")``."""
 
-    def __init__(self, host: str = "127.0.0.1") -> None:
+    def __init__(self, host: str = "127.0.0.1", keep_alive: bool = False) -> None:
+        """``keep_alive``: HTTP/1.1 connections that serve several requests (else each
+        response closes its connection); ``connections`` counts those accepted."""
         self.routes: dict[str, Handler] = {}
+        self.keep_alive = keep_alive
+        self.connections = 0
         self.requests: list[Request] = []
         self.lock = threading.Lock()
         self.in_flight = 0
@@ -62,6 +66,12 @@ class FeedServer:
 
         class _Handler(BaseHTTPRequestHandler):
             server_version = "TestFeedServer/1.0"
+            protocol_version = "HTTP/1.1" if keep_alive else "HTTP/1.0"
+
+            def setup(self):
+                with owner.lock:
+                    owner.connections += 1
+                super().setup()
 
             def log_message(self, format, *args):  # keep test output clean
                 pass
@@ -135,7 +145,8 @@ class FeedServer:
             if resp.content_length and not any(k.lower() == "content-length"
                                                for k in resp.headers):
                 h.send_header("Content-Length", str(len(resp.body)))
-            h.send_header("Connection", "close")
+            if not (self.keep_alive and resp.content_length):
+                h.send_header("Connection", "close")
             h.end_headers()
             if h.command != "HEAD" and resp.status not in (204, 304):
                 h.wfile.write(resp.body)

@@ -10,7 +10,7 @@ import sys
 import httpx
 import pytest
 from helpers_feeds import items_of, make_config, news_items, rss
-from helpers_http import Response, closed_port_url
+from helpers_http import FeedServer, Response, closed_port_url
 
 from sahel_tui.cli import _command_word
 from sahel_tui.ingest.fetch import lazy_tls_transport
@@ -80,53 +80,18 @@ def test_event_fields_need_no_import_of_their_own():
     assert out == "True"
 
 
-class _KeepAlive:
-    """A keep-alive HTTP/1.1 server on loopback that counts the connections it accepts and
-    answers 304 to a matching If-None-Match."""
-
-    def __init__(self, body: bytes) -> None:
-        import threading
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-        owner = self
-        self.connections = 0
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def setup(self):
-                owner.connections += 1
-                super().setup()
-
-            def log_message(self, *args):
-                pass
-
-            def do_GET(self):
-                if self.headers.get("If-None-Match") == '"v1"':
-                    self.send_response(304)
-                    self.send_header("ETag", '"v1"')
-                    self.end_headers()
-                    return
-                self.send_response(200)
-                self.send_header("ETag", '"v1"')
-                self.send_header("Content-Type", "application/rss+xml")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
-
-
 def test_a_warm_sync_reuses_its_connections(tmp_path):
     """304s are read to their end, so their connections serve the next feeds of the host."""
-    srv = _KeepAlive(rss(news_items(1)))
+    body = rss(news_items(1))
+
+    def feed(req):
+        if req.header("If-None-Match") == '"v1"':
+            return Response(304, b"", headers={"ETag": '"v1"'})
+        return Response(body=body, headers={"ETag": '"v1"'})
+
+    srv = FeedServer(keep_alive=True)
     try:
-        urls = [srv.url(f"/f{i}.xml") for i in range(12)]
+        urls = [srv.route(f"/f{i}.xml", feed) for i in range(12)]
         config = make_config(tmp_path, urls, concurrency=2, per_host=2)
         assert len(sync(config).ok) == 12
         srv.connections = 0
@@ -134,4 +99,4 @@ def test_a_warm_sync_reuses_its_connections(tmp_path):
         assert all(o.not_modified for o in report.ok) and len(report.ok) == 12
         assert srv.connections <= 2
     finally:
-        srv.httpd.shutdown()
+        srv.close()

@@ -146,7 +146,6 @@ class _Runner:
         self.global_limit = asyncio.Semaphore(self.settings.concurrency)
         self.host_limits: dict[str, asyncio.Semaphore] = {}
         self.pool: Executor | None = None
-        self.use_pool = False
         # Every database call during the sync runs on this one thread: SQLite (the full-text
         # indexing above all) works there without the GIL while the event loop downloads.
         # Its thread starts on first use, after the parse workers may have been forked.
