@@ -133,10 +133,17 @@ class FeedServer:
             self.requests.append(req)
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        answering = True
         try:
             resp = self._pick(req)
             if resp.delay:
                 self.stopping.wait(resp.delay)
+            # the request stops being "in flight" before its first byte goes out: counted
+            # after the write, a client that has its whole response and already sent the
+            # next request would look like two requests at once
+            with self.lock:
+                self.in_flight -= 1
+                answering = False
             h.send_response(resp.status)
             if resp.content_type and not any(k.lower() == "content-type" for k in resp.headers):
                 h.send_header("Content-Type", resp.content_type)
@@ -154,7 +161,8 @@ class FeedServer:
             pass  # the client gave up (timeouts, size limits): that is what we test
         finally:
             with self.lock:
-                self.in_flight -= 1
+                if answering:
+                    self.in_flight -= 1
                 req.finished = time.monotonic()
 
 
