@@ -1,0 +1,258 @@
+"""Stage 4 of the coding pipeline: the actors the counting sentences of an incident name.
+
+:func:`collect_actors` scores every actor read (weight of its sentences, whether it is a
+source, a subject, the agent of a state act, blamed, or an unattributed "gunmen").  The
+ACLED interaction types used by the later stages live here too."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sahel_tui.vocab.catalog import Vocab
+from sahel_tui.vocab.match import Candidate, Match
+from sahel_tui.vocab.model import Actor
+
+from .incidents import QUOTE_OPEN, Segment, Sent, sent_at
+
+# a generic person word is a source, not an actor, when it reports
+_SOURCE_AFTER = re.compile(
+    r"^\s+(?:[\w'-]+\s+){0,3}?(?:said|say|says|told|tell|reported|report|recounted|"
+    r"added|described|confirmed|explained|recalled|contacted|reached|interviewed|quoted|"
+    r"joints?|jointes?|contactes?|interroges?|cites?|temoign\w*|racont\w*|rapport\w*|"
+    r"indiqu\w*|affirm\w*|declar\w*|expliqu\w*|confi\w*|estim\w*|dis(?:ent|ait)|"
+    r"ont\s+(?:dit|raconte|rapporte|indique|affirme|declare|explique|confie))\b"
+)
+_SOURCE_BEFORE = re.compile(
+    r"(?:according\s+to|selon|d'apres|told|quoted|cited|interviewed|reached|contacted|"
+    r"spokes(?:man|woman|person)\s+(?:for|of)|porte-parole\s+d[eu']?|statement\s+by|"
+    r"communique\s+d[eu']?)\s*(?:(?:des|les|the|some|several|local|plusieurs|a|an|one|"
+    r"two|three|deux|trois|de|d'|du|la|le|l')\s*)*$"
+)
+_SPOKESMAN_FOR = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|statement|communique|porte-parole|representative|"
+    r"official|leader|chef|responsable)\s+(?:for|of|from|du|de|des|d')\s*(?:the\s+|l'|la\s+|"
+    r"le\s+|les\s+)?(?:\w+\s+){0,2}$")
+_CLAIM = re.compile(r"\b(?:claim\w*|responsib\w*|carried\s+out|revendiqu\w*)\b")
+_NOT_ACTOR_AFTER = re.compile(
+    r"^\s*(?:sources?|spokes\w*|statement|officials?|official|authorities|intelligence|"
+    r"analysts?|experts?|observers?|court|tribunal|vehicles?|trucks?|vehicules?|"
+    r"auxiliar\w*|population|populations|rule|government|junta|leaders?|chiefs?|"
+    r"administration|campaign|pressure|escort\w*|general\s+staff|"
+    r"hospital|personnel)\b"
+)
+
+_CIVILIAN_ADJ_NEXT = re.compile(r"^\s*(?:[a-z]+)")
+_GENERIC_CIV_OK_NEXT = {"was", "is", "who", "had", "has", "and", "or", "killed", "died",
+                        "were", "dead", "casualties", "deaths", "death", "victims", "toll",
+                        "lives"}
+
+# actor types
+STATE = "State forces"
+EXTERNAL = "External/Other forces"
+CIV = "Civilians"
+ARMED = ("Rebel group", "Political militia", "Identity militia")
+CROWD = ("Protesters", "Rioters")
+
+VAC = {"Attack", "Abduction/forced disappearance", "Sexual violence"}
+
+def _is_generic(cand: Candidate, match: Match) -> bool:
+    """A word that names a kind of actor rather than one actor ("soldiers", "gunmen"):
+    the matched alias belongs to several actors."""
+    return len({c.id for c in match.candidates if c.kind == "actor"}) > 1
+
+
+def _is_source(ftext: str, m: Match) -> bool:
+    after = ftext[m.end : m.end + 60]
+    before = ftext[max(0, m.start - 40) : m.start]
+    return bool(_SOURCE_AFTER.match(after) or _SOURCE_BEFORE.search(before))
+
+# ----------------------------------------------------------------------------- actors
+_PASSIVE = re.compile(
+    r"\b(?:(?:was|were|been|being)\s+(?:\w+\s+)?(?:ambushed|attacked|targeted|hit|struck|"
+    r"killed|overrun|raided)|came\s+under|ont\s+ete\s+(?:attaque|vise|pris)|"
+    r"a\s+ete\s+(?:attaque|vise|pris)|(?:attack|assault|ambush|raid)s?\s+on|"
+    r"attaque\w*\s+(?:contre|d[eu']|visant)|embuscade\s+contre|targeting|visant)\b"
+)
+
+_BLAME = re.compile(
+    r"\b(?:blam\w*|claim\w*|attribut\w*|responsib\w*|believed\s+to\s+be|suspected|"
+    r"revendiqu\w*|impute\w*|soupconn\w*|presume\w*|se\s+reclamant|stronghold|bastion|"
+    r"fief)\b")
+_TARGETED_BEFORE = re.compile(r"\b(?:targeted|visait|vise\w*|against|contre|on)\s+\S*\s*$")
+# words saying the state side acted (an operation, a strike, a raid, arrests)
+_STATE_AGENT = re.compile(
+    r"\b(?:operations?|offensive|air\s*strikes?|airstrikes?|drone\s+strikes?|strikes?\s+by|"
+    r"raid(?:ed)?|neutrali[sz]\w*|arrested|detained|recaptured|retook|"
+    r"ratissage|frappes?|interpell\w*|arret\w*|reprise|repris|reprennent|"
+    r"launched|lance\w*|conducted|carried\s+out|mis\s+la\s+main|"
+    r"killed\s+(?:at\s+least\s+|about\s+|some\s+)?\d+\s+"
+    r"(?:fighters|militants|insurgents|terrorists|assailants|bandits|jihadists))\b"
+)
+
+
+@dataclass
+class ActorScore:
+    actor: Actor
+    cand: Candidate | None
+    weight: float = 0.0
+    count: int = 0
+    first: int = 10**9
+    generic: bool = True
+    lead_first: int = 10**9
+    agent: bool = False  # named in a sentence where the state side acts
+    implied: bool = False  # not read in the text: added by an ACLED rule
+    spans: list[tuple[int, int]] = field(default_factory=list)  # mentions in the text
+    blamed: bool = False  # named as the perpetrator ("blamed X", "claimed by X")
+
+
+def _choose_candidate(m: Match, country: str | None) -> Candidate | None:
+    acts = [c for c in m.candidates if c.kind == "actor"]
+    if not acts:
+        return None
+    if country:
+        for c in acts:
+            if c.country == country:
+                return c
+        for c in acts:
+            a: Actor = c.entity  # type: ignore[assignment]
+            if a.country is None and country in a.area:
+                return c
+    return acts[0]
+
+
+# Words for an armed group that the text does not name.  Deliberately not aliases of any
+# actor in the vocabulary (see actors.toml): they stand for the country's Unidentified Armed
+# Group only when the incident names no group.  Plural nouns only: "militant hideouts",
+# "jihadist violence" are adjectives.
+_UNATTRIBUTED = re.compile(
+    r"\b(?:jihadists|jihadistes|djihadistes|terrorists|terroristes|militants|insurgents|"
+    r"insurges|islamists|islamistes|extremists|extremistes|groupes?\s+armes?\s+"
+    r"terroristes?|hordes\s+terroristes)\b"
+)
+_UNATTRIBUTED_ACRONYM = re.compile(r"\bGAT\b")
+# an active violent verb: the words before it hold its subject
+_ACTIVE_VERB = re.compile(
+    r"\b(?:attacked|raided|stormed|killed|shot|opened\s+fire|fired\s+on|torched|burned|"
+    r"burnt|executed|abducted|kidnapped|rounded\s+up|massacred|ont\s+attaque|ont\s+fait\s+"
+    r"irruption|ont\s+tue|ont\s+ouvert\s+le\s+feu|ont\s+execute|ont\s+incendie|ont\s+enleve|"
+    r"ont\s+massacre|ont\s+tire|tuant|attaquant)\b"
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|ete|par|by|against|contre|on|sur)\s*$")
+
+
+def _is_subject(ftext: str, sent: Sent, m_start: int, m_end: int) -> bool:
+    """The mention is the subject of an active violent verb that follows it."""
+    before = ftext[sent.start : m_start]
+    if _ACTIVE_VERB.search(before) or _PASSIVE.search(before):
+        return False
+    v = _ACTIVE_VERB.search(ftext, m_end, min(sent.end, m_end + 140))
+    if v is None:
+        return False
+    return not _PASSIVE_BEFORE.search(ftext[m_end : v.start()])
+
+
+def collect_actors(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
+                    matches: Sequence[Match], seg: Segment,
+                    country: str | None) -> dict[str, ActorScore]:
+    out: dict[str, ActorScore] = {}
+    uag = actor_for(vocab, country, "Political militia", "Unidentified Armed Group")
+    if uag is not None:
+        for s in sents:
+            if s.weight <= 0:
+                continue
+            hits = list(_UNATTRIBUTED.finditer(ftext, s.start, s.end))
+            hits += list(_UNATTRIBUTED_ACRONYM.finditer(text, s.start, s.end))
+            for h in hits:
+                if any(a <= h.start() < b for a, b in seg.mask):
+                    continue
+                if (text[h.start() - 1 : h.start()] in QUOTE_OPEN
+                        and text[h.end() : h.end() + 1] in QUOTE_OPEN):
+                    continue  # 'terrorists' in scare quotes: one side's label
+                sc = out.get(uag.id)
+                if sc is None:
+                    sc = out[uag.id] = ActorScore(uag, None)
+                sc.weight = max(sc.weight, s.weight)
+                sc.count += 1
+                sc.first = min(sc.first, h.start())
+                sc.spans.append((h.start(), h.end()))
+                if s.title or s.lead:
+                    sc.lead_first = min(sc.lead_first, h.start())
+    for m in matches:
+        if not any(c.kind == "actor" for c in m.candidates):
+            continue
+        if any(a <= m.start < b for a, b in seg.mask):
+            continue
+        s = sent_at(sents, m.start)
+        if s is None or s.weight <= 0:
+            continue
+        c = _choose_candidate(m, country)
+        if c is None:
+            continue
+        actor: Actor = c.entity  # type: ignore[assignment]
+        generic = _is_generic(c, m)
+        after = ftext[m.end : m.end + 30]
+        if generic and _NOT_ACTOR_AFTER.match(after):
+            continue  # "military sources", "civilian vehicles"
+        if (actor.type == CIV or (generic and actor.type != STATE)) and _is_source(ftext, m):
+            continue  # "residents said", "selon des habitants"
+        if actor.type == CIV and c.alias.lower() == "civilian":
+            nxt = _CIVILIAN_ADJ_NEXT.match(after)
+            if nxt and nxt.group().strip() not in _GENERIC_CIV_OK_NEXT:
+                continue  # "civilian trucks"
+        if generic and actor.type == STATE and _is_source(ftext, m) and s.weight < 2:
+            continue
+        if not generic and _SPOKESMAN_FOR.search(ftext, max(0, m.start - 40), m.start) \
+                and not _CLAIM.search(ftext, s.start, s.end):
+            continue  # "a spokesman for the FLA said": a source, unless claiming
+        sc = out.get(actor.id)
+        if sc is None:
+            sc = out[actor.id] = ActorScore(actor, c)
+        sc.weight = max(sc.weight, s.weight)
+        sc.count += 1
+        sc.first = min(sc.first, m.start)
+        sc.spans.append((m.start, m.end))
+        sc.generic = sc.generic and generic
+        if s.title or s.lead:
+            sc.lead_first = min(sc.lead_first, m.start)
+        if _STATE_AGENT.search(ftext, s.start, s.end) or (
+                s.weight >= 2 and _is_subject(ftext, s, m.start, m.end)):
+            sc.agent = True
+        if _BLAME.search(ftext, s.start, s.end) and not _TARGETED_BEFORE.search(
+                ftext, max(s.start, m.start - 30), m.start):
+            sc.blamed = True
+    return out
+
+
+def actor_for(vocab: Vocab, country: str | None, typ: str, prefix: str = "") -> Actor | None:
+    """The shipped per-country actor of *typ* ("Civilians (Mali)", "Protesters (Niger)")."""
+    if not country:
+        return None
+    for a in vocab.actors.values():
+        if (a.type == typ and a.country == country and a.source == "shipped"
+                and a.name.startswith(prefix)):
+            return a
+    return None
+
+
+def implied_actor(vocab: Vocab, country: str | None, typ: str, prefix: str = "") -> ActorScore | None:
+    a = actor_for(vocab, country, typ, prefix)
+    return ActorScore(a, None, 1.0, 0, 10**9, True, implied=True) if a else None
+
+
+def is_progov(a: ActorScore) -> bool:
+    """A militia fighting beside the state (CJTF, hunters' and vigilante groups)."""
+    return a.actor.type == "Identity militia" or a.actor.id == "cjtf"
+
+
+def is_uag(a: ActorScore) -> bool:
+    return a.actor.id.startswith("uag-") or a.actor.name.startswith("Unidentified Armed Group")
+
+
+def order_actors(xs: list[ActorScore]) -> list[ActorScore]:
+    return sorted(xs, key=lambda a: (a.implied, is_uag(a), -a.weight, a.lead_first, a.first))
+
+
+# the main verb of an incident, active voice (English past and headline present, French
+# passé composé and present)

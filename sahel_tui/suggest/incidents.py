@@ -1,0 +1,286 @@
+"""Stage 1 of the coding pipeline: the incidents of an item and the sentences that
+describe each.
+
+:func:`segments` cuts an item (title + body) into incidents (round-up bullets, "Also:",
+"Separately," paragraphs; old incidents told in passing are background);
+:func:`sentences` weighs each sentence of one incident (title and lead 2+, a tied later
+sentence 1, background, quotes, datelines and captions 0); :func:`masked_text` blanks
+what does not count, keeping offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ._text import sentence_bounds
+
+# ----------------------------------------------------------------------------- cues
+# All patterns run on fold_same_length() text (lower case, no accents, same offsets).
+_EVENT_CUE = re.compile(
+    r"\b(?:kill\w*|dead|died|deaths?|death\s+toll|attack\w*|ambush\w*|clash\w*|fight\w*|"
+    r"gunmen|gunfire|kidnap\w*|abduct\w*|explo\w*|blast\w*|strike[sd]?|airstrike\w*|"
+    r"raid\w*|shot|shoot\w*|bomb\w*|massacre\w*|loot\w*|burn\w*|torch\w*|set\s+fire|"
+    r"protest\w*|demonstrat\w*|riot\w*|arrest\w*|detain\w*|storm\w*|overr[au]n|seiz\w*|"
+    r"captur\w*|neutrali[sz]\w*|assault\w*|insurgen\w*|militants?|jihadist\w*|bandits?|"
+    r"hostages?|ied|mines?|drone\w*|shell\w*|mortar\w*|rocket\w*|opened\s+fire|"
+    r"came\s+under|lying\s+in\s+wait|operation|offensive|agreement|deal|truce|ceasefire|"
+    r"curfew|blockade\w*|besieg\w*|withdr[ae]w\w*|retook|recaptur\w*|took\s+control|"
+    r"tue\w*|tues|mort\w*|attaqu\w*|embuscade\w*|affrontement\w*|accrochage\w*|"
+    r"enlev\w*|enlevement\w*|rapt\w*|otages?|frappe\w*|incendi\w*|pill\w*|manifest\w*|"
+    r"emeut\w*|interpell\w*|assaill\w*|combat\w*|explosi\w*|engin\w*|bilan|victimes?|"
+    r"blesse\w*|abattu\w*|assassin\w*|executed?|execution\w*|beheaded|egorg\w*|"
+    r"detrui\w*|destroy\w*|destruction|saccag\w*|empare\w*|reprise|repris|assaut\w*|"
+    r"ravisseur\w*|kamikaze\w*|suicide|grenade\w*|accord|treve|negoci\w*|revendiqu\w*|"
+    r"claimed|blamed|violence\w*|operation\w*|opere\w*|ratissage\w*|neutralis\w*|"
+    r"sequestr\w*|disparus?|irruption|poste|camp|base|convoy|convoi\w*|patrol\w*|"
+    r"patrouille\w*|checkpoint|barrage)\b"
+)
+# words that tell of an incident (a violent event, a demonstration or a security
+# development): without one, a text reports nothing to code ("gold mine", "pay deal")
+INCIDENT_CUE = re.compile(
+    r"\b(?:kill\w*|dead|died|deaths?|attack\w*|ambush\w*|clash\w*|fighting|gunmen|"
+    r"gunfire|kidnap\w*|abduct\w*|explosion\w*|exploded|blast\w*|air\s*strikes?|"
+    r"airstrikes?|drone\s+strikes?|raid\w*|shot|shooting|bomb\w*|massacre\w*|loot\w*|"
+    r"torch\w*|set\s+fire|protest\w*|demonstrat\w*|riot\w*|arrest\w*|detain\w*|"
+    r"storm\w*|overr[au]n|seiz\w*|captur\w*|neutrali[sz]\w*|assault\w*|hostages?|ied|"
+    r"ieds|landmines?|explosive\s+devices?|shell(?:ed|ing|s)|mortars?|rockets?|opened\s+"
+    r"fire|came\s+under|ceasefire|truce|curfew|blockade\w*|besieg\w*|retook|recaptur\w*|"
+    r"took\s+(?:control|over)|executed|beheaded|tue\w*|tues|morts?|attaqu\w*|"
+    r"embuscade\w*|affrontement\w*|accrochage\w*|enlev\w*|rapt\w*|otages?|frappes?|"
+    r"incendi\w*|pill\w*|manifest\w*|emeut\w*|interpell\w*|assaill\w*|combats?|"
+    r"explosion|engins?\s+explosifs?|mines?\s+(?:antipersonnel|artisanale?s?)|abattu\w*|"
+    r"assassin\w*|egorg\w*|empare\w*|assaut\w*|ravisseur\w*|kamikaze\w*|suicide|"
+    r"grenade\w*|treve|cessez-le-feu|couvre-feu|blocus|mis\s+la\s+main|sequestr\w*|"
+    r"irruption|repouss\w*|repelled|reprennent|bilan|detrui\w*|destroy\w*|destruction|"
+    r"sabot\w*|dynamit\w*|ransack\w*|vandali\w*|chass\w*|drove\s+\w+\s+out|"
+    r"(?:back\s+)?under\s+(?:the\s+)?control|sous\s+(?:le\s+)?controle|aux\s+mains|"
+    r"fell\s+to|accord\s+(?:local|de\s+paix|de\s+non-agression|de\s+cessez)|pacte|"
+    r"(?:local|peace)\s+(?:agreement|deal|accord)|non-aggression|surrender\w*|"
+    r"defect\w*|reddition|se\s+sont\s+rendus)\b"
+)
+_ATTRIB_CUE = re.compile(
+    r"\b(?:blam\w*|claim\w*|attribut\w*|responsib\w*|suspected\s+of|believed\s+to\s+be|"
+    r"stronghold|bastion|fief|active\s+in\s+the\s+area|operat\w*\s+in\s+the\s+area|"
+    r"revendiqu\w*|attribu\w*|impute\w*|soupconn\w*|accus\w*|visait|vise\w*|targeted|"
+    r"target\w*|la\s+cible|prise?\s+pour\s+cible|held\s+by|controlled\s+by|"
+    r"in\s+the\s+hands\s+of|tenue?s?\s+par|controlee?s?\s+par|aux\s+mains\s+d\w*)\b"
+)
+_ANAPHORA = re.compile(
+    r"\b(?:the\s+(?:attack\w*|assailants?|gunmen|raid\w*|ambush\w*|assault|strikes?|"
+    r"blast|explosion|bombing|incident|toll|victims?|kidnappers?|abductors?|convoy|"
+    r"militants|insurgents|fighters|bandits|village|town|camp|base|post|patrol|protest\w*|"
+    r"demonstrat\w*|operation|clash\w*|fighting|violence|deal|agreement|vehicle|bodies|"
+    r"hostages?|curfew|blockade|dead|wounded|injured|area)|"
+    r"(?:l'|les\s+|le\s+|la\s+|cette\s+|ces\s+)(?:attaque\w*|assaillant\w*|embuscade|"
+    r"explosion|bilan|victimes?|ravisseur\w*|otages?|convoi|village|localite|ville|camp|"
+    r"poste|patrouille|operation|affrontement\w*|combat\w*|accord|vehicule|corps|"
+    r"manifest\w*|zone|incident|frappe\w*|assaut|raid|terroristes|jihadistes|"
+    r"blesses|morts|rescapes))\b"
+)
+_MONTH_NAMES = (r"january|february|march|april|may|june|july|august|september|october|"
+                r"november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
+                r"septembre|octobre|novembre|decembre")
+_BACKGROUND = re.compile(
+    r"\b(?:(?:since|depuis|in|en|from|de|between|until|jusqu'en|by|after|before|avant|"
+    r"apres)\s+(?:(?:early|late|mid|debut|fin|mi)[\s-]+)?(?:(?:" + _MONTH_NAMES + r")\s+)?"
+    r"(?:19|20)\d\d|(?:19|20)\d\d\s*(?:-|to|and|et)\s*(?:19|20)\d\d|"
+    r"since\s+(?:the\s+)?(?:start|beginning|outbreak)|depuis\s+(?:des|plusieurs|quelques)\s+"
+    r"(?:annees|ans|mois)|depuis\s+le\s+debut|in\s+recent\s+(?:years|months)|over\s+the\s+past|"
+    r"has\s+become|have\s+become|sont\s+devenu\w*|est\s+devenu\w*|ces\s+dernieres\s+annees|"
+    r"has\s+borne|have\s+borne|the\s+brunt|est\s+la\s+plus\s+touchee|"
+    r"millions?\s+of\s+people|million\s+people|millions?\s+de\s+personnes|"
+    r"dataset|subscribers|methodology|read\s+our|lire\s+notre|key\s+weapon|"
+    r"stepped\s+up|has\s+relied|s'appuie)\b"
+)
+QUOTE_OPEN = "\"\u201c\u201d\u00ab\u2018'"
+# "MAIDUGURI, Oct 27 (SWS) – ", "OUAGADOUGOU (AFP) - ", "BAMAKO, 3 mars (Reuters) — "
+_DATELINE = re.compile(
+    r"[ \t]*[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'\u2019 .\-]{1,40}?"
+    r"(?:(?:\s*\([^)\n]{1,40}\))?\s*,\s*[^\n\u2013\u2014()]{0,30}?(?:\s*\([^)\n]{1,40}\))?"
+    r"|\s*\([^)\n]{1,40}\))\s*[\u2013\u2014-]{1,2}\s+"
+)
+_BOILER = re.compile(
+    r"\s*(?:\[image:|reporting\s+by|editing\s+by|writing\s+by|download\b|data\s*&|"
+    r"background:|contexte\s*:|merci\b|je\s+mettrai|information\s+en\s+cours|"
+    r"follow\s+us|suivez|lire\s+aussi|read\s+more|related:|photo:)",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"[ \t]*(?:[\u2022\u25aa\u25cf\u25e6\u00b7*]|[-\u2013\u2014](?=\s))\s*")
+_FURTHER = re.compile(
+    r"[ \t]*(?:also|separately|elsewhere|in\s+(?:a|another)\s+(?:separate\s+)?"
+    r"(?:incident|attack|development)|in\s+other\s+news|par\s+ailleurs|ailleurs|"
+    r"autre\s+incident|dans\s+un\s+autre\s+incident|dans\s+une\s+autre\s+attaque)"
+    r"\s*[:,\u2013\u2014-]\s*",
+)
+# a sentence about another incident ("In a separate incident last month, ...")
+_SEPARATE = re.compile(
+    r"[\s\"'\u201c\u00ab]*(?:separately|elsewhere|in\s+(?:a|another)\s+(?:separate\s+)?"
+    r"(?:incident|attack|development)|in\s+a\s+separate\s+\w+|in\s+other\s+news|"
+    r"par\s+ailleurs|ailleurs|dans\s+(?:un|une)\s+autre\s+(?:incident|attaque|affaire)|"
+    r"autre\s+incident)\b"
+)
+# a time a month or more before the news: an old incident, background for this one
+_PAST_PERIOD = re.compile(
+    r"\b(?:last\s+(?:month|year)|earlier\s+this\s+year|(?:a|one|two|three|several|\d+)\s+"
+    r"(?:months?|years?)\s+ago|in\s+(?:19|20)\d\d|le\s+mois\s+(?:dernier|passe)|"
+    r"l'an\s+(?:dernier|passe)|l'annee\s+(?:derniere|passee)|en\s+(?:19|20)\d\d|"
+    r"il\s+y\s+a\s+(?:\w+\s+)?(?:mois|ans)|plus\s+tot\s+cette\s+annee)\b"
+)
+
+# ----------------------------------------------------------------------------- helpers
+@dataclass
+class Sent:
+    start: int
+    end: int
+    weight: float  # 0 = does not describe the incident
+    title: bool = False
+    lead: bool = False
+    quote: bool = False
+
+
+@dataclass
+class Segment:
+    start: int
+    end: int
+    has_title: bool
+    mask: list[tuple[int, int]] = field(default_factory=list)  # datelines etc. to ignore
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for m in re.finditer(r"\n[ \t]*\n", text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _old_incident(text: str, ftext: str, s: int, e: int) -> bool:
+    """A paragraph opening on another incident that is a month or more old."""
+    first = sentence_bounds(text[s:e])
+    fs, fe = (s + first[0][0], s + first[0][1]) if first else (s, e)
+    return bool(_PAST_PERIOD.search(ftext, fs, fe))
+
+
+def segments(text: str, ftext: str, title_end: int) -> list[Segment]:
+    paras = _paragraphs(text)
+    body = [(s, e) for s, e in paras if s >= title_end]
+    bullets = [(s, e) for s, e in body
+               if _BULLET.match(text, s) and _EVENT_CUE.search(ftext, s, e)]
+    if len(bullets) >= 2:
+        return [Segment(s, e, False) for s, e in bullets]
+    starts = [s for s, e in body
+              if s > (body[0][0] if body else 0)
+              and _FURTHER.match(ftext, s) and _EVENT_CUE.search(ftext, s, e)
+              and not _old_incident(text, ftext, s, e)]
+    segs = []
+    first_end = starts[0] if starts else len(text)
+    segs.append(Segment(0, first_end, True))
+    for i, s in enumerate(starts):
+        e = starts[i + 1] if i + 1 < len(starts) else len(text)
+        segs.append(Segment(s, e, False))
+    return segs
+
+
+def sentences(text: str, ftext: str, seg: Segment, title_end: int) -> list[Sent]:
+    out: list[Sent] = []
+    if seg.has_title and title_end > 0:
+        out.append(Sent(0, title_end, 3.0, title=True))
+    body_start = title_end if seg.has_title else seg.start
+    paras: list[tuple[int, int]] = []
+    for ps, pe in _paragraphs(text[: seg.end]):
+        if pe <= body_start or ps < seg.start:
+            continue
+        ps = max(ps, body_start)
+        if _BOILER.match(text, ps):
+            continue
+        m = (_BULLET.match(text, ps) or _FURTHER.match(ftext, ps)) if not seg.has_title else None
+        if m:
+            ps = m.end()
+        m = _DATELINE.match(text, ps)
+        if m and m.end() < pe:
+            seg.mask.append((m.start(), m.end()))
+            ps = m.end()
+        paras.append((ps, pe))
+    # the lead: the first paragraph that tells of violence (else the first real paragraph)
+    lead = next((p for p in paras if _EVENT_CUE.search(ftext, p[0], p[1])), None)
+    if lead is None:
+        lead = next((p for p in paras if len(sentence_bounds(text[p[0]:p[1]])) > 1
+                     or p[1] - p[0] > 60), None)
+    for ps, pe in paras:
+        is_lead = (ps, pe) == lead
+        first_cue_seen = False
+        old_para = (seg.has_title and _FURTHER.match(ftext, ps) is not None
+                    and _old_incident(text, ftext, ps, pe))
+        for s, e in sentence_bounds(text[ps:pe]):
+            s, e = ps + s, ps + e
+            seg_text = ftext[s:e]
+            st = seg_text.lstrip()
+            quote = bool(st) and st[0] in QUOTE_OPEN
+            cue = _EVENT_CUE.search(seg_text) is not None
+            attrib = _ATTRIB_CUE.search(seg_text) is not None
+            background = _BACKGROUND.search(seg_text) is not None
+            if quote or old_para or _SEPARATE.match(seg_text):
+                w = 0.0  # a quote, or another incident told in passing
+            elif is_lead and background:
+                w = 0.5 if cue else 0.0  # "the deadliest attack since 2019, killing 50"
+            elif is_lead:
+                if not first_cue_seen and (cue or not _EVENT_CUE.search(ftext, ps, pe)):
+                    w = 3.0
+                    first_cue_seen = True
+                else:
+                    w = 2.0 if cue or attrib else 1.0
+            elif background:
+                w = 0.0
+            elif attrib:
+                w = 1.5
+            elif cue and (_ANAPHORA.search(seg_text) or _has_number_or_date(seg_text)):
+                w = 1.0
+            elif _ANAPHORA.search(seg_text):
+                w = 0.5
+            else:
+                w = 0.0
+            out.append(Sent(s, e, w, lead=is_lead, quote=quote))
+    return out
+
+
+_NUM_OR_DATE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|several|"
+    r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|dizaines?|plusieurs|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|overnight|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|nuit)\b"
+)
+
+
+def _has_number_or_date(s: str) -> bool:
+    return _NUM_OR_DATE.search(s) is not None
+
+
+def sent_at(sents: list[Sent], pos: int) -> Sent | None:
+    for s in sents:
+        if s.start <= pos < s.end:
+            return s
+    return None
+
+
+def masked_text(text: str, sents: list[Sent], masks: list[tuple[int, int]],
+            min_weight: float = 0.5) -> str:
+    """*text* with everything outside the counting sentences blanked (same offsets)."""
+    keep = bytearray(len(text))
+    for s in sents:
+        if s.weight >= min_weight:
+            keep[s.start : s.end] = b"\x01" * (s.end - s.start)
+    for a, b in masks:
+        keep[a:b] = b"\x00" * (b - a)
+    chars = list(text)
+    for i, k in enumerate(keep):
+        if not k and chars[i] not in "\n":
+            chars[i] = " "
+    # a blanked sentence must still end a sentence: keep its full stop
+    for s in sents:
+        if s.weight < min_weight and s.end - 1 < len(chars) and s.end > s.start:
+            chars[s.end - 1] = "." if text[s.end - 1] in ".!?;" else chars[s.end - 1]
+    return "".join(chars)

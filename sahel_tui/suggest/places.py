@@ -1,0 +1,175 @@
+"""Stage 2 of the coding pipeline: the place of an incident.
+
+:func:`find_places` reads the place names of an incident's counting text (the seam where a
+place matcher plugs in); :func:`pick_place` ranks them by the sentences they are read in
+and codes the best one with ACLED's geo_precision."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sahel_tui.vocab.catalog import Vocab
+from sahel_tui.vocab.match import Candidate, Match
+from sahel_tui.vocab.model import Place
+from sahel_tui.vocab.textnorm import fold_key
+
+from .incidents import Segment, Sent, sent_at
+
+_NEAR = re.compile(
+    r"(?:near|outside|outskirts\s+of|close\s+to|around|vicinity\s+of|km\s+(?:\w+\s+){0,2}"
+    r"(?:of|from)|kilomet\w*\s+(?:\w+\s+){0,2}(?:of|from)|north\s+of|south\s+of|east\s+of|"
+    r"west\s+of|pres\s+d[e']|non\s+loin\s+d[e']|aux\s+environs\s+d[e']|environs\s+d[e']|"
+    r"a\s+proximite\s+d[e']|en\s+peripherie\s+d[e']|km\s+(?:\w+\s+){0,3}d[e'u]|"
+    r"kilometres?\s+(?:\w+\s+){0,3}d[e'u]|au\s+(?:nord|sud|est|ouest)\s+d[e']|"
+    r"a\s+l'(?:est|ouest)\s+d[e']|dans\s+les\s+environs\s+d[e'u]|region\s+of|"
+    r"area\s+of|part\s+of\s+the)\s*$"
+)
+_AWAY = re.compile(
+    r"(?:fled\s+(?:to|toward|towards|into)|(?:toward|towards|vers|to|en\s+direction\s+d[e'u]|"
+    r"from|depuis|en\s+provenance\s+d[e'u]|jusqu'a|back\s+to|taken\s+to|evacuated\s+to|"
+    r"rushed\s+to|transferred\s+to|transported\s+to|sent\s+from|envoyes?\s+depuis|"
+    r"refugi\w*\s+a|fui\s+vers|fui\s+a)(?:\s+(?:the|la|le|les|l'))?)\s*$"
+)
+_VILLAGE_BEFORE = re.compile(r"(?:village|hamlet|localite|hameau)\s+(?:of\s+|de\s+|d')?$")
+
+def _haversine_km(a: Place, b: Place) -> float:
+    if not (a.has_coordinates and b.has_coordinates):
+        return math.inf
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude,
+                                                b.longitude))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+_SEATS: dict[tuple[int, int], dict[str, Place | None]] = {}
+
+
+def _seat(vocab: Vocab, admin: Place) -> Place | None:
+    """The town an admin1/admin2 unit is coded to: its capital or seat, the most populous
+    place within 3 km of the unit's coordinates (which the gazetteer takes from it)."""
+    key = (id(vocab.places), len(vocab.places))
+    if key not in _SEATS and len(_SEATS) > 8:
+        _SEATS.clear()
+    cache = _SEATS.setdefault(key, {})
+    if admin.id in cache:
+        return cache[admin.id]
+    best = None
+    if admin.has_coordinates:
+        for p in vocab.places.values():
+            if p.kind != "place" or p.country != admin.country or not p.has_coordinates:
+                continue
+            if abs(p.latitude - admin.latitude) > 0.05 or abs(p.longitude - admin.longitude) > 0.05:
+                continue
+            if _haversine_km(p, admin) <= 3.0 and (best is None or p.population > best.population):
+                best = p
+    cache[admin.id] = best
+    return best
+
+
+def _inside(p: Place, admin: Place) -> bool:
+    if p.country != admin.country or p.id == admin.id:
+        return False
+    if admin.kind == "admin1":
+        return p.admin1 in (admin.name, admin.admin1)
+    if admin.kind == "admin2":
+        return p.kind == "place" and p.admin2 in (admin.admin2, admin.name)
+    return False
+
+
+# ----------------------------------------------------------------------------- places
+def find_places(vocab: Vocab, text: str, matches: Sequence[Match], *,
+                country_hint: str | None = None) -> list[Match]:
+    """The place names read in one incident: *text* is the whole item with what does not
+    count blanked (same offsets as the item), *matches* what the vocabulary matcher found in
+    it.  Each returned :class:`Match` is a span of *text* with its candidate places ranked
+    best first; ``Candidate.alias`` is the listed name that matched, ``context`` the
+    country-context score: what the suggestion shows as its reason.
+
+    This is the seam for other place matchers (an imported gazetteer): they add their
+    matches here, and :func:`pick_place` ranks them all alike."""
+    return [m for m in matches
+            if m.best.kind == "place" and any(c.kind == "place" for c in m.candidates)]
+
+
+@dataclass
+class _PlaceScore:
+    cand: Candidate
+    score: float = 0.0
+    first: int = 10**9
+    near: bool = False
+    mention: str = ""
+    strong: float = 0.0
+    near_from: float = -1.0  # weight of the sentence "near" was read from (body over title)
+
+
+_PRECISION_RANK = {"place": 0, "admin2": 1, "admin1": 2}
+
+
+def pick_place(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
+                matches: Sequence[Match], seg: Segment):
+    scores: dict[str, _PlaceScore] = {}
+    for m in matches:
+        pc = [c for c in m.candidates if c.kind == "place"]
+        if not pc or m.best.kind != "place":
+            continue
+        if any(a <= m.start < b for a, b in seg.mask):
+            continue
+        s = sent_at(sents, m.start)
+        if s is None or s.weight <= 0:
+            continue
+        before = ftext[max(0, m.start - 40) : m.start]
+        near = bool(_NEAR.search(before)) or bool(_VILLAGE_BEFORE.search(before))
+        factor = 0.15 if not near and _AWAY.search(before) else 1.0
+        c = pc[0]
+        ps = scores.get(c.id)
+        if ps is None:
+            ps = scores[c.id] = _PlaceScore(c, first=m.start, mention=m.text)
+        ps.score += s.weight * factor
+        ps.strong = max(ps.strong, s.weight * factor)
+        # how near: from the weightiest body sentence naming it (the title only alone)
+        rank = s.weight * factor + (0.0 if s.title else 10.0)
+        if rank > ps.near_from or (rank == ps.near_from and near):
+            ps.near, ps.near_from = near, rank
+    if not scores:
+        return None, 1, "", ()
+    # strongest sentence first; at equal strength the more precise unit (a town before
+    # the province or region that contains it), then one the body names (headlines name
+    # the state or region by its capital's name), then the better supported, the first
+    ranked = sorted(scores.values(), key=lambda p: (
+        -p.strong, _PRECISION_RANK.get(p.cand.entity.kind, 3), p.near_from < 10.0,
+        -p.score, p.first))
+    best = ranked[0]
+    place: Place = best.cand.entity  # type: ignore[assignment]
+    precision = 2 if best.near else 1
+    if place.kind in ("admin1", "admin2"):
+        # a town (or a smaller unit) inside this unit, named with support: code to it
+        inner = [p for p in ranked[1:]
+                 if _PRECISION_RANK[p.cand.entity.kind] < _PRECISION_RANK[place.kind]
+                 and _inside(p.cand.entity, place) and p.strong >= 1.0]
+        if inner:
+            best = inner[0]
+            place = best.cand.entity  # type: ignore[assignment]
+            precision = 2 if best.near else 1
+    elif best.near_from < 10.0:
+        # "Tillabéri : ..." in the title, "la région de Tillabéri" in the text: the region
+        unit = next((p for p in ranked[1:] if p.near_from >= 10.0
+                     and p.cand.entity.kind != "place"
+                     and fold_key(p.cand.entity.name) == fold_key(place.name)), None)
+        if unit is not None:
+            best = unit
+            place = unit.cand.entity  # type: ignore[assignment]
+    if place.kind in ("admin1", "admin2"):
+        # a province or region alone: its capital, geo_precision 3 -- unless the words
+        # were the bare name of a unit named after its seat ("près de Karimama")
+        seat = _seat(vocab, place)
+        bare = best.cand.alias == place.name and (
+            seat is None or fold_key(seat.name) == fold_key(place.name))
+        precision = (2 if best.near else 1) if bare else 3
+        if seat is not None:
+            place = seat
+    cands = tuple(p.cand for p in ranked)
+    return place, precision, best.mention, cands

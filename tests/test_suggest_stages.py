@@ -1,0 +1,157 @@
+"""The coding pipeline stage by stage (sahel_tui.suggest: incidents, places, country,
+actors, type rules, roles).  The whole pipeline is tested in test_suggest_quality."""
+
+from __future__ import annotations
+
+import pytest
+
+from sahel_tui.suggest._text import fold_same_length
+from sahel_tui.suggest.actors import ARMED, CIV, STATE, collect_actors, is_uag
+from sahel_tui.suggest.country import incident_country
+from sahel_tui.suggest.event_type import EventTypeCandidate
+from sahel_tui.suggest.incidents import masked_text, segments, sentences
+from sahel_tui.suggest.places import find_places, pick_place
+from sahel_tui.suggest.roles import assign_roles, implied_actors
+from sahel_tui.suggest.type_rules import ranked_types, refine_type, territory_taker
+from sahel_tui.vocab import load_vocab
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return load_vocab()
+
+
+def _front(vocab, title: str, body: str, k: int = 0):
+    """Stages 1-3 over the k-th incident: what the later stages are given."""
+    full = f"{title}\n\n{body}"
+    ftext = fold_same_length(full)
+    seg = segments(full, ftext, len(title))[k]
+    sents = sentences(full, ftext, seg, len(title))
+    masked = masked_text(full, sents, seg.mask)
+    matches = vocab.matcher().find(masked)
+    places = find_places(vocab, masked, matches)
+    place, prec, mention, _ = pick_place(vocab, full, ftext, sents, places, seg)
+    return full, ftext, seg, sents, matches, place, prec, mention
+
+
+# ------------------------------------------------------------------ incidents
+def test_bullets_and_separately_paragraphs_are_incidents():
+    title = "Weekly brief"
+    body = ("Key incidents:\n\n• Mali – Gunmen attacked Douentza on 2 March.\n\n"
+            "• Niger – Soldiers clashed with militants near Ayorou.")
+    full = f"{title}\n\n{body}"
+    segs = segments(full, fold_same_length(full), len(title))
+    texts = [full[s.start : s.end] for s in segs]
+    assert len(segs) == 2
+    assert "Douentza" in texts[0] and "Ayorou" in texts[1]
+    title = "Attack in Gao"
+    body = ("Gunmen attacked a checkpoint in Gao on Monday.\n\n"
+            "Separately, a bomb exploded in Ansongo on Tuesday.")
+    full = f"{title}\n\n{body}"
+    segs = segments(full, fold_same_length(full), len(title))
+    assert [("Ansongo" in full[s.start : s.end]) for s in segs] == [False, True]
+
+
+def test_background_and_quotes_do_not_count_and_masking_keeps_offsets():
+    title = "Gunmen kill five in Djibo"
+    body = ("Gunmen killed five civilians in Djibo on Monday.\n\n"
+            "The region has been hit by attacks since 2015.\n\n"
+            '"We are afraid," a resident said.')
+    full = f"{title}\n\n{body}"
+    ftext = fold_same_length(full)
+    (seg,) = segments(full, ftext, len(title))
+    sents = sentences(full, ftext, seg, len(title))
+    weight = {full[s.start : s.end].strip(): s.weight for s in sents}
+    assert weight["Gunmen killed five civilians in Djibo on Monday."] >= 2
+    assert weight["The region has been hit by attacks since 2015."] == 0
+    masked = masked_text(full, sents, seg.mask)
+    assert len(masked) == len(full)
+    assert "since 2015" not in masked and "afraid" not in masked
+    assert masked.index("Djibo") == full.index("Djibo")
+
+
+# ------------------------------------------------------------------ places
+def test_places_are_found_with_their_reason_and_near_gives_precision_2(vocab):
+    full, _, _, _, matches, place, prec, mention = _front(
+        vocab, "Attack near Gwoza", "Gunmen killed seven farmers near Gwoza on Saturday.")
+    assert (place.name, prec, mention) == ("Gwoza", 2, "Gwoza")
+    places = find_places(vocab, full, matches)
+    assert places and all(m.best.kind == "place" for m in places)
+    assert places[0].best.alias  # the listed name that matched: the explanation
+
+
+def test_a_region_alone_is_coded_to_its_capital_with_precision_3(vocab):
+    *_, place, prec, _ = _front(
+        vocab, "Attaque dans la région de Tillabéri",
+        "Des hommes armés ont attaqué mardi un car dans la région de Tillabéri.")
+    assert (place.name, place.kind, prec) == ("Tillabéri", "place", 3)
+
+
+def test_no_place_named_gives_none(vocab):
+    *_, place, _prec, mention = _front(vocab, "Gunmen attack", "Gunmen attacked a village.")
+    assert place is None and mention == ""
+
+
+# ------------------------------------------------------------------ country
+def test_country_is_the_places_else_a_named_country_else_the_hint(vocab):
+    full, _, _, _, matches, place, _, _ = _front(
+        vocab, "Attack in Niger", "Gunmen attacked Djibo on Monday in Niger.")
+    assert incident_country(place, matches) == "BF"  # the place wins
+    _, _, _, _, matches, place, _, _ = _front(
+        vocab, "Attack in Mali", "Gunmen attacked a village in Mali on Monday.")
+    assert place is None and incident_country(None, matches) == "ML"
+    assert incident_country(None, [], "ml") == "ML"
+    assert incident_country(None, []) is None
+
+
+# ------------------------------------------------------------------ actors
+def test_sources_are_not_actors_and_a_named_group_is_weighed(vocab):
+    full, ftext, seg, sents, matches, *_ = _front(
+        vocab, "JNIM attacks army post",
+        "JNIM fighters attacked an army post in Douentza, killing five soldiers, "
+        "residents said.")
+    scores = collect_actors(vocab, full, ftext, sents, matches, seg, "ML")
+    names = {a.actor.name for a in scores.values() if a.weight >= 1}
+    assert any(n.startswith("JNIM") for n in names)
+    assert "Military Forces of Mali" in {a.actor.name for a in scores.values()}
+    assert not any(a.actor.type == CIV for a in scores.values() if a.weight >= 1)
+
+
+# ------------------------------------------------------------------ type rules
+def _cand(et: str, sub: str, dis: str = "Political violence") -> EventTypeCandidate:
+    return EventTypeCandidate(et, sub, dis, 1.0, 1.0, ())
+
+
+def test_an_attack_between_two_armed_sides_is_an_armed_clash(vocab):
+    full, ftext, seg, sents, matches, *_ = _front(
+        vocab, "JNIM attacks army post", "JNIM fighters attacked an army post in Douentza.")
+    scores = collect_actors(vocab, full, ftext, sents, matches, seg, "ML")
+    chosen = [a for a in scores.values() if a.weight >= 1]
+    assert {a.actor.type for a in chosen} & {STATE} and any(a.actor.type in ARMED
+                                                          for a in chosen)
+    et, sub, _ = refine_type([_cand("Violence against civilians", "Attack")], chosen, False)
+    assert (et, sub) == ("Battles", "Armed clash")
+    ranked = ranked_types([_cand("Violence against civilians", "Attack")], et, sub,
+                          "Political violence")
+    assert ranked[0].sub_event_type == "Armed clash"
+
+
+def test_who_took_the_town_decides_the_territory_type(vocab):
+    full, ftext, seg, sents, matches, *_ = _front(
+        vocab, "Army retakes Tessit", "The army recaptured Tessit from militants on Monday.")
+    scores = collect_actors(vocab, full, ftext, sents, matches, seg, "ML")
+    chosen = [a for a in scores.values() if a.weight >= 1]
+    spans = [(m.start, m.end) for m in matches if any(c.kind == "place" for c in m.candidates)]
+    assert territory_taker(ftext, sents, chosen, spans) == "state"
+
+
+# ------------------------------------------------------------------ roles
+def test_unidentified_attackers_and_civilians_are_implied_and_roles_set(vocab):
+    full, ftext, seg, sents, matches, *_ = _front(
+        vocab, "Village attacked", "An attack on the village of Kossi killed five on Monday.")
+    scores = collect_actors(vocab, full, ftext, sents, matches, seg, "BF")
+    chosen = implied_actors(vocab, [], scores, "Violence against civilians", "Attack", "BF")
+    assert any(is_uag(a) for a in chosen) and any(a.actor.type == CIV for a in chosen)
+    a1, _, a2, _ = assign_roles(chosen, "Attack", fold_same_length(full), None)
+    assert a1.actor.name == "Unidentified Armed Group (Burkina Faso)"
+    assert a2.actor.name == "Civilians (Burkina Faso)"
