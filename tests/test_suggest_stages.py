@@ -94,7 +94,7 @@ def test_no_place_named_gives_none(vocab):
 
 # ------------------------------------------------------------------ country
 def test_country_is_the_places_else_a_named_country_else_the_hint(vocab):
-    full, _, _, _, matches, place, _, _ = _front(
+    _, _, _, _, matches, place, _, _ = _front(
         vocab, "Attack in Niger", "Gunmen attacked Djibo on Monday in Niger.")
     assert incident_country(place, matches) == "BF"  # the place wins
     _, _, _, _, matches, place, _, _ = _front(
