@@ -186,6 +186,8 @@ def parse_filter(text: str, position: int = 0) -> EventFilter:
         elif key == "id":
             try:
                 values["id"] = tuple(int(x) for x in value.split(",") if x.strip())
+                if any(not 0 < n < 2**63 for n in values["id"]):
+                    raise ValueError
             except ValueError:
                 raise QueryError(f"event: 'id=' wants event numbers like 12,40, not {value!r}",
                                  part_pos, len(part)) from None

@@ -10,6 +10,7 @@ prefix). Errors carry the position of the offending term, for an inline marker.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -109,7 +110,16 @@ def register_field(name: str, compiler: FieldCompiler, large=None) -> None:
         _LARGE[name] = large
 
 
+# control characters and lone surrogates (a paste from a binary file, a broken terminal): FTS5
+# reads a NUL as the end of the string and SQLite cannot store a surrogate
+_UNTYPABLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def tokenize(text: str) -> list[Term]:
+    bad = _UNTYPABLE.search(text)
+    if bad:
+        raise QueryError(f"the query holds an invisible character U+{ord(bad.group()):04X}: "
+                         "retype that part", bad.start())
     terms: list[Term] = []
     pos = 0
     while pos < len(text):
@@ -274,29 +284,38 @@ def _date_bounds(value: str, today: date, term: Term) -> tuple[str, str]:
     def iso(d: date) -> str:
         return f"{d.isoformat()}T00:00:00Z"
 
+    def after(d: date, days: int = 1) -> str:
+        try:
+            return iso(d + timedelta(days=days))
+        except OverflowError:  # past 9999-12-31: ISO's end of the day sorts after every date
+            return "9999-12-31T24:00:00Z"
+
     if v == "today":
-        return iso(today), iso(today + timedelta(days=1))
+        return iso(today), after(today)
     if v == "yesterday":
         return iso(today - timedelta(days=1)), iso(today)
     m = _RELATIVE.match(v)
     if m:
-        n, unit = int(m.group(1)), m.group(2).lower()
-        now = datetime.now(UTC)
-        delta = {"h": timedelta(hours=n), "d": timedelta(days=n), "w": timedelta(weeks=n),
-                 "m": timedelta(days=30 * n), "y": timedelta(days=365 * n)}[unit]
-        at = (now - delta).strftime("%Y-%m-%dT%H:%M:%SZ")
+        digits, unit = m.group(1), m.group(2).lower()
+        hours = {"h": 1, "d": 24, "w": 24 * 7, "m": 24 * 30, "y": 24 * 365}[unit]
+        try:  # a span longer than the calendar reaches back to its start (since: all, until: none)
+            if len(digits) > 9:
+                raise OverflowError
+            at = (datetime.now(UTC) - timedelta(hours=int(digits) * hours)).strftime(
+                "%Y-%m-%dT%H:%M:%SZ")
+        except OverflowError:
+            at = "0001-01-01T00:00:00Z"
         return at, at
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
             d = date.fromisoformat(v)
-            return iso(d), iso(d + timedelta(days=1))
+            return iso(d), after(d)
         if re.fullmatch(r"\d{4}-\d{2}", v):
             d = date.fromisoformat(v + "-01")
-            nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
-            return iso(d), iso(nxt)
+            return iso(d), after(d, calendar.monthrange(d.year, d.month)[1])
         if re.fullmatch(r"\d{4}", v):
-            y = int(v)
-            return iso(date(y, 1, 1)), iso(date(y + 1, 1, 1))
+            d = date(int(v), 1, 1)
+            return iso(d), after(d, 366 if calendar.isleap(d.year) else 365)
     except ValueError:
         pass
     raise QueryError(f"'{term.field}:' wants a date like 2026-10-01, 2026-10 or 7d (not {value!r})",
