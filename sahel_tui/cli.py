@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -96,17 +97,48 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser(extensions=_command_word(argv) not in _BUILT_IN).parse_args(argv)
     try:
         if getattr(args, "handler", None) is not None:
-            return args.handler(args)
-        if args.command == "fetch":
-            return cmd_fetch(args)
-        if args.command == "feeds":
-            return cmd_feeds(args)
-        return cmd_app(args)
+            status = args.handler(args)
+        elif args.command == "fetch":
+            status = cmd_fetch(args)
+        elif args.command == "feeds":
+            status = cmd_feeds(args)
+        else:
+            status = cmd_app(args)
+        sys.stdout.flush()  # here, not at exit: a closed pipe is caught below
+        return status
     except (ConfigError, StoreError) as exc:
         print(f"sahel-tui: {exc}", file=sys.stderr)
         return 2
+    except sqlite3.Error as exc:  # a full disk, a lock, a damaged file: said, not traced
+        from sahel_tui.store.faults import explain
+
+        print(f"sahel-tui: {explain(exc, _db_named(args))}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return _reader_left()
     except KeyboardInterrupt:
         return 130
+
+
+def _reader_left() -> int:
+    """`sahel-tui feeds | head`: the reader closed the pipe. Not an error of ours; the rest
+    of the output goes nowhere (else Python complains again when it flushes at exit)."""
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def _db_named(args) -> str | None:
+    """The database a failed command was using, for its message."""
+    if getattr(args, "db", None):
+        return args.db
+    try:
+        return str(config_for_command(args).settings.database)
+    except Exception:  # the message is still useful without the file name
+        return None
 
 
 def cmd_fetch(args) -> int:
@@ -129,6 +161,8 @@ def cmd_fetch(args) -> int:
         report = sync(config, force=args.force, only=args.feed)
     for o in report.failed:
         print(f"sahel-tui: {o.line()}", file=sys.stderr)
+    if report.fault:
+        print(f"sahel-tui: {report.fault}", file=sys.stderr)
     if not args.quiet or report.failed:
         print(f"fetched {report.summary()} -> {config.settings.database}")
     return 1 if report.nothing_fetched else 0
@@ -200,11 +234,15 @@ def _import_opml(args) -> int:
 
 
 def _list_feeds(config: Config) -> int:
-    from sahel_tui.store import open_store
+    from sahel_tui.store.db import is_readonly, open_to_read
     from sahel_tui.store.feeds import all_feeds, sync_feeds
 
-    conn = open_store(config.settings.database)
-    sync_feeds(conn, config.feeds)
+    conn = open_to_read(config.settings.database)
+    if is_readonly(conn):
+        print(f"sahel-tui: {config.settings.database} is read-only: the list is as last "
+              f"stored (feeds.toml changes not applied)", file=sys.stderr)
+    else:
+        sync_feeds(conn, config.feeds)
     rows = all_feeds(conn)
     for r in rows:
         state = ("disabled" if not r["enabled"] else "gone" if r["dead"]

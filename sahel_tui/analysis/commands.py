@@ -73,7 +73,7 @@ def run(args) -> int:
 
     from sahel_tui.analysis import questions as Q
     from sahel_tui.analysis import tallies as T
-    from sahel_tui.store import open_store
+    from sahel_tui.store.db import open_to_read
     from sahel_tui.store.query import QueryError, parse
 
     asked = [n for n, v in (("--rate-change", args.rate_change), ("--dyad", args.dyad),
@@ -95,7 +95,7 @@ def run(args) -> int:
     path = Path(config.settings.database)
     if not path.exists():
         return _fail(f"{path}: no database yet (run `sahel-tui fetch` first)")
-    conn = open_store(path)
+    conn = open_to_read(path)
     try:
         scope = T.Scope(compiled, args.since, args.until)
         if args.rate_change or args.dyad or args.colocated:

@@ -71,13 +71,13 @@ def _config(args):
     return config_for_command(args)
 
 
-def _open(args, must_exist: bool = True):
-    from sahel_tui.store import open_store
+def _open(args, must_exist: bool = True, write: bool = False):
+    from sahel_tui.store.db import open_store, open_to_read
 
     db = _config(args).settings.database
     if must_exist and not db.exists():
         return None, f"{db}: no database yet (fetch or import first)"
-    return open_store(db), None
+    return (open_store(db) if write else open_to_read(db)), None
 
 
 def cmd_export(args) -> int:
@@ -121,7 +121,7 @@ def cmd_import(args) -> int:
     path = Path(args.file)
     if not path.is_file():
         return _fail(f"import: {path}: no such file")
-    conn, _ = _open(args, must_exist=False)
+    conn, _ = _open(args, must_exist=False, write=True)
     try:
         result = import_jsonl(conn, path, coder=args.coder)
     except ExchangeError as exc:
@@ -148,7 +148,7 @@ def cmd_conflicts(args) -> int:
     args.conflicts_command = args.conflicts_command or "list"
     if args.conflicts_command == "resolve" and args.keep not in KEEP:
         return _fail(f"conflicts resolve: --keep must be local, theirs or both (not {args.keep!r})")
-    conn, error = _open(args)
+    conn, error = _open(args, write=args.conflicts_command == "resolve")
     if conn is None:
         return _fail(f"conflicts: {error}")
     try:

@@ -21,6 +21,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from sahel_tui.store import decisions
+from sahel_tui.store.db import rollback
 from sahel_tui.store.decisions import Change, now_iso
 from sahel_tui.store.events import snapshot, sync_item_status
 
@@ -131,7 +132,7 @@ def resolve_conflict(conn: sqlite3.Connection, conflict_id: int, keep: str, code
         conn.execute("COMMIT")
         return batch
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
 
 

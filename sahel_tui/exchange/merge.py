@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sahel_tui.store.db import rollback
 from sahel_tui.store.decisions import default_coder, now_iso
 
 from .helper import Helper
@@ -124,7 +125,7 @@ def import_jsonl(conn: sqlite3.Connection, path: str | Path, *, coder: str | Non
             conn.execute("COMMIT")
             return result
         except BaseException:
-            conn.execute("ROLLBACK")
+            rollback(conn)
             raise
     finally:
         if collecting:

@@ -8,11 +8,15 @@ the others, and nothing already stored is touched by a failure.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import multiprocessing
 import os
+import signal
 import sqlite3
+import sys
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -25,6 +29,8 @@ from sahel_tui.config import Config
 from sahel_tui.ingest.fetch import Fetched, fetch_http, is_file_url, now_iso, read_file
 from sahel_tui.ingest.parse import ParsedFeed, parse_feed
 from sahel_tui.store import open_store
+from sahel_tui.store.db import rollback
+from sahel_tui.store.faults import explain, fault_of
 from sahel_tui.store.feeds import FeedRow, record_fetch, sync_feeds
 from sahel_tui.store.items import store_entries
 
@@ -71,6 +77,9 @@ class SyncReport:
     outcomes: list[FeedOutcome] = field(default_factory=list)
     started: str = ""
     finished: str = ""
+    # the database could not take any more (full disk, damaged file, read-only): said once,
+    # and the feeds after it are not fetched
+    fault: str | None = None
 
     @property
     def fetched(self) -> list[FeedOutcome]:
@@ -95,7 +104,8 @@ class SyncReport:
     @property
     def nothing_fetched(self) -> bool:
         """True when feeds were tried and every one of them failed (or none exist)."""
-        return not self.outcomes or (bool(self.fetched) and not self.ok)
+        return (not self.outcomes or (bool(self.fetched) and not self.ok)
+                or self.fault is not None)
 
     def summary(self) -> str:
         skipped = len(self.outcomes) - len(self.fetched)
@@ -151,6 +161,7 @@ class _Runner:
         # Its thread starts on first use, after the parse workers may have been forked.
         self.store_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sahel-store")
         self.report = SyncReport()
+        self.db_path = db_path_of(conn)
         self.done = 0
         self.total = 0
 
@@ -174,13 +185,22 @@ class _Runner:
                 self.pool.shutdown(wait=True, cancel_futures=True)
             self.store_thread.shutdown(wait=True)
         self.report.finished = now_iso()
-        self.conn.execute(
-            """UPDATE fetch_runs SET finished_at = ?, ok = ?, failed = ?, new_items = ?,
-                   updated_items = ? WHERE id = ?""",
-            (self.report.finished, len(self.report.ok), len(self.report.failed),
-             self.report.new_items, self.report.updated_items, run_id),
-        )
+        try:
+            self.conn.execute(
+                """UPDATE fetch_runs SET finished_at = ?, ok = ?, failed = ?, new_items = ?,
+                       updated_items = ? WHERE id = ?""",
+                (self.report.finished, len(self.report.ok), len(self.report.failed),
+                 self.report.new_items, self.report.updated_items, run_id),
+            )
+        except sqlite3.Error as exc:
+            if not fault_of(exc):
+                raise
+            self._fault(exc)
         return self.report
+
+    def _fault(self, exc: BaseException) -> None:
+        if self.report.fault is None:
+            self.report.fault = explain(exc, self.db_path)
 
     async def _db(self, fn, *args, **kwargs):
         """``fn(*args, **kwargs)`` on the store thread, the only user of the connection."""
@@ -197,14 +217,28 @@ class _Runner:
         out = FeedOutcome(feed.id, feed.name, feed.url)
         try:
             reason = None if self.force else _not_due(feed)
+            if self.report.fault is not None:
+                reason = "not fetched: the database cannot be written"
             if reason:
                 out.skipped = reason
             else:
                 fetched = await self._fetch(client, feed)
                 await self._handle(feed, fetched, out)
         except Exception as exc:  # a bug must not stop the other feeds
-            out.error = f"internal error: {type(exc).__name__}: {exc}"
-            await self._db(self._record_failure, feed, out, Fetched())
+            kind = fault_of(exc)
+            if kind in ("full", "corrupt", "readonly", "io"):
+                # nothing more can be written: stop here rather than write into a damaged
+                # or full file; what was stored before stays
+                out.error = f"not stored: {_FAULT_WORDS[kind]}"
+                self._fault(exc)
+            else:
+                out.error = (f"not stored: {_FAULT_WORDS[kind]}" if kind else
+                             f"internal error: {type(exc).__name__}: {exc}")
+                try:
+                    await self._db(self._record_failure, feed, out, Fetched())
+                except sqlite3.Error as again:
+                    if not fault_of(again):
+                        raise
         self.report.outcomes.append(out)
         self.done += 1
         if self.progress:
@@ -239,6 +273,12 @@ class _Runner:
             validators["last_modified"] = fetched.last_modified
         if fetched.not_modified:
             out.not_modified = True
+            if feed.error_count and feed.last_error and 200 <= (feed.last_status or 0) < 300:
+                # the body the server says is unchanged is the one that did not parse:
+                # the feed stays failed until a body parses
+                out.error = feed.last_error
+                await self._db(self._record_failure, feed, out, fetched, **validators)
+                return
             await self._db(record_fetch, self.conn, feed.id, last_fetch_at=now, last_ok_at=now,
                            last_status=fetched.status, last_error=None, error_count=0,
                            next_due_at=None, dead=0, **validators)
@@ -282,7 +322,7 @@ class _Runner:
                          site_url=parsed.site_url, **validators)
             self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            rollback(self.conn)
             raise
 
     async def _parse(self, body: bytes, feed: FeedRow, fetched: Fetched) -> ParsedFeed:
@@ -291,8 +331,10 @@ class _Runner:
         kwargs = dict(content_type=fetched.content_type, language=feed.language,
                       base_url=fetched.final_url or feed.url,
                       max_bytes=self.settings.max_bytes)
-        executor = self._executor(len(body))
-        return await loop.run_in_executor(executor, _parse_call, args, kwargs)
+        with _real_stderr():  # the pool may start its helper processes here
+            executor = self._executor(len(body))
+            future = loop.run_in_executor(executor, _parse_call, args, kwargs)
+        return await future
 
     def _start_pool_early(self, feeds: list[FeedRow]) -> None:
         """When many feeds have never been parsed (a first sync, a big import), fork the
@@ -304,8 +346,7 @@ class _Runner:
         if fresh >= 4 and threading.active_count() == 1 and (os.cpu_count() or 1) >= 2:
             import sahel_tui.ingest.fastparse  # noqa: F401  (inherited by the workers)
 
-            self.pool = ProcessPoolExecutor(max_workers=os.cpu_count(),
-                                            mp_context=multiprocessing.get_context("fork"))
+            self.pool = new_pool(multiprocessing.get_context("fork"))
             self.pool.submit(os.getpid)  # with fork, every worker starts on the first submit
 
     def _executor(self, size: int) -> Executor | None:
@@ -322,7 +363,7 @@ class _Runner:
             ctx = multiprocessing.get_context("forkserver")
             ctx.set_forkserver_preload(["sahel_tui.ingest.parse", "sahel_tui.ingest.fastparse",
                                         "feedparser"])
-        self.pool = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=ctx)
+        self.pool = new_pool(ctx)
         return self.pool
 
     def _move(self, feed: FeedRow, new_url: str, out: FeedOutcome) -> None:
@@ -345,6 +386,94 @@ class _Runner:
             due = now + timedelta(seconds=min(fetched.retry_after, BACKOFF_MAX.total_seconds()))
             fields["next_due_at"] = due.strftime("%Y-%m-%dT%H:%M:%SZ")
         record_fetch(self.conn, feed.id, **fields)
+
+
+_FAULT_WORDS = {"full": "the disk is full", "corrupt": "the database file is damaged",
+                "readonly": "the database is read-only", "io": "disk input/output error",
+                "locked": "the database was locked for more than 10 s",
+                "cantopen": "the database cannot be opened"}
+
+
+def db_path_of(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return row[2] if row and row[2] else None
+
+
+def new_pool(ctx, workers: int | None = None) -> ProcessPoolExecutor:
+    """The parse workers; each ends with the process that started them."""
+    return ProcessPoolExecutor(max_workers=workers or os.cpu_count(), mp_context=ctx,
+                               initializer=_worker_init,
+                               initargs=(os.getpid(), ctx.get_start_method() == "fork"))
+
+
+def _worker_init(owner: int, forked: bool) -> None:
+    """A parse worker ends when the process that started it dies, kill -9 included (it
+    would otherwise live on, holding its memory). A forked worker asks Linux for the
+    parent-death signal; one from the fork server (whose parent is the server, kept alive
+    by its workers) watches the owner's pid from a thread."""
+    if forked and sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(1, int(signal.SIGKILL), 0, 0, 0) == 0:  # PR_SET_PDEATHSIG
+                if os.getppid() != owner:
+                    os._exit(0)  # the owner died before the signal was armed
+                return
+        except (OSError, AttributeError):
+            pass
+    threading.Thread(target=_watch_owner, args=(owner,), daemon=True,
+                     name="sahel-owner-watch").start()
+
+
+def _watch_owner(pid: int) -> None:
+    try:
+        fd = os.pidfd_open(pid)  # Linux >= 5.3: readable when the process ends
+    except ProcessLookupError:
+        os._exit(0)
+    except (AttributeError, OSError):
+        fd = None
+    if fd is not None:
+        import select
+
+        select.select([fd], [], [])
+        os._exit(0)
+    while True:  # elsewhere: poll
+        time.sleep(1.0)
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:
+            pass
+
+
+@contextlib.contextmanager
+def _real_stderr():
+    """multiprocessing hands sys.stderr's descriptor to the helper processes it starts
+    (resource tracker, fork server). Inside the app sys.stderr is Textual's capture, whose
+    fileno() is -1: starting them there failed with "bad value(s) in fds_to_keep"."""
+    try:
+        fine = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, ValueError, OSError):
+        fine = False
+    if fine:
+        yield
+        return
+    saved, devnull = sys.stderr, None
+    try:
+        real = sys.__stderr__
+        if real is None or real.fileno() < 0:
+            raise ValueError
+    except (AttributeError, ValueError, OSError):
+        real = devnull = open(os.devnull, "w")  # noqa: SIM115 (closed below)
+    sys.stderr = real
+    try:
+        yield
+    finally:
+        sys.stderr = saved
+        if devnull is not None:
+            devnull.close()
 
 
 def _parse_call(args, kwargs) -> ParsedFeed:

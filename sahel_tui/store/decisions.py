@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from sahel_tui.store.db import rollback
+
 STATUSES = ("new", "coded", "dismissed", "flagged")
 
 Applier = Callable[[sqlite3.Connection, int | None, str, object], None]
@@ -104,7 +106,7 @@ def set_status(conn: sqlite3.Connection, item_ids: list[int], status: str, coder
             ).fetchall()
             changes += [Change(r[0], "status", r[1], status) for r in rows]
         if not changes:
-            conn.execute("ROLLBACK")
+            rollback(conn)
             return None
         at = now_iso()
         conn.executemany("UPDATE items SET status = ?, status_at = ? WHERE id = ?",
@@ -113,7 +115,7 @@ def set_status(conn: sqlite3.Connection, item_ids: list[int], status: str, coder
         conn.execute("COMMIT")
         return batch
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
 
 
@@ -180,7 +182,7 @@ def _replay(conn: sqlite3.Connection, target: tuple[int, str], op: str, coder: s
         )
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
     return Batch(batch, action, op, tuple(r[0] for r in rows if r[0] is not None))
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sahel_tui.config import FeedConfig
+from sahel_tui.store.db import rollback
 
 
 @dataclass(slots=True)
@@ -26,17 +27,18 @@ class FeedRow:
     dead: bool
     last_error: str | None = None
     error_count: int = 0
+    last_status: int | None = None
 
 
 _FEED_COLUMNS = ("id, url, config_url, name, language, reliability, enabled, etag, "
-                 "last_modified, body_hash, next_due_at, dead, last_error, error_count")
+                 "last_modified, body_hash, next_due_at, dead, last_error, error_count, last_status")
 
 
 def _row(r: sqlite3.Row) -> FeedRow:
     return FeedRow(r["id"], r["url"], r["config_url"], r["name"], r["language"],
                    r["reliability"], bool(r["enabled"]), r["etag"], r["last_modified"],
                    r["body_hash"], r["next_due_at"], bool(r["dead"]), r["last_error"],
-                   r["error_count"])
+                   r["error_count"], r["last_status"])
 
 
 def sync_feeds(conn: sqlite3.Connection, feeds: Iterable[FeedConfig]) -> list[FeedRow]:
@@ -80,7 +82,7 @@ def sync_feeds(conn: sqlite3.Connection, feeds: Iterable[FeedConfig]) -> list[Fe
         )
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
     if not feeds:
         return []

@@ -1,0 +1,312 @@
+"""Faults of the disk, the lock, the file and the processes: never a traceback, never a crash,
+nothing committed lost (issue #11).
+
+Each case uses the real thing where the machine allows it: subprocesses racing, a file
+the OS refuses to write (chmod, or chattr +i when running as root), SQLite's own page
+limit for a full disk, pages overwritten with garbage.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from helpers_feeds import make_config, news_items, rss
+from helpers_http import Response
+
+from sahel_tui import cli
+from sahel_tui.config import FeedConfig
+from sahel_tui.ingest.sync import sync
+from sahel_tui.store import open_store
+from sahel_tui.store.db import is_readonly, open_to_read
+from sahel_tui.store.faults import StoreFault, explain, fault_of
+
+EXE = [sys.executable, "-m", "sahel_tui.cli"]
+
+
+def _run(args: list[str], **kw) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    return subprocess.run(EXE + args, capture_output=True, text=True, timeout=120, env=env, **kw)
+
+
+def write_feeds_toml(tmp_path: Path, urls: list[str], db: Path) -> Path:
+    lines = [f'[settings]\ndatabase = "{db}"\n']
+    for i, url in enumerate(urls):
+        lines.append(f'[[feeds]]\nurl = "{url}"\nname = "Feed {i}"\n')
+    path = tmp_path / "feeds.toml"
+    path.write_text("\n".join(lines), "utf-8")
+    return path
+
+
+def file_feed(tmp_path: Path, name: str, body: bytes) -> str:
+    path = tmp_path / name
+    path.write_bytes(body)
+    return path.as_uri()
+
+
+@pytest.fixture
+def fetched_db(tmp_path) -> tuple[Path, Path]:
+    """A database with one feed fetched into it, and its feeds.toml."""
+    db = tmp_path / "db" / "sahel.db"
+    url = file_feed(tmp_path, "a.xml", rss(news_items(5)))
+    cfg = write_feeds_toml(tmp_path, [url], db)
+    r = _run(["fetch", "--config", str(cfg)])
+    assert r.returncode == 0, r.stderr
+    return db, cfg
+
+
+def make_readonly(path: Path, request) -> None:
+    """The OS refuses to write ``path``: chmod for a user, chattr +i for root (whom
+    permissions do not stop). Skips where neither works."""
+    if os.geteuid() != 0:
+        path.chmod(0o444)
+        request.addfinalizer(lambda: path.chmod(0o644))
+        return
+    if shutil.which("chattr") is None:
+        pytest.skip("running as root without chattr: cannot make a file read-only")
+    r = subprocess.run(["chattr", "+i", str(path)], capture_output=True)
+    if r.returncode != 0:
+        pytest.skip(f"chattr +i refused here: {r.stderr.decode().strip()}")
+    request.addfinalizer(lambda: subprocess.run(["chattr", "-i", str(path)]))
+
+
+def no_traceback(r: subprocess.CompletedProcess) -> None:
+    assert "Traceback" not in r.stderr and "Traceback" not in r.stdout, r.stderr
+
+
+# -- read-only ------------------------------------------------------------------------------
+
+
+def test_read_only_database_fetch_refuses_with_a_message_export_still_works(
+        fetched_db, tmp_path, request):
+    db, cfg = fetched_db
+    for side in ("-wal", "-shm"):  # a copy as it arrives: the main file only
+        Path(str(db) + side).unlink(missing_ok=True)
+    make_readonly(db, request)
+    r = _run(["fetch", "--config", str(cfg)])
+    no_traceback(r)
+    assert r.returncode == 2 and "read-only" in r.stderr
+    r = _run(["export", "--items", "--config", str(cfg)])
+    no_traceback(r)
+    assert r.returncode == 0 and r.stdout.count("\n") == 6  # header and 5 items
+    r = _run(["feeds", "--config", str(cfg)])
+    no_traceback(r)
+    assert r.returncode == 0 and "read-only" in r.stderr and "5 items" in r.stdout
+    r = _run(["stats", "--config", str(cfg)])
+    no_traceback(r)
+    assert r.returncode == 0
+
+
+def test_read_only_open_is_flagged(fetched_db, request):
+    db, _ = fetched_db
+    make_readonly(db, request)
+    with pytest.raises(StoreFault) as caught:
+        open_store(db)
+    assert caught.value.kind == "readonly" and str(db) in str(caught.value)
+    conn = open_to_read(db)
+    assert is_readonly(conn)
+    assert conn.execute("SELECT count(*) FROM items").fetchone()[0] == 5
+    with pytest.raises(sqlite3.OperationalError) as err:
+        conn.execute("UPDATE items SET status = 'flagged'")
+    assert fault_of(err.value) == "readonly"
+    conn.close()
+
+
+# -- creation race ---------------------------------------------------------------------------
+
+
+def _create(path: str, barrier, results) -> None:
+    barrier.wait()
+    try:
+        open_store(path).close()
+        results.put("ok")
+    except Exception as exc:  # reported to the test
+        results.put(f"{type(exc).__name__}: {exc}")
+
+
+def test_two_processes_creating_the_database_at_once_both_succeed(tmp_path):
+    ctx = multiprocessing.get_context("fork")
+    outcomes = []
+    for i in range(12):
+        path = str(tmp_path / f"race{i}.db")
+        barrier, results = ctx.Barrier(2), ctx.Queue()
+        procs = [ctx.Process(target=_create, args=(path, barrier, results)) for _ in range(2)]
+        for p in procs:
+            p.start()
+        outcomes += [results.get(timeout=60) for _ in procs]
+        for p in procs:
+            p.join(timeout=30)
+    assert outcomes == ["ok"] * len(outcomes), [o for o in outcomes if o != "ok"]
+
+
+# -- full disk ---------------------------------------------------------------------------------
+
+
+def _limit_pages(monkeypatch, extra_pages: int) -> None:
+    """Every store the sync opens can grow by ``extra_pages`` pages only: a full disk as
+    SQLite sees it (SQLITE_FULL at the write that needs one more page)."""
+    import sahel_tui.ingest.sync as sync_module
+
+    real = sync_module.open_store
+
+    def limited(path, **kw):
+        conn = real(path, **kw)
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages + extra_pages}")
+        return conn
+
+    monkeypatch.setattr(sync_module, "open_store", limited)
+
+
+def test_full_disk_fetch_says_so_and_keeps_what_was_stored(tmp_path, monkeypatch, capsys):
+    db = tmp_path / "db" / "sahel.db"
+    small = file_feed(tmp_path, "small.xml", rss(news_items(3)))
+    cfg = write_feeds_toml(tmp_path, [small], db)
+    assert cli.main(["fetch", "--config", str(cfg)]) == 0
+    big = [file_feed(tmp_path, f"big{i}.xml",
+                     rss(news_items(300, prefix=f"https://big{i}.example/")))
+           for i in range(3)]
+    cfg = write_feeds_toml(tmp_path, [small, *big], db)
+    _limit_pages(monkeypatch, 20)
+    capsys.readouterr()
+    status = cli.main(["fetch", "--config", str(cfg), "--force"])
+    out = capsys.readouterr()
+    assert status == 1
+    assert "disk is full" in out.err and "Traceback" not in out.err
+    conn = open_store(db)
+    assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM items WHERE link LIKE 'https://sahelwire%'"
+                        ).fetchone()[0] == 3
+    conn.close()
+
+
+def test_full_disk_import_says_so_and_changes_nothing(tmp_path, monkeypatch, capsys):
+    from test_export_fixture import build
+
+    build(tmp_path / "a.db")
+    src = tmp_path / "export.jsonl"
+    assert cli.main(["export", "--db", str(tmp_path / "a.db"), "--format", "jsonl",
+                     "--out", str(src)]) == 0
+    db = tmp_path / "target.db"
+    open_store(db).close()
+    import sahel_tui.exchange.commands as commands
+
+    real = commands._open
+
+    def limited(args, **kw):
+        conn, error = real(args, **kw)
+        conn.execute("PRAGMA max_page_count = "
+                     f"{conn.execute('PRAGMA page_count').fetchone()[0]}")
+        return conn, error
+
+    monkeypatch.setattr(commands, "_open", limited)
+    capsys.readouterr()
+    status = cli.main(["import", "--db", str(db), str(src)])
+    out = capsys.readouterr()
+    assert status == 2 and "disk is full" in out.err and "Traceback" not in out.err
+    conn = open_store(db)
+    assert conn.execute("SELECT count(*) FROM items").fetchone()[0] == 0
+    conn.close()
+
+
+# -- feed status after a 304 -------------------------------------------------------------------
+
+
+def test_a_feed_that_failed_to_parse_stays_failed_after_a_304(tmp_path, server):
+    state = {"n": 0}
+
+    def handler(req):
+        state["n"] += 1
+        if req.headers.get("if-none-match") == '"broken"':
+            return Response(304, headers={"ETag": '"broken"'})
+        return Response(body=b"<html>not a feed</html>", content_type="text/html",
+                        headers={"ETag": '"broken"'})
+
+    url = server.route("/feed.xml", handler)
+    config = make_config(tmp_path, [FeedConfig(url=url, name="Broken")])
+    first = sync(config)
+    assert len(first.failed) == 1
+    second = sync(config, force=True)
+    assert server.requests_for("/feed.xml")[-1].headers.get("if-none-match") == '"broken"'
+    assert len(second.failed) == 1 and "0/1 feeds ok" in second.summary()
+    conn = open_store(config.settings.database)
+    row = conn.execute("SELECT last_error, error_count FROM feeds").fetchone()
+    assert row["last_error"] and row["error_count"] == 2
+    conn.close()
+
+
+# -- processes ---------------------------------------------------------------------------------
+
+
+def test_feeds_piped_into_head_ends_without_a_traceback(tmp_path):
+    db = tmp_path / "sahel.db"
+    urls = [f"https://outlet{i}.example/feed.xml" for i in range(3000)]
+    cfg = write_feeds_toml(tmp_path, urls, db)
+    cmd = " ".join(EXE) + f" feeds --config {cfg} | head -n 2"
+    r = subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=120)
+    assert r.stdout.count("\n") == 2
+    assert "Traceback" not in r.stderr and "BrokenPipe" not in r.stderr, r.stderr
+
+
+_ORPHAN_SCRIPT = """
+import multiprocessing, os, sys, time
+from sahel_tui.ingest.sync import new_pool
+pool = new_pool(multiprocessing.get_context(sys.argv[1]), workers=2)
+futures = [pool.submit(time.sleep, 120) for _ in range(2)]
+time.sleep(0.5)
+print(" ".join(str(p) for p in pool._processes), flush=True)
+time.sleep(120)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal is Linux")
+@pytest.mark.parametrize("method", ["fork", "forkserver"])
+def test_parse_workers_die_with_a_killed_fetch(method):
+    proc = subprocess.Popen([sys.executable, "-c", _ORPHAN_SCRIPT, method],
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        pids = [int(p) for p in proc.stdout.readline().split()]
+        assert len(pids) == 2
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    deadline = time.monotonic() + 10
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        alive = [p for p in pids if _alive(p)]
+        time.sleep(0.05)
+    for p in alive:  # do not leave them behind if the test fails
+        os.kill(p, signal.SIGKILL)
+    assert not alive
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(") ", 1)[1][0] != "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
+# -- messages ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("message,kind,words", [
+    ("database or disk is full", "full", "disk is full"),
+    ("attempt to write a readonly database", "readonly", "read-only"),
+    ("database is locked", "locked", "busy"),
+    ("database disk image is malformed", "corrupt", "sahel-tui check --repair"),
+])
+def test_each_fault_is_explained(message, kind, words):
+    exc = sqlite3.OperationalError(message)
+    assert fault_of(exc) == kind
+    text = explain(exc, "/data/sahel.db")
+    assert words in text and text.startswith("/data/sahel.db: ")
