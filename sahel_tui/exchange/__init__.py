@@ -16,9 +16,9 @@ Library API (what the app calls)::
     from sahel_tui.exchange.backup import backup
     backup(source, target, *, force=False) -> BackupResult(path, size, items, events, check)
 
-Modules: selection (streamed reads), acled (ACLED row), acled_csv, jsonl (the exchange
-format), geojson, rendered (CSV and JSONL lines rendered by SQLite: the fast path),
-helper (helper processes for big exports and imports), reading_list (--items), incoming
-(checking a file's lines), merge, conflicts, backup, commands (CLI). Nothing here imports
-textual.
+Modules, top-down (import-linter's layers contract in pyproject.toml keeps it so): commands
+(CLI) -> export, merge, conflicts, backup -> selection (streamed reads of the events),
+reading_list (--items), incoming (checking a file's lines) -> acled_csv, jsonl (the
+exchange format), geojson: one writer per format, for every caller -> acled (ACLED row).
+Nothing here imports textual.
 """

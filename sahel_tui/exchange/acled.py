@@ -24,12 +24,14 @@ Derived values:
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from sahel_tui import paths
 from sahel_tui.store.events import interaction
 from sahel_tui.vocab import Vocab, VocabError, load_vocab
 
-from .selection import EventRecord, Feed
+if TYPE_CHECKING:  # the records selection.py reads; this module is below it
+    from .selection import EventRecord, Feed
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",

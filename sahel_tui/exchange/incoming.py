@@ -61,19 +61,11 @@ class Feed(NamedTuple):
     reliability: str
 
 
-def _reduce(self) -> tuple:
-    """Pickled as tuple.__new__(cls, values): a C call when unpickled, not the Python
-    __new__ a NamedTuple has (helper processes send many of these)."""
-    return tuple.__new__, (type(self), tuple(self))
-
-
 class Item(NamedTuple):
     uid: str
     keys: tuple[str, ...]  # every key it is known by, its uid first
     values: tuple  # ITEM_COLUMNS
     feeds: tuple[tuple[Feed, object], ...]  # (feed, the item's link there)
-
-    __reduce__ = _reduce
 
 
 #: Item.values, in this order
@@ -82,8 +74,7 @@ ITEM_COLUMNS = ("guid", "link", "canonical_link", "title", "author", "published"
 
 
 class Record(NamedTuple):
-    """One line, checked, in the form the tables take it (tuples: cheap to send from a
-    helper process)."""
+    """One line, checked, in the form the tables take it."""
     row: tuple  # EVENT_FIELDS as the events table stores them (associated actors as JSON
     #             text, civilian_targeting 0/1)
     items: tuple[Item, ...]
@@ -91,8 +82,6 @@ class Record(NamedTuple):
     origin: tuple[str, str, str]  # (database, name, analyst): where it was first coded
     line: int
     hash: str  # coding_hash of the event
-
-    __reduce__ = _reduce
 
 
 def _bad(where: str, key: str, message: str) -> ExchangeError:

@@ -24,16 +24,14 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from sahel_tui import __version__
 from sahel_tui.store.decisions import get_state, now_iso
 from sahel_tui.store.events import Event
-from sahel_tui.store.query import Compiled
 
-from . import rendered
-from .selection import EventRecord, Feed, Item, event_chunks, event_filter, records
-
-CHUNK = 1000
+if TYPE_CHECKING:
+    from .selection import EventRecord, Feed, Item
 
 FORMAT = "sahel-tui/events"
 ITEMS_FORMAT = "sahel-tui/items"
@@ -86,17 +84,6 @@ def item_json(it: Item, feeds: dict[int, Feed]) -> dict:
                       for f, link in carried]}
 
 
-def write_jsonl(conn: sqlite3.Connection, q: Compiled | None, out: rendered.Out, prov: dict,
-                feeds: dict[int, Feed], tick: Callable[[int], None],
-                parallel: rendered.Parallel | None = None) -> int:
-    """``parallel``: a helper process that may render pieces (rendered.Parallel)."""
-    if rendered.probe(conn) and _feeds_rendered(conn, feeds):
-        where, params = event_filter(q)
-        return rendered.run_chunks(conn, where, params, Renderer(prov, feeds), out, tick,
-                                   parallel, CHUNK)
-    return write_records(event_chunks(conn, q, full=True), out, prov, feeds, tick)
-
-
 def _line_start(prov: dict, origin: tuple | None) -> str:
     head = f'{{"format":"{FORMAT}","version":{VERSION},"provenance":'
     if origin is None:
@@ -116,83 +103,18 @@ def _line(start: str, rec: EventRecord, feeds: dict[int, Feed], encoded: dict[in
             f'"items":[{",".join(parts)}],"history":[{rec.history}]}}\n')
 
 
-def write_records(chunks: Iterable[list[EventRecord]], out: rendered.Out, prov: dict,
-                  feeds: dict[int, Feed], tick: Callable[[int], None]) -> int:
-    """The Python path: every value through the json module."""
+def write_jsonl(chunks: Iterable[list[EventRecord]], fh: TextIO, prov: dict,
+                feeds: dict[int, Feed], tick: Callable[[int], None]) -> int:
+    """A line per event of ``chunks`` (read with full=True); returns the number of events."""
     plain = _line_start(prov, None)
     n = 0
     for chunk in chunks:
         encoded: dict[int, str] = {}  # an item reported by two events is encoded once
-        out.text("".join([_line(plain if rec.origin is None else _line_start(prov, rec.origin),
+        fh.write("".join([_line(plain if rec.origin is None else _line_start(prov, rec.origin),
                                 rec, feeds, encoded) for rec in chunk]))
         n += len(chunk)
         tick(n)
     return n
-
-
-def _feeds_rendered(conn: sqlite3.Connection, feeds: dict[int, Feed]) -> bool:
-    """True when SQLite renders every feed (rendered.FEEDS) as item_json does."""
-    cur = conn.cursor()
-    cur.row_factory = None
-    try:
-        found = dict(cur.execute(f"{rendered.FEEDS} SELECT id, prefix FROM fp"))
-    except sqlite3.Error:  # e.g. a feed's tags that are not JSON: the Python path says so
-        return False
-    for fid, f in feeds.items():
-        text = _encode({"name": f.name, "url": f.url, "tags": list(f.tags), "language": f.language,
-                        "reliability": f.reliability, "link": None})
-        if found.get(fid) != text[:-len("null}")]:
-            return False
-    return len(found) == len(feeds)
-
-
-class Renderer:
-    """render(connection, ids, ids as JSON, pieces) -> the JSONL lines of those events (in
-    the caller, or in a helper process: rendered.run_chunks)."""
-
-    pieces_sql = rendered.JSONL_PIECES
-
-    def __init__(self, prov: dict, feeds: dict[int, Feed]) -> None:
-        self.prov, self.feeds = prov, feeds
-        self.job = {"kind": "jsonl", "prov": prov}
-        self.plain = _line_start(prov, None)
-        self.rows_sql = rendered.jsonl_rows(EVENT_FIELDS)
-
-    def __call__(self, conn: sqlite3.Connection, ids: list[int], ids_json: str,
-                 pieces: list[bytes] | None) -> bytes:
-        if pieces is None:
-            return self.python(conn, ids)
-        float_repr, not_plain = float.__repr__, rendered.NOT_PLAIN
-        cur = conn.cursor()
-        cur.row_factory = None
-        lines: list[bytes] = []
-        add = lines.append
-        slow = []
-        for (eid, ok, lat, lon, qlat, qlon, head), piece in zip(
-                cur.execute(self.rows_sql, (self.plain, self.plain[:-1], ids_json)), pieces,
-                strict=True):
-            if (not ok or piece == not_plain
-                    or (lat is not None and (type(lat) is not float or qlat != float_repr(lat)))
-                    or (lon is not None and (type(lon) is not float or qlon != float_repr(lon)))):
-                slow.append((len(lines), eid))
-                add(b"")
-                continue
-            add(head)
-            add(piece)
-        if slow:
-            for (at, _), line in zip(slow, self._lines(conn, [eid for _, eid in slow]),
-                                     strict=True):
-                lines[at] = line
-        return b"".join(lines)
-
-    def _lines(self, conn: sqlite3.Connection, ids: list[int]) -> list[bytes]:
-        encoded: dict[int, str] = {}
-        return [_line(self.plain if rec.origin is None else _line_start(self.prov, rec.origin),
-                      rec, self.feeds, encoded).encode("utf-8")
-                for rec in records(conn, ids, full=True)]
-
-    def python(self, conn: sqlite3.Connection, ids: list[int]) -> bytes:
-        return b"".join(self._lines(conn, ids))
 
 
 # -- reading ------------------------------------------------------------------------------

@@ -14,9 +14,7 @@
   either).
 
 Speed: lines are checked by incoming.fast_record (parse_record for anything unusual) into
-Records that hold the rows as the tables take them; a big file is read and checked by
-(niced) helper processes while this process merges and writes (helper.py); nothing is
-looked up in a table that was empty when the import began (this import's own keys and
+Records that hold the rows as the tables take them; nothing is looked up in a table that was empty when the import began (this import's own keys and
 uids are tracked here); the insert triggers of FTS and event_feeds are set aside for the
 import and their work is done in one statement each at the end (_SetAside); inserts are
 batched. Most of an import's time is then SQLite storing rows, index entries and the FTS
@@ -29,8 +27,6 @@ import contextlib
 import gc
 import hashlib
 import json
-import os
-import pickle
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -40,7 +36,6 @@ from pathlib import Path
 from sahel_tui.store.db import rollback
 from sahel_tui.store.decisions import default_coder, now_iso
 
-from .helper import Helper
 from .incoming import ITEM_COLUMNS, Feed, Item, Record, coding_hash, fast_record, parse_record
 from .jsonl import EVENT_FIELDS, VERSION, ExchangeError, read_lines
 
@@ -98,11 +93,6 @@ def import_jsonl(conn: sqlite3.Connection, path: str | Path, *, coder: str | Non
     if not path.is_file():
         raise ExchangeError(f"{path}: no such file")
     merger = _Merger(conn, path, coder or default_coder())
-    # a big file is read and checked by helper processes while this one writes (helper.py).
-    # Unlike an export's, they pay on a busy machine too: they run niced, so the writing
-    # here (the longest part) keeps its share, and they take what else the machine has
-    parsers = (_parsers(path) if path.stat().st_size >= PARALLEL_BYTES
-               and (os.cpu_count() or 1) >= 2 else [])
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = {min(cache, -CACHE_KIB)}")  # indexes of big imports
@@ -115,8 +105,7 @@ def import_jsonl(conn: sqlite3.Connection, path: str | Path, *, coder: str | Non
         try:
             merger.start()
             done = 0
-            for batch in (_parsed(path, merger, parsers) if parsers
-                          else _read(path, merger.sha256)):
+            for batch in _read(path, merger.sha256):
                 merger.chunk(batch)
                 done += len(batch)
                 if progress:
@@ -130,16 +119,8 @@ def import_jsonl(conn: sqlite3.Connection, path: str | Path, *, coder: str | Non
     finally:
         if collecting:
             gc.enable()
-        for p in parsers:
-            p.close()
         conn.execute(f"PRAGMA cache_size = {cache}")
         conn.execute(f"PRAGMA temp_store = {temp_store}")
-
-
-PARALLEL_BYTES = 8 << 20  # files from this size are read and checked by helper processes
-PARSERS = 2  # helper processes
-BLOCK = 2000  # lines of the file a helper hands over at a time
-NICE = 5  # helpers yield the CPU to the importing process, whose writing is the longest part
 
 
 def _read(path: Path, hasher, start: int = 1) -> Iterator[list[Record]]:
@@ -153,61 +134,6 @@ def _read(path: Path, hasher, start: int = 1) -> Iterator[list[Record]]:
             batch = []
     if batch:
         yield batch
-
-
-def _parsers(path: Path) -> list[Helper]:
-    helpers = [h for h in (Helper.spawn() for _ in range(PARSERS)) if h is not None]
-    job = {"kind": "parse", "path": str(path.resolve()), "name": str(path), "block": BLOCK,
-           "helpers": len(helpers), "nice": NICE}
-    if helpers and all(h.job({**job, "share": i}) and h.go() for i, h in enumerate(helpers)):
-        return helpers
-    for h in helpers:
-        h.close()
-    return []
-
-
-class _Digest:
-    def __init__(self, hexdigest: str) -> None:
-        self.value = hexdigest
-
-    def hexdigest(self) -> str:
-        return self.value
-
-
-def _parsed(path: Path, merger: _Merger, helpers: list[Helper]) -> Iterator[list[Record]]:
-    """Batches of CHUNK Records from the helpers, block k from helper k % n, in file
-    order; the file's sha256 from helper 0. A helper that fails hands its part back: the
-    rest of the file is read here."""
-    digest = None
-    k = 0
-    while True:
-        frame = helpers[k % len(helpers)].frame()
-        if frame is None:  # gone: read the rest here (hashing the whole file again)
-            merger.sha256 = hashlib.sha256()
-            yield from _read(path, merger.sha256, k * BLOCK + 1)
-            return
-        kind, data = frame
-        if kind == b"X":
-            raise ExchangeError(data.decode("utf-8", "replace"))
-        if kind == b"H":
-            digest = data.decode("ascii")
-            continue
-        if kind == b"E":
-            break
-        records = pickle.loads(data)
-        for i in range(0, len(records), CHUNK):
-            yield records[i:i + CHUNK]
-        k += 1
-    while digest is None and (frame := helpers[0].frame()) is not None and frame[0] != b"E":
-        if frame[0] == b"H":
-            digest = frame[1].decode("ascii")
-    if digest is None:
-        hasher = hashlib.sha256()
-        with open(path, "rb") as fh:
-            while block := fh.read(1 << 20):
-                hasher.update(block)
-        digest = hasher.hexdigest()
-    merger.sha256 = _Digest(digest)
 
 
 def _marks(n: int) -> str:

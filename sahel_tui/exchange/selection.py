@@ -1,5 +1,4 @@
-"""Reading the events of a view for export (the Python path, see rendered.py for the fast
-one): streamed in chunks, lookups batched per chunk.
+"""Reading the events of a view for export: streamed in chunks, lookups batched per chunk.
 
 A query selects ITEMS (the app's query language); the export holds their live events
 (deleted = 0), one record per event however many selected items report it, in event id
@@ -102,17 +101,6 @@ def event_chunks(conn: sqlite3.Connection, q: Compiled | None, *, full: bool = F
         if not rows:
             return
         yield _complete(conn, [dict(zip(_ROW_KEYS, r, strict=True)) for r in rows], full)
-
-
-def records(conn: sqlite3.Connection, ids: list[int], *, full: bool = False) -> list[EventRecord]:
-    """The EventRecords of some events, in id order (the Python path for single events)."""
-    out: list[EventRecord] = []
-    for i in range(0, len(ids), CHUNK):
-        part = ids[i:i + CHUNK]
-        rows = _tuples(conn, f"SELECT {_SELECT} FROM events e WHERE e.id IN ({_marks(len(part))}) "
-                             "ORDER BY e.id", part).fetchall()
-        out += _complete(conn, [dict(zip(_ROW_KEYS, r, strict=True)) for r in rows], full)
-    return out
 
 
 def _complete(conn: sqlite3.Connection, rows: list[dict], full: bool) -> list[EventRecord]:
