@@ -207,3 +207,43 @@ def test_missing_disorder_type_comes_from_the_sub_event_type(conn):
     conn.execute("UPDATE events SET disorder_type = '' WHERE uid = 'ev-maiduguri-protest'")
     rows = list(csv.DictReader(io.StringIO(_export(conn, "csv", 'feed:"Lake Chad"'))))
     assert rows[0]["disorder_type"] == "Demonstrations"
+
+
+FORMULAS = ("=HYPERLINK(\"http://evil.example\",\"x\")", "+cmd|' /C calc'!A0", "-2+3",
+            "@SUM(1+1)", "\t=1", "\r=1")
+
+
+def _formula_cells(text: str) -> list[str]:
+    return [cell for row in csv.reader(io.StringIO(text)) for cell in row
+            if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(cell)]
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+def test_reading_list_csv_titles_never_start_a_formula(conn):
+    ids = [r[0] for r in conn.execute("SELECT id FROM items ORDER BY id")]
+    for item_id, title in zip(ids, FORMULAS, strict=False):
+        conn.execute("UPDATE items SET title = ? WHERE id = ?", (title, item_id))
+    text = _export(conn, "csv", items=True)
+    assert _formula_cells(text) == []
+    titles = [r["title"] for r in csv.DictReader(io.StringIO(text))]
+    for f in FORMULAS:
+        assert "'" + f in titles  # kept, readable, as text
+
+
+def test_events_csv_cells_never_start_a_formula(conn):
+    conn.execute("UPDATE events SET notes = ?, actor2 = ?, tags = ?, location = ? "
+                 "WHERE uid = 'ev-segou-ied'", FORMULAS[:4])
+    conn.execute("UPDATE feeds SET name = ? WHERE name = 'Sahel Wire'", (FORMULAS[4],))
+    text = _export(conn, "csv")
+    assert _formula_cells(text) == []
+    row = next(r for r in csv.DictReader(io.StringIO(text)) if r["x_event_uid"] == "ev-segou-ied")
+    assert (row["notes"], row["actor2"], row["tags"], row["location"]) == tuple(
+        "'" + f for f in FORMULAS[:4])
+    assert row["longitude"] == "-6.2157"  # a number stays a number

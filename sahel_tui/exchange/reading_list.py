@@ -1,7 +1,8 @@
 """Items as a reading list (``--items``): every item of the view, coded or not, newest first.
 
 CSV columns: time, outlet, title, link, status, coding, item_id (outlet: every feed that
-carried the item, ``; ``; coding: the list's coding summary). JSONL: one item per line with
+carried the item, ``; ``; coding: the list's coding summary); no cell starts a formula
+(acled_csv.safe_cell). JSONL: one item per line with
 its text, ``{"format": "sahel-tui/items", "version": 1, "provenance": ..., "item": ...}``.
 Walks the view with the list's own keyset pages, so the order is the app's.
 """
@@ -17,6 +18,7 @@ from typing import TextIO
 from sahel_tui.store import views
 from sahel_tui.store.query import Compiled
 
+from .acled_csv import safe_cell
 from .jsonl import ITEMS_FORMAT, VERSION
 
 CSV_COLUMNS = ("time", "outlet", "title", "link", "status", "coding", "item_id")
@@ -57,8 +59,9 @@ def write_items_csv(conn: sqlite3.Connection, q: Compiled, fh: TextIO,
     writer.writerow(CSV_COLUMNS)
     n = 0
     for chunk in _pages(conn, q, text=False):
-        writer.writerows([(r.published, "; ".join(outlets), r.title, link or "", r.status,
-                           r.coding, r.id) for r, outlets, link, *_ in chunk])
+        writer.writerows([[safe_cell(v) for v in (r.published, "; ".join(outlets), r.title,
+                                                  link or "", r.status, r.coding, r.id)]
+                          for r, outlets, link, *_ in chunk])
         n += len(chunk)
         tick(n)
     return n
