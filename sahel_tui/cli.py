@@ -45,6 +45,9 @@ def build_parser(extensions: bool = True) -> argparse.ArgumentParser:
                    help="also fetch feeds that are waiting (Retry-After) or gone (410)")
     p.add_argument("--feed", action="append", metavar="NAME_OR_URL",
                    help="fetch only this feed (repeatable)")
+    p.add_argument("--full-text", action="store_true",
+                   help="also fetch the linked articles of every feed's new items "
+                        "(without it: only of feeds with full_text = true)")
     p.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
                    help="fetch the bundled demo feeds into the demo database")
 
@@ -165,7 +168,35 @@ def cmd_fetch(args) -> int:
         print(f"sahel-tui: {report.fault}", file=sys.stderr)
     if not args.quiet or report.failed:
         print(f"fetched {report.summary()} -> {config.settings.database}")
+    if args.full_text or config.full_text_urls():
+        _fetch_articles(config, args, tty)
     return 1 if report.nothing_fetched else 0
+
+
+def _fetch_articles(config: Config, args, tty: bool) -> None:
+    """After the feeds: the articles of their new items (their failures are stored with
+    the item, shown in the app; from cron only the summary is printed, and not with -q)."""
+    from sahel_tui.ingest.fulltext import fetch_articles
+
+    every = bool(args.full_text)
+    if tty:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        with Progress(TextColumn("articles"), BarColumn(), MofNCompleteColumn(),
+                      console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("", total=None)
+
+            def progress(outcome, done, total):
+                bar.update(task, completed=done, total=total)
+
+            report = fetch_articles(config, every_feed=every, progress=progress)
+    else:
+        report = fetch_articles(config, every_feed=every)
+    if not args.quiet:
+        for o in report.failed[:20]:
+            print(f"sahel-tui: article of {o.line()}", file=sys.stderr)
+        print(f"articles: {report.summary()}")
 
 
 def _fetch_with_bar(config: Config, args):

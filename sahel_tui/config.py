@@ -32,6 +32,7 @@ class FeedConfig:
     language: str | None = None
     reliability: str = "F"
     enabled: bool = True
+    full_text: bool | None = None  # fetch the linked articles; None: settings.full_text
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,13 @@ class Settings:
     connect_timeout: float = 10.0
     max_bytes: int = 10 * 1024 * 1024
     user_agent: str = DEFAULT_USER_AGENT
+    # full articles (opt-in): their own, lower limits than the feeds'
+    full_text: bool = False
+    full_text_concurrency: int = 4
+    full_text_per_host: int = 1
+    full_text_delay: float = 1.0  # seconds between two pages of one host
+    full_text_max_bytes: int = 3 * 1024 * 1024
+    full_text_attempts: int = 3  # a failing page is tried at most this many times
 
 
 @dataclass
@@ -58,6 +66,12 @@ class Config:
     def enabled_feeds(self) -> list[FeedConfig]:
         return [f for f in self.feeds if f.enabled]
 
+    def full_text_urls(self) -> set[str]:
+        """The feeds.toml URLs of the feeds whose articles are fetched."""
+        default = self.settings.full_text
+        return {f.url for f in self.feeds
+                if f.enabled and (default if f.full_text is None else f.full_text)}
+
 
 # key -> (type(s), default) ; the type check is done by _check below
 _SETTINGS_KEYS: dict[str, tuple[type | tuple[type, ...], Any]] = {
@@ -68,8 +82,17 @@ _SETTINGS_KEYS: dict[str, tuple[type | tuple[type, ...], Any]] = {
     "connect_timeout": ((int, float), 10.0),
     "max_bytes": (int, 10 * 1024 * 1024),
     "user_agent": (str, DEFAULT_USER_AGENT),
+    "full_text": (bool, False),
+    "full_text_concurrency": (int, 4),
+    "full_text_per_host": (int, 1),
+    "full_text_delay": ((int, float), 1.0),
+    "full_text_max_bytes": (int, 3 * 1024 * 1024),
+    "full_text_attempts": (int, 3),
 }
-_FEED_KEYS = {"url", "name", "tags", "language", "reliability", "enabled"}
+_POSITIVE = ("concurrency", "per_host", "max_bytes", "timeout", "connect_timeout",
+             "full_text_concurrency", "full_text_per_host", "full_text_max_bytes",
+             "full_text_attempts")
+_FEED_KEYS = {"url", "name", "tags", "language", "reliability", "enabled", "full_text"}
 _TOP_KEYS = {"settings", "feeds", "queries", "keys"}
 
 
@@ -194,11 +217,16 @@ def parse_config(text: str, cfg_path: Path, db_override: str | Path | None = Non
             warnings.append(f"{cfg_path}:{line}: unknown key 'settings.{key}' ignored")
             continue
         types, _ = _SETTINGS_KEYS[key]
-        if isinstance(value, bool) or not isinstance(value, types):
+        if types is bool:
+            if not isinstance(value, bool):
+                raise err(line, f"settings.{key} must be true or false")
+        elif isinstance(value, bool) or not isinstance(value, types):
             want = types.__name__ if isinstance(types, type) else "number"
             raise err(line, f"settings.{key} must be a {want}, not {type(value).__name__}")
-        if key in ("concurrency", "per_host", "max_bytes", "timeout", "connect_timeout") and value <= 0:
+        elif key in _POSITIVE and value <= 0:
             raise err(line, f"settings.{key} must be greater than 0")
+        elif key == "full_text_delay" and value < 0:
+            raise err(line, "settings.full_text_delay must be 0 or more (seconds)")
         values[key] = value
     if db_override:
         database = Path(db_override).expanduser()
@@ -211,6 +239,8 @@ def parse_config(text: str, cfg_path: Path, db_override: str | Path | None = Non
     values["database"] = database
     values["timeout"] = float(values.get("timeout", 20.0))
     values["connect_timeout"] = float(values.get("connect_timeout", 10.0))
+    if "full_text_delay" in values:
+        values["full_text_delay"] = float(values["full_text_delay"])
     settings = Settings(**values)
 
     raw_feeds = data.get("feeds", [])
@@ -284,6 +314,9 @@ def _parse_feed(raw: Any, i: int, loc: _Locator, err, warnings: list[str], cfg_p
     enabled = raw.get("enabled", True)
     if not isinstance(enabled, bool):
         raise err(line("enabled"), f"{label}: 'enabled' must be true or false")
+    full_text = raw.get("full_text")
+    if full_text is not None and not isinstance(full_text, bool):
+        raise err(line("full_text"), f"{label}: 'full_text' must be true or false")
     return FeedConfig(
         url=url,
         name=name.strip() or url,
@@ -291,6 +324,7 @@ def _parse_feed(raw: Any, i: int, loc: _Locator, err, warnings: list[str], cfg_p
         language=language,
         reliability=reliability.upper(),
         enabled=enabled,
+        full_text=full_text,
     )
 
 
@@ -327,6 +361,8 @@ def feed_to_toml(feed: FeedConfig) -> str:
         lines.append(f"language = {toml_string(feed.language)}")
     lines.append(f"reliability = {toml_string(feed.reliability)}")
     lines.append(f"enabled = {'true' if feed.enabled else 'false'}")
+    if feed.full_text is not None:
+        lines.append(f"full_text = {'true' if feed.full_text else 'false'}")
     return "\n".join(lines) + "\n"
 
 
