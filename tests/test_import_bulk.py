@@ -187,10 +187,19 @@ def test_a_schema_that_cannot_be_edited_is_left_as_it_was(tmp_path, monkeypatch)
     connect = db_mod.connect
 
     def refusing(*args, **kw):
+        # direct edits of sqlite_master (under writable_schema) are refused, as defensive
+        # mode does; ordinary DDL (a later migration's ALTER TABLE) still works there
         c = connect(*args, **kw)
-        c.set_authorizer(lambda action, table, *_: sqlite3.SQLITE_DENY
-                         if action == sqlite3.SQLITE_UPDATE and table == "sqlite_master"
-                         else sqlite3.SQLITE_OK)
+        writable = [False]
+
+        def authorizer(action, arg1, arg2, *_):
+            if action == sqlite3.SQLITE_PRAGMA and (arg1 or "").lower() == "writable_schema":
+                writable[0] = arg2 is not None and arg2.lower() in ("1", "on", "true", "yes")
+            if action == sqlite3.SQLITE_UPDATE and arg1 == "sqlite_master" and writable[0]:
+                return sqlite3.SQLITE_DENY
+            return sqlite3.SQLITE_OK
+
+        c.set_authorizer(authorizer)
         return c
 
     monkeypatch.setattr(db_mod, "connect", refusing)
