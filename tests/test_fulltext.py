@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import itertools
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -233,15 +232,43 @@ def test_unreadable_robots_txt_means_wait(tmp_path, server):
     assert attempts == 1 and server.hits("/w.html") == 0
 
 
-def test_one_site_gets_one_page_at_a_time_with_a_pause(tmp_path, server):
+def test_one_site_gets_one_page_at_a_time_with_a_pause(tmp_path, server, monkeypatch):
+    from sahel_tui.ingest import fulltext
+
+    server.route("/robots.txt", Response(body=b"User-agent: *\nCrawl-delay: 2\n",
+                                         content_type="text/plain"))
     routes = {f"/p/{i}.html": ok(delay=0.05) for i in range(5)}
     cfg, _links = setup(tmp_path, server, routes, full_text_per_host=1, full_text_delay=0.1)
+    waits = []
+    real_turn = fulltext._Host.turn
+
+    async def turn(self, delay):
+        waits.append(delay)
+        await real_turn(self, 0.0)  # the pause itself is not waited out here
+
+    monkeypatch.setattr(fulltext._Host, "turn", turn)
     server.max_in_flight = 0
     fetch_articles(cfg)
     assert server.max_in_flight == 1
-    starts = sorted(r.started for p in routes for r in server.requests_for(p))
-    gaps = [b - a for a, b in itertools.pairwise(starts)]
-    assert min(gaps) >= 0.09
+    assert waits == [2.0] * 5  # the site's Crawl-delay, above our own 0.1
+
+
+def test_pause_between_turns_of_one_site():
+    import asyncio
+
+    from sahel_tui.ingest.fulltext import _Host
+
+    async def run():
+        host = _Host("http://a.example", 1)
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        await host.turn(0.05)
+        await host.turn(0.05)
+        await host.turn(0.05)
+        return host.next_at - start
+
+    # the third turn is booked 0.1 s after the first, the next one after that
+    assert asyncio.run(run()) >= 0.15
 
 
 def test_refetch_on_request_is_conditional(tmp_path, server):
