@@ -91,6 +91,7 @@ def _command_word(argv: list[str]) -> str | None:
 COMMAND_MODULES = [
     "sahel_tui.exchange.commands",  # export, import, backup
     "sahel_tui.analysis.commands",  # stats
+    "sahel_tui.gazetteer.commands",  # gazetteer, vocab import-acled
 ]
 
 
