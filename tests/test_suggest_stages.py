@@ -155,3 +155,16 @@ def test_unidentified_attackers_and_civilians_are_implied_and_roles_set(vocab):
     a1, _, a2, _ = assign_roles(chosen, "Attack", fold_same_length(full), None)
     assert a1.actor.name == "Unidentified Armed Group (Burkina Faso)"
     assert a2.actor.name == "Civilians (Burkina Faso)"
+
+
+def test_a_national_actor_gives_the_country_and_no_country_gives_no_generic_actor(vocab):
+    _, _, _, _, matches, place, _, _ = _front(
+        vocab, "Commander shot", "A Chadian army commander was shot by a sniper on Monday.")
+    assert place is None and incident_country(None, matches) == "TD"
+    full, ftext, seg, sents, matches, place, _, _ = _front(
+        vocab, "Attack", "Gunmen killed three villagers and a teacher on Monday.")
+    assert place is None and incident_country(None, matches) is None
+    scores = collect_actors(vocab, full, ftext, sents, matches, seg, None)
+    assert not any(a.actor.country for a in scores.values())  # never another country's
+    scores = collect_actors(vocab, full, ftext, sents, matches, seg, "NE")
+    assert {a.actor.name for a in scores.values()} >= {"Civilians (Niger)"}

@@ -119,6 +119,10 @@ def _choose_candidate(m: Match, country: str | None) -> Candidate | None:
             a: Actor = c.entity  # type: ignore[assignment]
             if a.country is None and country in a.area:
                 return c
+    elif len({c.country for c in acts if c.country}) > 1:
+        # a generic word ("villagers", "soldiers") of no resolved country: no country's
+        # actor, never an arbitrary one -- unless a candidate belongs to no country
+        return next((c for c in acts if c.country is None), None)
     return acts[0]
 
 

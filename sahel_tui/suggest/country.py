@@ -1,7 +1,8 @@
 """Stage 3 of the coding pipeline: the country of an incident.
 
-The place's country first; else a country the incident names unambiguously; else the
-feed's country hint.  None when nothing tells: the later stages then use no country's
+The place's country first; else a country the incident names unambiguously ("in Mali",
+"Burkinabe"); else the country of a national actor it names ("the Chadian army", "FAMa");
+else the feed's country hint.  None when nothing tells: the later stages then use no country's
 generic actors."""
 
 from __future__ import annotations
@@ -18,4 +19,13 @@ def incident_country(place: Place | None, matches: Sequence[Match],
     if place is not None:
         return place.country
     cc = [m.best.id for m in matches if m.best.kind == "country" and not m.ambiguous]
-    return cc[0] if cc else (country_hint.upper() if country_hint else None)
+    if cc:
+        return cc[0]
+    # a national actor named ("the Chadian army", "FAMa", "Nigerien soldiers"): every
+    # candidate of the words belongs to one country
+    for m in matches:
+        acts = [c for c in m.candidates if c.kind == "actor"]
+        own = {c.country for c in acts}
+        if acts and len(own) == 1 and None not in own:
+            return own.pop()
+    return country_hint.upper() if country_hint else None

@@ -92,7 +92,14 @@ def find_places(vocab: Vocab, text: str, matches: Sequence[Match], *,
     This is the seam for other place matchers (an imported gazetteer): they add their
     matches here, and :func:`pick_place` ranks them all alike."""
     return [m for m in matches
-            if m.best.kind == "place" and any(c.kind == "place" for c in m.candidates)]
+            if m.best.kind == "place" and any(c.kind == "place" for c in m.candidates)
+            and not _acronym(m)]
+
+
+def _acronym(m: Match) -> bool:
+    """"NGO" is not Ngo: a capitals-only word matches a place only written so."""
+    return (len(m.text) > 1 and m.text.isupper()
+            and not any(c.alias.isupper() for c in m.candidates if c.kind == "place"))
 
 
 @dataclass
