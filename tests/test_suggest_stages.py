@@ -168,3 +168,13 @@ def test_a_national_actor_gives_the_country_and_no_country_gives_no_generic_acto
     assert not any(a.actor.country for a in scores.values())  # never another country's
     scores = collect_actors(vocab, full, ftext, sents, matches, seg, "NE")
     assert {a.actor.name for a in scores.values()} >= {"Civilians (Niger)"}
+
+
+def test_groups_named_as_alternatives_are_one_side(vocab):
+    full, ftext, seg, sents, matches, *_ = _front(
+        vocab, "Attack", "Suspected ISWAP/Boko Haram militants killed two farmers in Diffa.")
+    scores = collect_actors(vocab, full, ftext, sents, matches, seg, "NE")
+    armed = [a.actor.name for a in scores.values() if a.actor.type in ARMED and not is_uag(a)]
+    assert armed == ["Islamic State (West Africa)"]
+    from sahel_tui.suggest.actors import civilians_named
+    assert civilians_named(ftext, sents, matches, seg)

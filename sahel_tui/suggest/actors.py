@@ -226,7 +226,47 @@ def collect_actors(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
         if _BLAME.search(ftext, s.start, s.end) and not _TARGETED_BEFORE.search(
                 ftext, max(s.start, m.start - 30), m.start):
             sc.blamed = True
+    _merge_alternatives(ftext, out)
     return out
+
+
+def civilians_named(ftext: str, sents: list[Sent], matches: Sequence[Match],
+                    seg: Segment) -> bool:
+    """Whether the title or lead names civilians ("two villagers", "a teacher") whatever
+    their country: the target decides the event type even when no country is resolved
+    (and so no country's Civilians actor can be proposed)."""
+    for m in matches:
+        acts = [c for c in m.candidates if c.kind == "actor"]
+        if not acts or any(c.entity.type != CIV for c in acts):  # type: ignore[union-attr]
+            continue
+        if any(a <= m.start < b for a, b in seg.mask):
+            continue
+        s = sent_at(sents, m.start)
+        if s is None or s.weight < 2 or _is_source(ftext, m):
+            continue
+        if _NOT_ACTOR_AFTER.match(ftext[m.end : m.end + 30]):
+            continue
+        return True
+    return False
+
+
+_ALTERNATIVE = re.compile(r"\s*(?:,\s*)?(?:and\s*/\s*or|or|/|ou|et\s*/\s*ou|or\s+possibly)\s*")
+
+
+def _merge_alternatives(ftext: str, out: dict[str, ActorScore]) -> None:
+    """"JNIM or ISGS militants", "ISWAP/Boko Haram": one side whose name the source could
+    not settle (ACLED's "A and/or B"), not two sides fighting -- the first named stands for
+    it."""
+    named = [a for a in out.values() if a.actor.type in ARMED and not a.generic]
+    for a in named:
+        for b in named:
+            if a is b or a.actor.id not in out or b.actor.id not in out:
+                continue
+            if any(e0 <= s1 and _ALTERNATIVE.fullmatch(ftext, e0, s1)
+                   for _, e0 in a.spans for s1, _ in b.spans):
+                a.weight = max(a.weight, b.weight)
+                a.agent, a.blamed = a.agent or b.agent, a.blamed or b.blamed
+                del out[b.actor.id]
 
 
 def actor_for(vocab: Vocab, country: str | None, typ: str, prefix: str = "") -> Actor | None:

@@ -66,7 +66,15 @@ from sahel_tui.vocab.catalog import Vocab
 from sahel_tui.vocab.match import Match
 
 from ._text import fold_same_length
-from .actors import ARMED, CIV, ActorScore, collect_actors, is_progov, is_uag
+from .actors import (
+    ARMED,
+    CIV,
+    ActorScore,
+    civilians_named,
+    collect_actors,
+    is_progov,
+    is_uag,
+)
 from .country import incident_country
 from .dates import DateSuggestion, extract_event_date
 from .event_type import suggest_event_type
@@ -117,7 +125,8 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
     et_cands = suggest_event_type(head, lang) or suggest_event_type(masked, lang)
     if not et_cands:
         return None, matches  # no wording of any ACLED event type
-    civ_in_lead = any(a.actor.type == CIV and a.weight >= 2 for a in chosen)
+    civ_in_lead = any(a.actor.type == CIV and a.weight >= 2 for a in chosen) or (
+        country is None and civilians_named(ftext, sents, matches, seg))
     et, sub, dis = refine_type(et_cands, chosen, civ_in_lead)
     if sub in TERRITORY or sub in ("Armed clash", "Attack", ""):
         place_spans = [(m.start, m.end) for m in matches
