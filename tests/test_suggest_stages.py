@@ -178,3 +178,19 @@ def test_groups_named_as_alternatives_are_one_side(vocab):
     assert armed == ["Islamic State (West Africa)"]
     from sahel_tui.suggest.actors import civilians_named
     assert civilians_named(ftext, sents, matches, seg)
+
+
+def test_ethnic_and_named_militias_are_sides_of_their_own(vocab):
+    full, ftext, seg, sents, matches, *_ = _front(
+        vocab, "Clash", "Suspected Fulani militiamen attacked Dan Na Ambassagou militiamen "
+                        "near Bandiagara on Monday.")
+    scores = collect_actors(vocab, full, ftext, sents, matches, seg, "ML")
+    names = {a.actor.name for a in scores.values() if not is_uag(a)}
+    assert names >= {"Fulani Ethnic Militia (Mali)", "Dan Na Ambassagou"}
+    from sahel_tui.suggest.actors import is_progov
+    assert not any(is_progov(a) for a in scores.values())
+    # ACLED's own names of the groups are recognised (exports join with ACLED data)
+    for acled_name, ours in (("Islamic State (West Africa) - Greater Sahara Faction", "issp"),
+                             ("Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad", "jas"),
+                             ("CMA: Coordination of Movements of the Azawad", "azawad-rebels")):
+        assert vocab.actor(acled_name).id == ours

@@ -285,9 +285,14 @@ def implied_actor(vocab: Vocab, country: str | None, typ: str, prefix: str = "")
     return ActorScore(a, None, 1.0, 0, 10**9, True, implied=True) if a else None
 
 
+# militias that fight beside the state: associated actors of the state side
+PROGOV = frozenset({"cjtf", "vigilantes-ng", "vdp", "koglweogo"})
+
+
 def is_progov(a: ActorScore) -> bool:
-    """A militia fighting beside the state (CJTF, hunters' and vigilante groups)."""
-    return a.actor.type == "Identity militia" or a.actor.id == "cjtf"
+    """A militia fighting beside the state (CJTF, hunters' and vigilante groups, VDP,
+    Koglweogo); ethnic and communal militias are sides of their own."""
+    return a.actor.id in PROGOV
 
 
 def is_uag(a: ActorScore) -> bool:
