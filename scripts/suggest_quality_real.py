@@ -487,13 +487,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, default=DEFAULT_JSON)
     ap.add_argument("--vocab-dir", type=Path, default=None,
                     help="the analyst's vocabulary directory (e.g. with a gazetteer imported)")
+    ap.add_argument("--gazetteer-db", type=Path, default=None,
+                    help="a database with an imported gazetteer (`sahel-tui --db FILE "
+                         "gazetteer import ...`), matched as the app does")
     args = ap.parse_args(argv)
     if not args.path.exists():
         print(f"skipped: {args.path} not found (the shared real-world set sits beside the repo)")
         return 0
+    vocab = load_vocab(args.vocab_dir)
+    if args.gazetteer_db:
+        from sahel_tui.gazetteer.index import Gazetteer
+
+        vocab.gazetteer = Gazetteer(args.gazetteer_db, exclude=vocab.places).build()
     r = measure(load_rows(args.path, every=args.every, limit=args.limit),
-                load_vocab(args.vocab_dir), examples=args.examples)
+                vocab, examples=args.examples)
     r["vocab_dir"] = str(args.vocab_dir) if args.vocab_dir else None
+    r["gazetteer_db"] = str(args.gazetteer_db) if args.gazetteer_db else None
     print_report(r, patterns=args.patterns)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(r, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -91,6 +91,11 @@ def find_places(vocab: Vocab, text: str, matches: Sequence[Match], *,
 
     This is the seam for other place matchers (an imported gazetteer): they add their
     matches here, and :func:`pick_place` ranks them all alike."""
+    gz = vocab.gazetteer
+    if gz is not None and gz.ready:
+        from sahel_tui.gazetteer.evidence import place_matches
+
+        return place_matches(gz, text, matches, country_hint=country_hint)
     return [m for m in matches
             if m.best.kind == "place" and any(c.kind == "place" for c in m.candidates)
             and not _acronym(m)]

@@ -36,6 +36,9 @@ class Vocab:
     files: tuple[Path, ...] = ()
     _shipped: Any = field(default=None, repr=False, compare=False)
     _matcher: Matcher | None = field(default=None, repr=False, compare=False)
+    #: the analyst's imported gazetteer (sahel_tui.gazetteer.index.Gazetteer), once built:
+    #: the coding pipeline's place stage adds its matches to the vocabulary's
+    gazetteer: Any = field(default=None, repr=False, compare=False)
 
     # ---- lookups -------------------------------------------------------------------
     def sub_event_type(self, name: str) -> SubEventType:

@@ -1,0 +1,213 @@
+"""Choosing among the places one name may mean, by the evidence of the item.
+
+"Madina" is 47 villages in Mali, "Sabon Gari" 76 in Nigeria.  Each candidate of each place
+name found in an item is scored (the score becomes ``Candidate.context``, highest first),
+and :func:`evidence` says why in words:
+
+* its admin2 / admin1 named in the item (+3 / +2), again inside the parenthesis that
+  follows the name, as ACLED's notes write it: "Dinangourou (Koro, Mopti)" (+2 each);
+* its country named in the item -- a country, an actor of that country, a place found only
+  there -- or the feed's country tag (+1.5);
+* the item's other places: within 25 km of one of them +2, 75 km +1.2, 150 km +0.5;
+* the analyst's own recently coded places (+1);
+* then what it is: a populated place (+0.6; a capital or seat +0.4 more), a town of the
+  bundled gazetteer (+0.8), population (up to ~+1).
+
+Shipped and imported candidates of one span are ranked together; where a vocabulary match
+and an imported one overlap, the longer span wins (the vocabulary's at equal length), and an
+imported name never takes the words of an actor or a country.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from sahel_tui.vocab.match import Candidate, Match
+from sahel_tui.vocab.model import Place
+from sahel_tui.vocab.textnorm import fold_key, tokenize
+
+from .index import Gazetteer, used_as_adjective
+
+__all__ = ["evidence", "place_matches", "score_candidates"]
+
+_KIND_RANK = {"place": 0, "admin2": 1, "admin1": 2}
+_PAREN = re.compile(r"^\s*\(([^()]{1,120})\)")
+
+
+def _km(a: Place, b: Place) -> float:
+    if not (a.has_coordinates and b.has_coordinates):
+        return math.inf
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude,
+                                                b.longitude))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _gaz_candidate(p: Place, written: str) -> Candidate:
+    return Candidate("place", p.id, p.name, p.country, "place", p.population, written, 0.0, p)
+
+
+def _overlaps(a: Match, b: Match) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def place_matches(gz: Gazetteer, text: str, matches: Sequence[Match], *,
+                  country_hint: str | None = None,
+                  recent: frozenset[tuple[str, str]] = frozenset()) -> list[Match]:
+    """The vocabulary's place matches merged with the gazetteer's, each with its candidates
+    ranked by evidence (see the module docstring)."""
+    vocab_places = [m for m in matches
+                    if m.best.kind == "place" and any(c.kind == "place" for c in m.candidates)
+                    and not used_as_adjective(text, m.start, m.end)]
+    blockers = [m for m in matches if m.best.kind != "place"]
+    merged: list[Match] = list(vocab_places)
+    for g in gz.find(text):
+        gm = Match(g.start, g.end, g.text, tuple(_gaz_candidate(p, n) for p, n in g.places))
+        if any(_overlaps(gm, b) for b in blockers):
+            continue
+        clash = [m for m in merged if _overlaps(gm, m)]
+        if not clash:
+            merged.append(gm)
+            continue
+        if all(len(gm.text) > len(m.text) for m in clash):
+            merged = [m for m in merged if m not in clash] + [gm]
+        elif len(clash) == 1 and (clash[0].start, clash[0].end) == (gm.start, gm.end):
+            old = clash[0]
+            have = {c.id for c in old.candidates}
+            names = {(fold_key(c.name), c.country) for c in old.candidates
+                     if c.kind == "place"}
+            extra = tuple(c for c in gm.candidates if c.id not in have
+                          and not _same_town(c, old.candidates, names))
+            merged[merged.index(old)] = Match(old.start, old.end, old.text,
+                                              old.candidates + extra)
+    merged.sort(key=lambda m: m.start)
+    merged = _without_qualifiers(text, merged)
+    return score_candidates(gz, text, merged, matches, country_hint=country_hint,
+                            recent=recent)
+
+
+def _without_qualifiers(text: str, places: list[Match]) -> list[Match]:
+    """Leave out the names inside a parenthesis that follows a place name: "Dinangourou
+    (Koro, Mopti)" names one place; Koro and Mopti say where it is (they stay evidence)."""
+    drop: set[int] = set()
+    for m in places:
+        paren = _PAREN.match(text[m.end : m.end + 130])
+        if paren is None:
+            continue
+        lo, hi = m.end + paren.start(1), m.end + paren.end(1)
+        drop.update(id(o) for o in places if lo <= o.start and o.end <= hi)
+    return [m for m in places if id(m) not in drop]
+
+
+def _same_town(c: Candidate, shipped: Sequence[Candidate], names: set) -> bool:
+    """An imported place that is a bundled one under another id (same name and country,
+    within 5 km)."""
+    if (fold_key(c.name), c.country) not in names:
+        return False
+    return any(s.kind == "place" and _km(c.entity, s.entity) <= 5.0 for s in shipped)
+
+
+def score_candidates(gz: Gazetteer | None, text: str, places: Sequence[Match],
+                     all_matches: Sequence[Match], *, country_hint: str | None = None,
+                     recent: frozenset[tuple[str, str]] = frozenset()) -> list[Match]:
+    folded = " " + " ".join(t.text for t in tokenize(text)) + " "
+    ctx: Counter[str] = Counter()
+    if country_hint:
+        ctx[country_hint.upper()] += 1
+    for m in all_matches:
+        if m.best.kind in ("country", "actor"):
+            cs = {c.country for c in m.candidates}
+            if len(cs) == 1 and None not in cs:
+                ctx[next(iter(cs))] += 1
+    for m in places:
+        cs = {c.country for c in m.candidates}
+        if len(cs) == 1 and None not in cs:
+            ctx[next(iter(cs))] += 1
+    out = []
+    for m in places:
+        paren = _PAREN.match(text[m.end : m.end + 130])
+        in_paren = {fold_key(x) for x in paren.group(1).split(",")} if paren else set()
+        others = [o for o in places if o is not m and len(o.candidates) <= 8]
+        scored = []
+        for c in m.candidates:
+            s = _score(gz, c, folded, in_paren, ctx, others, recent)
+            scored.append(Candidate(c.kind, c.id, c.name, c.country, c.detail, c.population,
+                                    c.alias, round(s, 3), c.entity))
+        scored.sort(key=lambda c: (-c.context, _KIND_RANK.get(c.detail, 3) if c.kind == "place"
+                                   else -1, c.alias != c.name, -c.population, c.name, c.id))
+        out.append(Match(m.start, m.end, m.text, tuple(scored)))
+    return out
+
+
+def _named(folded: str, name: str, own: str) -> bool:
+    k = fold_key(name)
+    if not k:
+        return False
+    n = folded.count(f" {k} ")
+    return n >= (2 if k == own else 1)
+
+
+def _score(gz, c: Candidate, folded: str, in_paren: set[str], ctx: Counter,
+           others: Sequence[Match], recent) -> float:
+    if c.kind != "place":
+        return 0.0
+    p: Place = c.entity  # type: ignore[assignment]
+    own = fold_key(c.alias)
+    s = 0.0
+    if p.kind == "place":
+        if p.admin2 and _named(folded, p.admin2, own):
+            s += 3.0
+        if p.admin1 and _named(folded, p.admin1, own):
+            s += 2.0
+        if p.admin2 and fold_key(p.admin2) in in_paren:
+            s += 2.0
+        if p.admin1 and fold_key(p.admin1) in in_paren:
+            s += 2.0
+    if ctx.get(p.country):
+        s += 1.5
+    best_km = math.inf
+    for o in others:
+        for oc in o.candidates:
+            if oc.kind == "place" and oc.id != p.id:
+                best_km = min(best_km, _km(p, oc.entity))  # type: ignore[arg-type]
+    s += 2.0 if best_km <= 25 else 1.2 if best_km <= 75 else 0.5 if best_km <= 150 else 0.0
+    if (fold_key(p.name), p.country) in recent:
+        s += 1.0
+    if p.source.startswith("gazetteer:"):
+        fclass, fcode = gz.feature(p.id) if gz is not None else ("", "")
+        if fclass == "P":
+            s += 0.6 + (0.4 if fcode.startswith(("PPLA", "PPLC")) else 0.0)
+    elif p.kind == "place":
+        s += 0.8
+    else:  # a region, province, state or district of the bundled gazetteer by its own name
+        s += 1.0 if fold_key(p.name) == own else 0.0
+    s += 0.15 * math.log10(p.population + 1)
+    return s
+
+
+def evidence(c: Candidate, text: str, m: Match, places: Sequence[Match]) -> list[str]:
+    """Why *c* ranks where it does, in words (for the place picker)."""
+    p = c.entity
+    if not isinstance(p, Place):
+        return []
+    folded = " " + " ".join(t.text for t in tokenize(text)) + " "
+    own = fold_key(c.alias)
+    out = []
+    for level, name in (("admin2", p.admin2), ("admin1", p.admin1)):
+        if name and _named(folded, name, own):
+            out.append(f"{name} ({level}) named")
+    near = [(round(_km(p, oc.entity)), o.text) for o in places if o is not m
+            for oc in o.candidates[:1] if oc.kind == "place"]
+    near = [x for x in near if x[0] <= 150]
+    if near:
+        km, what = min(near)
+        out.append(f"{km} km from {what}")
+    if p.population:
+        out.append(f"pop. {p.population:,}")
+    src = p.source.split(":", 1)[1] if p.source.startswith("gazetteer:") else "bundled"
+    out.append(src)
+    return out

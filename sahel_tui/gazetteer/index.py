@@ -1,0 +1,276 @@
+"""Finding the imported gazetteer's names in text: an Aho-Corasick automaton over spelling keys.
+
+Every distinct spelling key of the places in the analyst's countries is added to one
+pyahocorasick automaton as `` key `` (spaces around: whole tokens only).  A text is turned
+into the same form -- its tokens' keys joined by single spaces, with a map back to the
+original offsets -- and scanned once: the cost grows with the text, not with the 300k names.
+The places behind a key are read from the database only when the key is found (a small
+cache keeps the common ones), so the index holds keys, not places.
+
+Guards, since a gazetteer of villages is full of short and ordinary names:
+
+* the text must write the name with a capital (or in an all-capitals title), and its
+  tokens may be joined only by spaces, hyphens, apostrophes or a full stop ("St. Louis");
+* a name that is an ordinary English/French word (flagged at import, see :mod:`words`) also
+  needs a place-like word before it ("in", "near", "village of", "à", "près de" ...) or
+  ACLED's admin parenthesis after it ("Dire (Dire, Tombouctou)"), and never opens a
+  sentence;
+* month and weekday names, a name followed by a year or a day number, a name written in
+  capitals among lower-case words (an acronym: "IED", "NGO") and a name used as an
+  adjective ("the Fulani community", "a Dogon man", "the Peul village of ...") never match;
+* admin areas (GeoNames class A) are left to the vocabulary's admin units.
+
+Building takes about a second for 300k names; the app does it after its first frame.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sahel_tui.vocab.model import Place
+from sahel_tui.vocab.textnorm import APOSTROPHES, HYPHENS, tokenize
+
+from .keys import token_key
+from .store import GazPlace, places_by_key
+
+__all__ = ["FOCUS_COUNTRIES", "GazMatch", "Gazetteer", "used_as_adjective"]
+
+#: the countries matched by default besides those imported
+FOCUS_COUNTRIES = ("ML", "BF", "NE", "NG", "TD")
+
+_JOINERS = set(" \t\u00a0.") | set(APOSTROPHES) | set(HYPHENS)
+_SENTENCE_END = set(".!?:;\n\r\u2022\u2026")
+_OPENERS = set(" \t\u00a0\"'«»“”‘’([{*-–—")
+_CALENDAR = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet",
+    "aout", "septembre", "octobre", "novembre", "decembre", "lundi", "mardi", "mercredi",
+    "jeudi", "vendredi", "samedi", "dimanche",
+}
+# words before a place name (the lower-cased text before the name ends with them)
+_PLACE_CONTEXT = re.compile(
+    r"(?:\b(?:in|near|at|from|to|towards?|outside|around|between|and|of|village|town|"
+    r"locality|hamlet|commune|area|district|au|aux|près\s+de|pres\s+de|vers|de|du|d|"
+    r"dans|entre|et|localité|localite|hameau|sur|par)|(?<!\w)à)\s*['’]?\s*$")
+# a name used as an adjective: "the Fulani community", "a Dogon man", "the Peul village of"
+_ADJECTIVE_AFTER = re.compile(
+    r"^[\s-]*(?:(?:communal\s+)?militia(?:s|men)?|m[ae]n|wom[ae]n|herd(?:er|sm[ae]n)s?|"
+    r"farmers?|youths?|fighters?|civilians?|people|hunters?|traders?|vigilantes?|chiefs?|"
+    r"leaders?|elders?|ethnic|group|members?|pastoralists?|settlers?|gunmen|speaking|"
+    r"(?:village|town|hamlet|camp)\s+(?:of|called|named)|(?:villages|towns)\b)\b")
+# "the Fulani community" (a people), not "in Daudawa community" (a village)
+_COMMUNITY_AFTER = re.compile(r"^\s+communit(?:y|ies)\b")
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|local|la|le|les|des|une|un|cette)\s+$", re.IGNORECASE)
+_ADMIN_AFTER = re.compile(r"^\s*\(")
+_DATE_AFTER = re.compile(r"^\s*,?\s*\d")
+
+
+def used_as_adjective(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] qualifies a people or a group ("Fulani
+    militiamen", "the Dogon community", "Katsina Communal Militias") rather than a place."""
+    after = text[end : end + 40]
+    if _ADJECTIVE_AFTER.match(after):
+        return True
+    return bool(_COMMUNITY_AFTER.match(after)
+                and _DETERMINER_BEFORE.search(text[max(0, start - 12) : start]))
+
+
+@dataclass(frozen=True, slots=True)
+class GazMatch:
+    """A span of the text and the imported places its words may name."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    places: tuple[tuple[Place, str], ...]  # (place, the name as the gazetteer writes it)
+
+
+def _place(g: GazPlace) -> Place:
+    return Place(id=g.id, name=g.name, kind="place", country=g.country, admin1=g.admin1,
+                 admin2=g.admin2, latitude=g.latitude, longitude=g.longitude,
+                 population=g.population, source=f"gazetteer:{g.source}")
+
+
+class Gazetteer:
+    """The imported gazetteer of one database, limited to *countries*, matched in text.
+
+    *exclude*: place ids already in the vocabulary (the bundled gazetteer holds GeoNames
+    places under the same ids), left to the vocabulary's matcher."""
+
+    def __init__(self, db_path: str | Path, *, countries: Iterable[str] | None = None,
+                 exclude: Iterable[str] = ()) -> None:
+        from sahel_tui.store import connect
+
+        self.path = Path(db_path)
+        self._conn = connect(self.path, readonly=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        imported = [r[0] for r in self._conn.execute(
+            "SELECT DISTINCT country FROM gazetteer_places")]
+        self.countries = sorted({c.upper() for c in countries} if countries
+                                else {*imported, *FOCUS_COUNTRIES})
+        self._exclude = frozenset(exclude)
+        self._automaton = None
+        self._cache: OrderedDict[str, tuple] = OrderedDict()
+        self._features: dict[str, tuple[str, str]] = {}
+        self.keys = 0
+        self.build_seconds = 0.0
+
+    # ------------------------------------------------------------------ building
+    @staticmethod
+    def present(conn: sqlite3.Connection) -> bool:
+        """Whether the database holds an imported gazetteer (without building anything)."""
+        try:
+            return conn.execute("SELECT 1 FROM gazetteer_places LIMIT 1").fetchone() is not None
+        except sqlite3.OperationalError:
+            return False
+
+    def build(self) -> Gazetteer:
+        """Build the automaton (once; about a second for 300k names)."""
+        import ahocorasick
+
+        t0 = time.perf_counter()
+        a = ahocorasick.Automaton()
+        q = ",".join("?" * len(self.countries))
+        n = 0
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT DISTINCT n.key FROM gazetteer_names n JOIN gazetteer_places p "
+                f"ON p.id = n.place_id WHERE p.country IN ({q}) AND p.feature_class != 'A'",
+                self.countries)
+            for (key,) in rows:
+                a.add_word(f" {key} ", len(key) + 2)
+                n += 1
+        a.make_automaton()
+        self._automaton = a
+        self.keys = n
+        self.build_seconds = time.perf_counter() - t0
+        return self
+
+    @property
+    def ready(self) -> bool:
+        return self._automaton is not None
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # ------------------------------------------------------------------ lookups
+    def places(self, key: str) -> tuple[tuple[Place, str, int], ...]:
+        """(place, name as written, word flag) of every place under *key*."""
+        hit = self._cache.get(key)
+        if hit is not None:
+            self._cache.move_to_end(key)
+            return hit
+        with self._lock:
+            rows = places_by_key(self._conn, key, self.countries)
+        out = []
+        for g, written, word in rows:
+            if g.id in self._exclude or g.feature_class == "A":
+                continue  # the vocabulary's; admin areas are the vocabulary's units
+            self._features[g.id] = (g.feature_class, g.feature_code)
+            out.append((_place(g), written, word))
+        res = tuple(out)
+        self._cache[key] = res
+        if len(self._cache) > 20_000:
+            self._cache.popitem(last=False)
+        return res
+
+    def feature(self, place_id: str) -> tuple[str, str]:
+        """GeoNames feature class and code of a place this index returned ("P", "PPLA")."""
+        return self._features.get(place_id, ("", ""))
+
+    # ------------------------------------------------------------------ matching
+    def find(self, text: str) -> list[GazMatch]:
+        """Every span of *text* naming imported places (longest first where spans overlap,
+        in text order), with the guards of the module docstring."""
+        if self._automaton is None or not text:
+            return []
+        tokens = tokenize(text)
+        if not tokens:
+            return []
+        parts, starts = [" "], {}
+        pos = 1
+        for i, t in enumerate(tokens):
+            k = token_key(t.text)
+            starts[pos] = i
+            parts.append(k)
+            parts.append(" ")
+            pos += len(k) + 1
+        norm = "".join(parts)
+        ends = {}  # position of the space after token i -> i
+        p = 1
+        for i, t in enumerate(tokens):
+            p += len(token_key(t.text))
+            ends[p] = i
+            p += 1
+        raw = []
+        for end, length in self._automaton.iter(norm):
+            s = end - length + 1  # the space before the first token
+            i = starts.get(s + 1)
+            j = ends.get(end)
+            if i is None or j is None:
+                continue
+            raw.append((i, j))
+        if not raw:
+            return []
+        # longest first (in tokens, then characters), no overlaps
+        raw.sort(key=lambda r: (-(r[1] - r[0]), -(tokens[r[1]].end - tokens[r[0]].start), r[0]))
+        taken = [False] * len(tokens)
+        out = []
+        for i, j in raw:
+            if any(taken[i : j + 1]):
+                continue
+            m = self._accept(text, tokens, i, j)
+            if m is None:
+                continue
+            for k in range(i, j + 1):
+                taken[k] = True
+            out.append(m)
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _accept(self, text: str, tokens, i: int, j: int) -> GazMatch | None:
+        start, end = tokens[i].start, tokens[j].end
+        for k in range(i, j):  # tokens joined only by spaces, hyphens, apostrophes
+            if not all(ch in _JOINERS for ch in text[tokens[k].end : tokens[k + 1].start]):
+                return None
+        first = text[start]
+        if not first.isupper():
+            return None
+        span_letters = [ch for ch in text[start:end] if ch.isalpha()]
+        if len(span_letters) >= 2 and all(ch.isupper() for ch in span_letters):
+            # an acronym ("IED", "MSA", "NGO") unless its neighbours are capitals too
+            near = text[max(0, start - 30) : start] + text[end : end + 30]
+            if any(ch.islower() for ch in near):
+                return None
+        if i == j and tokens[i].text in _CALENDAR:
+            return None
+        key = " ".join(token_key(t.text) for t in tokens[i : j + 1])
+        cands = self.places(key)
+        if not cands:
+            return None
+        after = text[end : end + 40]
+        if _DATE_AFTER.match(after) or used_as_adjective(text, start, end):
+            return None
+        if all(w for _p, _n, w in cands):
+            # an ordinary word: a place-like word before it or ACLED's admin parenthesis
+            # after it, and not the first word of a sentence
+            k = start - 1
+            while k >= 0 and text[k] in _OPENERS:
+                k -= 1
+            if k < 0 or text[k] in _SENTENCE_END:
+                return None
+            before = text[max(0, start - 20) : start].lower()
+            if not (_PLACE_CONTEXT.search(before) or _ADMIN_AFTER.match(after)):
+                return None
+        return GazMatch(start, end, text[start:end], key,
+                        tuple((p, n) for p, n, _w in cands))
