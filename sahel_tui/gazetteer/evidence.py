@@ -9,7 +9,7 @@ and :func:`evidence` says why in words:
 * its country named in the item -- a country, an actor of that country, a place found only
   there -- or the feed's country tag (+1.5);
 * the item's other places: within 25 km of one of them +2, 75 km +1.2, 150 km +0.5;
-* the analyst's own recently coded places (+1);
+* the analyst's own recently coded places, (latitude, longitude) pairs (+1 within ~5 km);
 * then what it is: a populated place (+0.6; a capital or seat +0.4 more), a town of the
   bundled gazetteer (+0.8), population (up to ~+1).
 
@@ -29,7 +29,8 @@ from sahel_tui.vocab.match import Candidate, Match
 from sahel_tui.vocab.model import Place
 from sahel_tui.vocab.textnorm import fold_key, tokenize
 
-from .index import Gazetteer, used_as_adjective
+from .index import Gazetteer, is_acronym, peoples_keys, used_as_adjective
+from .keys import name_key
 
 __all__ = ["evidence", "place_matches", "score_candidates"]
 
@@ -57,12 +58,15 @@ def _overlaps(a: Match, b: Match) -> bool:
 
 def place_matches(gz: Gazetteer, text: str, matches: Sequence[Match], *,
                   country_hint: str | None = None,
-                  recent: frozenset[tuple[str, str]] = frozenset()) -> list[Match]:
+                  recent: Sequence[tuple[float, float]] = ()) -> list[Match]:
     """The vocabulary's place matches merged with the gazetteer's, each with its candidates
     ranked by evidence (see the module docstring)."""
+    peoples = peoples_keys()
     vocab_places = [m for m in matches
                     if m.best.kind == "place" and any(c.kind == "place" for c in m.candidates)
-                    and not used_as_adjective(text, m.start, m.end)]
+                    and not used_as_adjective(text, m.start, m.end)
+                    and not is_acronym(text, m.start, m.end)
+                    and name_key(m.text) not in peoples]
     blockers = [m for m in matches if m.best.kind != "place"]
     merged: list[Match] = list(vocab_places)
     for g in gz.find(text):
@@ -87,7 +91,7 @@ def place_matches(gz: Gazetteer, text: str, matches: Sequence[Match], *,
     merged.sort(key=lambda m: m.start)
     merged = _without_qualifiers(text, merged)
     return score_candidates(gz, text, merged, matches, country_hint=country_hint,
-                            recent=recent)
+                            recent=recent or gz.recent)
 
 
 def _without_qualifiers(text: str, places: list[Match]) -> list[Match]:
@@ -113,7 +117,7 @@ def _same_town(c: Candidate, shipped: Sequence[Candidate], names: set) -> bool:
 
 def score_candidates(gz: Gazetteer | None, text: str, places: Sequence[Match],
                      all_matches: Sequence[Match], *, country_hint: str | None = None,
-                     recent: frozenset[tuple[str, str]] = frozenset()) -> list[Match]:
+                     recent: Sequence[tuple[float, float]] = ()) -> list[Match]:
     folded = " " + " ".join(t.text for t in tokenize(text)) + " "
     ctx: Counter[str] = Counter()
     if country_hint:
@@ -133,8 +137,9 @@ def score_candidates(gz: Gazetteer | None, text: str, places: Sequence[Match],
         in_paren = {fold_key(x) for x in paren.group(1).split(",")} if paren else set()
         others = [o for o in places if o is not m and len(o.candidates) <= 8]
         scored = []
+        own = fold_key(m.text)
         for c in m.candidates:
-            s = _score(gz, c, folded, in_paren, ctx, others, recent)
+            s = _score(gz, c, own, folded, in_paren, ctx, others, recent)
             scored.append(Candidate(c.kind, c.id, c.name, c.country, c.detail, c.population,
                                     c.alias, round(s, 3), c.entity))
         scored.sort(key=lambda c: (-c.context, _KIND_RANK.get(c.detail, 3) if c.kind == "place"
@@ -151,12 +156,13 @@ def _named(folded: str, name: str, own: str) -> bool:
     return n >= (2 if k == own else 1)
 
 
-def _score(gz, c: Candidate, folded: str, in_paren: set[str], ctx: Counter,
+def _score(gz, c: Candidate, own: str, folded: str, in_paren: set[str], ctx: Counter,
            others: Sequence[Match], recent) -> float:
+    """*own*: the mention's folded words (an admin unit named like the place itself must
+    be named a second time to count)."""
     if c.kind != "place":
         return 0.0
     p: Place = c.entity  # type: ignore[assignment]
-    own = fold_key(c.alias)
     s = 0.0
     if p.kind == "place":
         if p.admin2 and _named(folded, p.admin2, own):
@@ -175,7 +181,8 @@ def _score(gz, c: Candidate, folded: str, in_paren: set[str], ctx: Counter,
             if oc.kind == "place" and oc.id != p.id:
                 best_km = min(best_km, _km(p, oc.entity))  # type: ignore[arg-type]
     s += 2.0 if best_km <= 25 else 1.2 if best_km <= 75 else 0.5 if best_km <= 150 else 0.0
-    if (fold_key(p.name), p.country) in recent:
+    if p.has_coordinates and any(abs(p.latitude - la) < 0.05 and abs(p.longitude - lo) < 0.05
+                                 for la, lo in recent):
         s += 1.0
     if p.source.startswith("gazetteer:"):
         fclass, fcode = gz.feature(p.id) if gz is not None else ("", "")
@@ -195,7 +202,7 @@ def evidence(c: Candidate, text: str, m: Match, places: Sequence[Match]) -> list
     if not isinstance(p, Place):
         return []
     folded = " " + " ".join(t.text for t in tokenize(text)) + " "
-    own = fold_key(c.alias)
+    own = fold_key(m.text)
     out = []
     for level, name in (("admin2", p.admin2), ("admin1", p.admin1)):
         if name and _named(folded, name, own):

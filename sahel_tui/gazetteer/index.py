@@ -18,6 +18,8 @@ Guards, since a gazetteer of villages is full of short and ordinary names:
 * month and weekday names, a name followed by a year or a day number, a name written in
   capitals among lower-case words (an acronym: "IED", "NGO") and a name used as an
   adjective ("the Fulani community", "a Dogon man", "the Peul village of ...") never match;
+* the names of peoples (data/matcher.toml ``peoples``: "Fulani", "Dogon", "Tiv") never
+  match;
 * admin areas (GeoNames class A) are left to the vocabulary's admin units.
 
 Building takes about a second for 300k names; the app does it after its first frame.
@@ -32,15 +34,17 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from sahel_tui.vocab.model import Place
 from sahel_tui.vocab.textnorm import APOSTROPHES, HYPHENS, tokenize
 
-from .keys import token_key
+from .keys import name_key, token_key
 from .store import GazPlace, places_by_key
 
-__all__ = ["FOCUS_COUNTRIES", "GazMatch", "Gazetteer", "used_as_adjective"]
+__all__ = ["FOCUS_COUNTRIES", "GazMatch", "Gazetteer", "is_acronym", "peoples_keys",
+           "used_as_adjective"]
 
 #: the countries matched by default besides those imported
 FOCUS_COUNTRIES = ("ML", "BF", "NE", "NG", "TD")
@@ -65,20 +69,46 @@ _ADJECTIVE_AFTER = re.compile(
     r"^[\s-]*(?:(?:communal\s+)?militia(?:s|men)?|m[ae]n|wom[ae]n|herd(?:er|sm[ae]n)s?|"
     r"farmers?|youths?|fighters?|civilians?|people|hunters?|traders?|vigilantes?|chiefs?|"
     r"leaders?|elders?|ethnic|group|members?|pastoralists?|settlers?|gunmen|speaking|"
+    r"villagers|residents|marketgoers|traders|victims|soldiers|"
     r"(?:village|town|hamlet|camp)\s+(?:of|called|named)|(?:villages|towns)\b)\b")
 # "the Fulani community" (a people), not "in Daudawa community" (a village)
 _COMMUNITY_AFTER = re.compile(r"^\s+communit(?:y|ies)\b")
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|this|that|local|la|le|les|des|une|un|cette)\s+$", re.IGNORECASE)
+# "17 Dogon villagers", "three Fulani herders": people counted
+_COUNT_BEFORE = re.compile(
+    r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"dozens?|several|many|some|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs))"
+    r"\s+$", re.IGNORECASE)
 _ADMIN_AFTER = re.compile(r"^\s*\(")
 _DATE_AFTER = re.compile(r"^\s*,?\s*\d")
+
+
+@lru_cache(maxsize=1)
+def peoples_keys() -> frozenset[str]:
+    """Spelling keys of the names of peoples (data/matcher.toml ``peoples``)."""
+    import tomllib
+
+    from sahel_tui.vocab.match import MATCHER_CONFIG
+
+    cfg = tomllib.loads(MATCHER_CONFIG.read_text(encoding="utf-8"))
+    return frozenset(name_key(n) for n in cfg.get("peoples", ()))
+
+
+def is_acronym(text: str, start: int, end: int) -> bool:
+    """The words at text[start:end] are in capitals among lower-case words ("IED", "NGO")."""
+    letters = [ch for ch in text[start:end] if ch.isalpha()]
+    if len(letters) < 2 or not all(ch.isupper() for ch in letters):
+        return False
+    near = text[max(0, start - 30) : start] + text[end : end + 30]
+    return any(ch.islower() for ch in near)
 
 
 def used_as_adjective(text: str, start: int, end: int) -> bool:
     """Whether the name at text[start:end] qualifies a people or a group ("Fulani
     militiamen", "the Dogon community", "Katsina Communal Militias") rather than a place."""
     after = text[end : end + 40]
-    if _ADJECTIVE_AFTER.match(after):
+    if _ADJECTIVE_AFTER.match(after) or _COUNT_BEFORE.search(text[max(0, start - 12) : start]):
         return True
     return bool(_COMMUNITY_AFTER.match(after)
                 and _DETERMINER_BEFORE.search(text[max(0, start - 12) : start]))
@@ -119,11 +149,14 @@ class Gazetteer:
         self.countries = sorted({c.upper() for c in countries} if countries
                                 else {*imported, *FOCUS_COUNTRIES})
         self._exclude = frozenset(exclude)
+        self._peoples = peoples_keys()
         self._automaton = None
         self._cache: OrderedDict[str, tuple] = OrderedDict()
         self._features: dict[str, tuple[str, str]] = {}
         self.keys = 0
         self.build_seconds = 0.0
+        #: (latitude, longitude) of the analyst's recently coded events (evidence)
+        self.recent: tuple[tuple[float, float], ...] = ()
 
     # ------------------------------------------------------------------ building
     @staticmethod
@@ -155,6 +188,17 @@ class Gazetteer:
         self.keys = n
         self.build_seconds = time.perf_counter() - t0
         return self
+
+    def load_recent(self, limit: int = 300) -> None:
+        """Remember where the analyst's last *limit* coded events happened."""
+        with self._lock:
+            try:
+                rows = self._conn.execute(
+                    "SELECT latitude, longitude FROM events WHERE deleted = 0 AND latitude IS NOT NULL "
+                    "AND longitude IS NOT NULL ORDER BY coded_at DESC LIMIT ?", (limit,))
+                self.recent = tuple((r[0], r[1]) for r in rows)
+            except sqlite3.OperationalError:  # a database without events
+                self.recent = ()
 
     @property
     def ready(self) -> bool:
@@ -246,15 +290,13 @@ class Gazetteer:
         first = text[start]
         if not first.isupper():
             return None
-        span_letters = [ch for ch in text[start:end] if ch.isalpha()]
-        if len(span_letters) >= 2 and all(ch.isupper() for ch in span_letters):
-            # an acronym ("IED", "MSA", "NGO") unless its neighbours are capitals too
-            near = text[max(0, start - 30) : start] + text[end : end + 30]
-            if any(ch.islower() for ch in near):
-                return None
+        if is_acronym(text, start, end):
+            return None
         if i == j and tokens[i].text in _CALENDAR:
             return None
         key = " ".join(token_key(t.text) for t in tokens[i : j + 1])
+        if key in self._peoples:
+            return None
         cands = self.places(key)
         if not cands:
             return None

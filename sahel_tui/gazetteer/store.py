@@ -136,10 +136,17 @@ def _usable(name: str) -> bool:
         letters) * 0.8
 
 
-def _name_rows(place_id: str, names: Iterable[str]) -> list[tuple[str, str, str, int]]:
+def _is_code(alias: str, main: str) -> bool:
+    """An airport or other code among the alternate names ("GAAO", "GAO" for Gao is not)."""
+    letters = alias.replace(" ", "")
+    return (len(letters) <= 5 and letters.isupper() and letters.isalnum()
+            and fold_key(alias) != fold_key(main))
+
+
+def _name_rows(place_id: str, names: Sequence[str]) -> list[tuple[str, str, str, int]]:
     rows: dict[str, tuple[str, str, str, int]] = {}
     for n in names:
-        if not _usable(n):
+        if not _usable(n) or (n is not names[0] and _is_code(n, names[0])):
             continue
         folded = fold_key(n)
         word = int(is_word(folded))
@@ -208,7 +215,7 @@ def import_records(conn: sqlite3.Connection, source: str, kind: str, path: str,
                 renamed.append((r.id,))
                 report.merged += 1
             report.countries[r.country] = report.countries.get(r.country, 0) + 1
-            name_rows += _name_rows(r.id, (r.name, *r.names))
+            name_rows += _name_rows(r.id, [r.name, *r.names])
         cols = ", ".join(_PLACE_COLS)
         conn.executemany(
             f"INSERT INTO gazetteer_places (id, source_id, {cols}) "

@@ -1,0 +1,143 @@
+"""The imported gazetteer in text: automaton matching, guards, evidence, the coding pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from test_gazetteer import geo_line, write_dump
+
+from sahel_tui.gazetteer.evidence import evidence, place_matches
+from sahel_tui.gazetteer.index import Gazetteer
+from sahel_tui.gazetteer.store import import_geonames
+from sahel_tui.store import open_store
+from sahel_tui.suggest import suggest_coding
+from sahel_tui.vocab import load_vocab
+
+LINES = [
+    # two Madinas in Mali far apart, one in Burkina Faso
+    geo_line(11, "Madina", "", 14.42, -2.25, a1="04", a2="77"),
+    geo_line(12, "Madina", "", 12.40, -8.00, a1="07", a2="88"),
+    geo_line(13, "Madina", "", 12.00, -1.50, cc="BF", a1="12", a2="99"),
+    geo_line(14, "Dinangourou", "Dinangurou", 14.40, -2.20, a1="04", a2="77", pop=800),
+    geo_line(15, "Tongo-Tongo", "", 14.70, 1.30, cc="NE", a1="09", a2="66"),
+    geo_line(16, "Tongo", "", 10.00, -5.00, cc="ML", a1="06", a2="55"),
+    geo_line(17, "Sale", "", 14.30, -2.50, a1="04", a2="77"),  # an ordinary word
+    geo_line(18, "Iyede", "", 9.0, 6.0, cc="NG", a1=""),
+    geo_line(19, "Fulani", "", 10.5, 9.8, cc="NG", a1=""),
+    geo_line(20, "Kobaye", "", 14.10, -3.10, a1="04", a2="77"),
+    geo_line(21, "Kobaye", "", 14.20, -3.20, a1="04", a2="77", pop=5000),
+    geo_line(22, "Kobaye", "", 14.21, -3.21, fc="S", code="SCH", a1="04", a2="77"),
+    geo_line(23, "Diabali", "Diabaly", 14.69, -6.02, a1="05", a2="44"),
+]
+ADMIN1 = ["ML.04\tMopti\tMopti\t1", "ML.07\tKoulikoro\tKoulikoro\t2", "ML.05\tSegou\tSegou\t3",
+          "ML.06\tSikasso\tSikasso\t4", "BF.12\tSahel\tSahel\t5", "NE.09\tTillaberi\tTillaberi\t6"]
+ADMIN2 = ["ML.04.77\tKoro Cercle\tKoro\t1", "ML.07.88\tKati Cercle\tKati\t2",
+          "BF.12.99\tProvince du Soum\tSoum\t3", "NE.09.66\tAyerou\tAyerou\t4",
+          "ML.06.55\tSikasso Cercle\tSikasso\t5", "ML.05.44\tNiono Cercle\tNiono\t6"]
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory):
+    d = tmp_path_factory.mktemp("gz")
+    conn = open_store(d / "g.db")
+    import_geonames(conn, [write_dump(d / "ML.txt", LINES),
+                           write_dump(d / "admin1CodesASCII.txt", ADMIN1),
+                           write_dump(d / "admin2Codes.txt", ADMIN2)])
+    conn.close()
+    g = Gazetteer(d / "g.db").build()
+    yield g
+    g.close()
+
+
+def names(g: Gazetteer, text: str) -> list[str]:
+    return [m.text for m in g.find(text)]
+
+
+# ------------------------------------------------------------------------------ matching
+def test_spelling_variants_and_longest_names(gaz):
+    assert gaz.keys > 0 and gaz.ready
+    ms = gaz.find("Gunmen attacked Diabaly and Tongo Tongo, then Dinangurou.")
+    assert [m.text for m in ms] == ["Diabaly", "Tongo Tongo", "Dinangurou"]
+    assert ms[0].places[0][0].name == "Diabali"
+    assert ms[1].places[0][0].country == "NE"  # not "Tongo" (ML) inside it
+    assert [m.text for m in gaz.find("near Tongo-Tongo")] == ["Tongo-Tongo"]
+
+
+def test_lower_case_words_and_parts_of_words_never_match(gaz):
+    assert names(gaz, "the madina market") == []
+    assert names(gaz, "Madinas") == []
+
+
+def test_a_word_name_needs_a_place_like_context(gaz):
+    assert names(gaz, "Sale of weapons rose.") == []
+    assert names(gaz, "Prices of the Sale rose.") == []
+    assert names(gaz, "Militants attacked a market in Sale on Monday.") == ["Sale"]
+    assert names(gaz, "Militants attacked Sale (Koro, Mopti).") == ["Sale"]
+    assert names(gaz, "près de Sale, au nord") == ["Sale"]
+
+
+def test_acronyms_dates_peoples_and_adjectives_are_not_places(gaz):
+    assert names(gaz, "An IED hit a vehicle near Madina.") == ["Madina"]  # IED ~ Iyede
+    assert names(gaz, "Fulani herders were attacked.") == []
+    assert names(gaz, "He attacked the Dinangourou community.") == []
+    assert names(gaz, "They attacked Dinangourou community.") == ["Dinangourou"]
+    assert names(gaz, "Three Dinangourou men were killed.") == []
+    assert names(gaz, "Madina 2020 was a year.") == []
+
+
+# ------------------------------------------------------------------------------ evidence
+def ranked(gaz, text, **kw):
+    vocab = load_vocab(None)
+    return place_matches(gaz, text, vocab.matcher().find(text), **kw)
+
+
+def best_of(ms, word):
+    return next(m for m in ms if m.text == word).best
+
+
+def test_admin_units_named_in_the_text_choose(gaz):
+    ms = ranked(gaz, "Gunmen killed two people in Madina (Koro, Mopti).")
+    assert best_of(ms, "Madina").entity.admin2 == "Koro"
+    assert [m.text for m in ms] == ["Madina"]  # the parenthesis only qualifies it
+    ms = ranked(gaz, "Gunmen killed two people in Madina, Kati cercle.")
+    assert best_of(ms, "Madina").entity.admin2 == "Kati"
+
+
+def test_the_country_named_chooses(gaz):
+    ms = ranked(gaz, "In Burkina Faso, gunmen killed two people in Madina.")
+    assert best_of(ms, "Madina").country == "BF"
+    ms = ranked(gaz, "Gunmen killed two people in Madina.", country_hint="BF")
+    assert best_of(ms, "Madina").country == "BF"
+
+
+def test_other_places_nearby_choose(gaz):
+    ms = ranked(gaz, "Gunmen attacked Madina, then Dinangourou.")
+    b = best_of(ms, "Madina")
+    assert b.entity.latitude == 14.42
+    why = evidence(b, "Gunmen attacked Madina, then Dinangourou.",
+                   next(m for m in ms if m.text == "Madina"), ms)
+    assert any("km from Dinangourou" in w for w in why)
+
+
+def test_recently_coded_places_choose(gaz):
+    ms = ranked(gaz, "Gunmen attacked Madina.", recent=[(12.40, -8.0)])
+    assert best_of(ms, "Madina").entity.latitude == 12.40
+
+
+def test_then_populated_and_bigger_places(gaz):
+    ms = ranked(gaz, "Gunmen attacked Kobaye.")
+    cands = next(m for m in ms if m.text == "Kobaye").candidates
+    assert cands[0].entity.population == 5000  # a village before another, a school last
+    assert cands[-1].id == "gn:22"
+
+
+# ------------------------------------------------------------------------------ pipeline
+def test_the_coding_pipeline_codes_an_imported_village(gaz):
+    vocab = load_vocab(None)
+    text = ("On 3 May 2020, suspected JNIM militants attacked the village of Dinangurou "
+            "(Koro, Mopti) and killed three civilians.")
+    before = suggest_coding("", text, "2020-05-04T09:00:00Z", vocab=vocab).events[0].place
+    vocab.gazetteer = gaz
+    ev = suggest_coding("", text, "2020-05-04T09:00:00Z", vocab=vocab).events[0]
+    assert (ev.place.name, ev.place.admin2, ev.place.admin1) == ("Dinangourou", "Koro", "Mopti")
+    assert ev.place.source == "gazetteer:ML.txt"
+    assert before is None or before.name != "Dinangourou"
