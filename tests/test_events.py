@@ -105,3 +105,21 @@ def test_event_index_follows_edits_and_undo(tmp_path):
     assert [r.id for r in views.page(conn, parse("actor:mali"))] == []  # deleted events never match
     check = conn.execute("INSERT INTO events_fts (events_fts) VALUES ('integrity-check')")
     assert check is not None
+
+
+def test_drafts_keep_versions_until_the_item_is_coded(tmp_path):
+    from sahel_tui.store import drafts
+
+    conn = _conn(tmp_path)
+    item = 1
+    assert drafts.load(conn, item) is None
+    drafts.save(conn, item, [{"event_date": "2026-11-10"}])
+    drafts.save(conn, item, [{"event_date": "2026-11-11"}])
+    assert drafts.load(conn, item) == [{"event_date": "2026-11-11"}]
+    assert drafts.undo(conn, item)
+    assert drafts.load(conn, item) == [{"event_date": "2026-11-10"}]
+    drafts.save(conn, item, [{"event_date": "2026-11-12"}])
+    add_events(conn, item, [_battle()], "t")
+    # coding ends the draft's history; its last version stays should the coding be undone
+    assert conn.execute("SELECT count(*) FROM drafts").fetchone()[0] == 1
+    assert drafts.drafted(conn, [item]) == {item}

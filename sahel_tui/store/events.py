@@ -167,6 +167,9 @@ def add_events(conn: sqlite3.Connection, item_id: int, events: list[Event], code
         if status:
             changes.append(status)
         decisions.record(conn, action, changes, coder)
+        # the draft's history ends here; its last version stays, should the coding be undone
+        conn.execute("DELETE FROM drafts WHERE item_id = ? AND id < "
+                     "(SELECT max(id) FROM drafts WHERE item_id = ?)", (item_id, item_id))
         return ids
 
     return in_transaction(conn, work)
@@ -260,7 +263,9 @@ for _name, _column in (("actor", "actors"), ("place", "place"), ("type", "type")
     query.register_field(_name, *_event_field(_column))
 
 views.set_coding_summary(
-    "(SELECT CASE count(*) WHEN 0 THEN '' ELSE "
+    "(SELECT CASE count(*) WHEN 0 THEN "
+    " CASE WHEN EXISTS (SELECT 1 FROM drafts d WHERE d.item_id = items.id) "
+    " THEN '✎ draft' ELSE '' END ELSE "
     " max(e.sub_event_type) || ' · ' || max(e.location) || "
     " CASE WHEN max(e.fatalities) > 0 THEN ' · ' || sum(e.fatalities) || '†' ELSE '' END || "
     " CASE WHEN count(*) > 1 THEN ' +' || (count(*) - 1) ELSE '' END END "

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Static
 
+from sahel_tui.store import drafts as store_drafts
 from sahel_tui.store import events as store_events
 from sahel_tui.store.db import fold
 from sahel_tui.store.events import Event
@@ -48,6 +49,7 @@ class CodingState:
     reliability: str | None = None  # the feed's default letter
     ready: bool = False
     matches: tuple = ()  # actor/place name matches over ItemCoding.text, for highlighting
+    drafted: bool = False  # the drafts come from the store (values confirmed earlier)
 
     @property
     def stored(self) -> bool:
@@ -78,6 +80,14 @@ def state_for(conn, item_id: int, coding, vocab) -> CodingState:
     stored = store_events.events_for_item(conn, item_id)
     if stored:
         state.drafts = [Draft(_fields_of(e), e.id) for e in stored]
+        return state
+    saved = store_drafts.load(conn, item_id)
+    suggested = list(coding.events) if coding is not None else []
+    if saved is not None:
+        # values confirmed earlier, kept across moving away, restarts and crashes
+        state.drafted = True
+        state.drafts = [Draft(fields, None, suggested[i] if i < len(suggested) else None)
+                        for i, fields in enumerate(saved)]
     elif coding is not None:
         from sahel_tui.analysis.stories import story_outlets
 
@@ -146,7 +156,8 @@ class CodingPanel(Static):
         if self.app.size.height < 32:
             self.update(self._compact(state, d, f))
             return
-        status = "stored" if d.event_id is not None else "suggested: enter to accept"
+        status = ("stored" if d.event_id is not None else
+                  "draft kept: enter to store" if state.drafted else "suggested: enter to accept")
         t.append(f"Event {state.index + 1}/{len(state.drafts)} ", style="bold")
         t.append(f"({status})", style="green" if d.event_id else "yellow")
         if len(state.drafts) > 1:
@@ -197,7 +208,8 @@ class CodingPanel(Static):
         """Four lines for short terminals: the reader keeps the room."""
         t = Text(no_wrap=True, overflow="ellipsis")
         t.append(f"Event {state.index + 1}/{len(state.drafts)} ", style="bold")
-        t.append("stored" if d.event_id is not None else "suggested · enter accepts",
+        t.append("stored" if d.event_id is not None else
+                 "draft · enter stores" if state.drafted else "suggested · enter accepts",
                  style="green" if d.event_id else "yellow")
         t.append("\n")
 

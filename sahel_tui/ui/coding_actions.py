@@ -7,6 +7,7 @@ import sqlite3
 from textual import work
 
 from sahel_tui import paths
+from sahel_tui.store import drafts as store_drafts
 from sahel_tui.store import events as store_events
 from sahel_tui.store import views
 from sahel_tui.store.events import Event
@@ -197,7 +198,30 @@ class CodingActions:
             self._after_decision({st.item_id})
         else:
             draft.fields.update(changes)
+            self._save_draft(st)
             self.panel.show(st)
+
+    def _save_draft(self, st: CodingState) -> None:
+        """Keep the values confirmed on an item not stored yet (restored when it comes back)."""
+        store_drafts.save(self.app.conn, st.item_id, [d.fields for d in st.drafts])
+        st.drafted = True
+        self.items.refresh_rows({st.item_id})
+
+    def undo_draft(self) -> bool:
+        """On an item not stored yet, ``u`` first takes back the last value confirmed on it."""
+        st = self.coding
+        row = self.items.current
+        if row is None or row.status == "coded" or (
+                st is not None and st.item_id == row.id and st.stored):
+            return False
+        if not store_drafts.undo(self.app.conn, row.id):
+            return False
+        self.items.refresh_rows({row.id})
+        if st is not None and st.item_id == row.id:
+            self._reload_state()
+            self._show_current()
+        self.status.set(message="undid the last change to this item's draft")
+        return True
 
     def _add_entry(self, facet: str, kind: str, text: str) -> None:
         from sahel_tui.ui.forms import AddActorForm, AddPlaceForm
@@ -266,6 +290,7 @@ class CodingActions:
         else:
             st.drafts.append(Draft(base, None, None))
             st.index = len(st.drafts) - 1
+            self._save_draft(st)
         self.panel.show(st)
         self.notify("Another event: set its actors (a), place (l), type (e)…", timeout=2)
 
@@ -281,6 +306,7 @@ class CodingActions:
         else:
             st.drafts.pop(st.index)
             st.index = max(0, min(st.index, len(st.drafts) - 1))
+            self._save_draft(st)
             self.panel.show(st)
 
     def action_switch_event(self, delta: int) -> None:

@@ -1,7 +1,9 @@
 """Keyboard pickers for coding: suggestions first, digits for the first nine, type to filter.
 
-A picker returns a Choice: the chosen value, NEXT (tab: go on to the next facet), PREV
-(shift+tab), or None (escape).
+A picker returns a Choice: the chosen value, (NEXT, value) for tab (confirm what the picker
+holds, then go on to the next facet), (PREV, value) for shift+tab, or None (escape: the only
+key that drops what was typed or highlighted). A picker the analyst did not touch (nothing
+typed, the highlight not moved) holds nothing new: tab then returns NEXT alone.
 """
 
 from __future__ import annotations
@@ -82,6 +84,7 @@ class Picker(ModalScreen):
         self.placeholder = placeholder
         self.help_text = help_text
         self.items: list[Item] = []
+        self.touched = False  # something typed or the highlight moved: tab confirms it
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -89,12 +92,16 @@ class Picker(ModalScreen):
             yield FilterInput(lambda: not self.numeric and not self.query_one(Input).value,
                               placeholder=self.placeholder, id="picker-input")
             yield OptionList(id="picker-options")
-            hint = ("enter choose · tab next facet · esc cancel" if self.numeric else
-                    "1-9 choose · enter choose highlighted · tab next facet · esc cancel")
-            if self.alternate:
-                hint += f" · ctrl+a {self.alternate}"
-            yield Static(Text(f"{self.help_text}\n{hint}" if self.help_text else hint),
-                         id="picker-help")
+            yield Static(self._hint(""), id="picker-help")
+
+    def _hint(self, text: str) -> Text:
+        if self.numeric or text:  # digits are typed (into the number, or the filter)
+            hint = "enter choose · tab choose, next facet · esc cancel"
+        else:
+            hint = "1-9 choose · enter choose highlighted · tab next facet · esc cancel"
+        if self.alternate:
+            hint += f" · ctrl+a {self.alternate}"
+        return Text(f"{self.help_text}\n{hint}" if self.help_text else hint)
 
     def on_mount(self) -> None:
         self._fill("")
@@ -107,7 +114,8 @@ class Picker(ModalScreen):
         rendered = []
         for i, item in enumerate(self.items):
             label = Text(no_wrap=True, overflow="ellipsis")
-            label.append(f"{i + 1} " if i < 9 and not self.numeric else "  ", style="bold")
+            digit = i < 9 and not self.numeric and not text
+            label.append(f"{i + 1} " if digit else "  ", style="bold")
             label.append(item.label, style="bold" if item.suggested else "")
             if item.detail:
                 label.append(f"  {item.detail}", style="dim")
@@ -120,7 +128,9 @@ class Picker(ModalScreen):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        self.touched = True
         self._fill(event.value)
+        self.query_one("#picker-help", Static).update(self._hint(event.value))
 
     def action_digit(self, n: int) -> None:
         field = self.query_one(Input)
@@ -144,6 +154,7 @@ class Picker(ModalScreen):
         if options.option_count:
             current = options.highlighted or 0
             options.highlighted = max(0, min(options.option_count - 1, current + delta))
+            self.touched = True
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -155,11 +166,20 @@ class Picker(ModalScreen):
             if value and not isinstance(value, (str, tuple)):
                 self.dismiss(("alternate", value))
 
+    def _held(self):
+        """What tab confirms: the highlighted value, once the analyst typed or moved."""
+        highlighted = self.query_one(OptionList).highlighted
+        if not self.touched or highlighted is None or highlighted >= len(self.items):
+            return None
+        return self.items[highlighted].value
+
     def action_next_facet(self) -> None:
-        self.dismiss(NEXT)
+        value = self._held()
+        self.dismiss(NEXT if value is None else (NEXT, value))
 
     def action_prev_facet(self) -> None:
-        self.dismiss(PREV)
+        value = self._held()
+        self.dismiss(PREV if value is None else (PREV, value))
 
 
 RELIABILITY = {"A": "Completely reliable", "B": "Usually reliable", "C": "Fairly reliable",

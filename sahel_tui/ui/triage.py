@@ -201,6 +201,8 @@ class TriageScreen(CodingActions, Screen):
         self._decide("flagged", "flag")
 
     def action_undo(self) -> None:
+        if self.undo_draft():  # what was done on the current item comes back first
+            return
         self._replay(decisions.undo, "undid")
 
     def action_redo(self) -> None:
