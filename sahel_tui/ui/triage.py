@@ -464,8 +464,8 @@ class TriageScreen(CodingActions, Screen):
         self.app.call_from_thread(self._counted, query, counts)
 
     def _counted(self, query: Compiled, counts: dict[str, int]) -> None:
-        if query is not self.query_:
-            return
+        if query is not self.query_ or self.app.closing or not self.query(ItemList):
+            return  # another query since, or the screen is being taken down
         total = sum(counts.values())
         if self.items.first_index is None and not self.items.more_below:
             self.items.first_index = total - len(self.items.rows)
