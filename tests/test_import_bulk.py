@@ -203,12 +203,8 @@ def test_a_schema_that_cannot_be_edited_is_left_as_it_was(tmp_path, monkeypatch)
         return c
 
     monkeypatch.setattr(db_mod, "connect", refusing)
-    # up to 0007 only: this authorizer also refuses the sqlite_master write of a CREATE
-    # TABLE, which real defensive mode allows (later migrations create tables)
-    real = db_mod._migrations()
-    monkeypatch.setattr(db_mod, "_migrations", lambda: real[:7])
     c = open_store(tmp_path / "old.db")
-    assert c.execute("PRAGMA user_version").fetchone()[0] == 7
+    assert c.execute("PRAGMA user_version").fetchone()[0] == db_mod.SCHEMA_VERSION
     assert "IN ('new'" in c.execute("SELECT sql FROM sqlite_master WHERE name = 'items'"
                                     ).fetchone()[0]
     with pytest.raises(sqlite3.IntegrityError):
