@@ -207,20 +207,27 @@ class _Runner:
         return self.hosts[origin]
 
     async def _one(self, client, w: store.Wanted) -> None:
-        started = time.perf_counter()
         try:
             out = await self._fetch_one(client, w)
         except Exception as exc:  # a bug must not stop the other items
             out = ArticleOutcome(w.item_id, w.link, "failed",
                                  clean_line(f"internal error: {type(exc).__name__}: {exc}", 300))
             await self._fail(w, out, status=0)
-        out.seconds = time.perf_counter() - started
         self.report.outcomes.append(out)
         self.done += 1
         if self.progress:
             self.progress(out, self.done, self.total)
 
     async def _fetch_one(self, client, w: store.Wanted) -> ArticleOutcome:
+        """The outcome's ``seconds`` run from the request (after any wait for the site's
+        turn) to the stored result."""
+        t = [0.0]  # set when the request starts
+        out = await self._attempt(client, w, t)
+        if t[0]:
+            out.seconds = time.perf_counter() - t[0]
+        return out
+
+    async def _attempt(self, client, w: store.Wanted, t: list[float]) -> ArticleOutcome:
         url = w.link
         scheme = urlsplit(url).scheme.lower()
         if scheme not in ("http", "https"):
@@ -238,6 +245,7 @@ class _Runner:
                 return out
             await host.turn(max(self.s.full_text_delay, host.crawl_delay()))
             async with self.limit:
+                t[0] = time.perf_counter()
                 etag = w.etag if (w.has_article and self.refetch) else None
                 last_modified = w.last_modified if (w.has_article and self.refetch) else None
                 fetched = await fetch_http(client, url, etag=etag, last_modified=last_modified,
