@@ -220,7 +220,8 @@ def _doc_from_row(r) -> _Doc:
     return d
 
 
-_ITEM_SQL = ("SELECT i.id, i.feed_id, f.name AS feed, i.title, i.text, i.published, "
+# the full article when there is one: it carries what a teaser leaves out
+_ITEM_SQL = ("SELECT i.id, i.feed_id, f.name AS feed, i.title, coalesce(i.article, i.text) AS text, i.published, "
              "i.canonical_link, i.language FROM items i JOIN feeds f ON f.id = i.feed_id ")
 
 
@@ -862,7 +863,8 @@ def _copies(conn: sqlite3.Connection, item_ids: list[int]) -> dict[int, int | No
     if not item_ids:
         return {}
     rows = conn.execute(
-        f"SELECT id, title, text, canonical_link, published FROM items WHERE id IN "
+        f"SELECT id, title, coalesce(article, text) AS text, canonical_link, published "
+        f"FROM items WHERE id IN "
         f"({','.join('?' * len(item_ids))}) ORDER BY published, id", item_ids).fetchall()
     originals: list[tuple[int, str | None, set]] = []
     out: dict[int, int | None] = {}

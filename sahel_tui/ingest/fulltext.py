@@ -36,6 +36,7 @@ from sahel_tui.config import Config, Settings
 from sahel_tui.ingest.extract import NotAnArticle, check_html, extract_page
 from sahel_tui.ingest.fetch import fetch_http, now_iso
 from sahel_tui.ingest.sanitize import clean_line
+from sahel_tui.ingest.sync import _real_stderr
 from sahel_tui.store import articles as store
 from sahel_tui.store import open_store
 from sahel_tui.store.db import in_transaction
@@ -81,7 +82,8 @@ class ArticleReport:
     def summary(self) -> str:
         if not self.outcomes:
             return "no articles to fetch"
-        parts = [f"{self.count('ok')} articles"]
+        ok = self.count("ok")
+        parts = [f"{ok} article{'' if ok == 1 else 's'} stored"]
         for state, label in (("shorter", "no longer than the feed's text"),
                              ("unchanged", "unchanged"), ("failed", "failed"),
                              ("deferred", "deferred")):
@@ -291,7 +293,9 @@ class _Runner:
     async def _extract(self, body: bytes, content_type: str | None, url: str) -> str:
         if self.pool is not None:
             loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(self.pool, extract_page, body, content_type, url)
+            with _real_stderr():  # the pool starts its processes on the first submit
+                future = loop.run_in_executor(self.pool, extract_page, body, content_type, url)
+            return await future
         return await asyncio.to_thread(extract_page, body, content_type, url)
 
     async def _defer(self, w: store.Wanted, host: _Host) -> ArticleOutcome:

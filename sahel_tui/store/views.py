@@ -24,6 +24,7 @@ class ItemRow:
     title: str
     status: str
     coding: str  # a compact summary of the item's coding ('' when none)
+    article: bool = False  # the full article is stored
 
     @property
     def key(self) -> tuple[str, int]:
@@ -42,7 +43,8 @@ def set_coding_summary(sql_expr: str) -> None:
 
 def _select(q: Compiled) -> str:
     return (f"SELECT items.id, items.published, f.name, items.title, items.status, "
-            f"{_CODING_SQL} AS coding FROM items JOIN feeds f ON f.id = items.feed_id "
+            f"{_CODING_SQL} AS coding, items.article IS NOT NULL "
+            f"FROM items JOIN feeds f ON f.id = items.feed_id "
             f"WHERE ({q.where})")
 
 
@@ -147,16 +149,41 @@ class ItemDetail:
     raw_html: str
     status: str
     sources: list[tuple[str, str | None, str]]  # (feed name, link, reliability)
+    article: str | None = None  # the linked page's text, when fetched
+    article_note: str | None = None  # the state of its fetch, for the reader (None: never)
+
+    @property
+    def best_text(self) -> str:
+        """What suggestions read: the article when there is one, else the feed's text."""
+        return self.article or self.text
 
 
 def item_detail(conn: sqlite3.Connection, item_id: int) -> ItemDetail | None:
     r = conn.execute(
-        "SELECT id, title, published, published_guessed, link, author, text, raw_html, status "
-        "FROM items WHERE id = ?", (item_id,)
+        "SELECT id, title, published, published_guessed, link, author, text, raw_html, status, "
+        "article FROM items WHERE id = ?", (item_id,)
     ).fetchone()
     if r is None:
         return None
     sources = [(s[0], s[1], s[2]) for s in conn.execute(
         "SELECT f.name, x.link, f.reliability FROM item_feeds x JOIN feeds f ON f.id = x.feed_id "
         "WHERE x.item_id = ? ORDER BY x.first_seen, f.name", (item_id,))]
-    return ItemDetail(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7] or "", r[8], sources)
+    return ItemDetail(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7] or "", r[8], sources,
+                      r[9], _article_note(conn, item_id))
+
+
+def _article_note(conn: sqlite3.Connection, item_id: int) -> str | None:
+    """One line on the item's full-article fetch: when, or why it failed."""
+    a = conn.execute("SELECT state, error, attempts, fetched_at, chars FROM articles "
+                     "WHERE item_id = ?", (item_id,)).fetchone()
+    if a is None:
+        return None
+    when = (a[3] or "").replace("T", " ").rstrip("Z")
+    if a[0] == "ok":
+        note = f"article fetched {when} UTC, {a[4]:,} characters"
+    elif a[0] == "shorter":
+        note = f"article fetched {when} UTC: no longer than the feed's text, which is kept"
+    else:
+        note = f"article not fetched ({a[1]}); tried {a[2]} time{'s' if a[2] != 1 else ''}"
+        return note
+    return note + (f"; last refetch failed: {a[1]}" if a[1] else "")

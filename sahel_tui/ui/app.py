@@ -214,7 +214,26 @@ class SahelApp(App):
         except Exception as exc:  # shown, never a crash: the analyst keeps working
             self.call_from_thread(self._sync_failed, f"{type(exc).__name__}: {exc}")
             return
-        self.call_from_thread(self._sync_done, report)
+        articles = bool(self.config.full_text_urls())
+        self.call_from_thread(self._sync_done, report, articles)
+        if articles and not self.closing:
+            self._articles_after_sync(report.summary())
+
+    def _articles_after_sync(self, synced: str) -> None:
+        """The full articles of the new items (feeds with full_text), after the feeds:
+        the new items are already in the list meanwhile."""
+        from sahel_tui.ingest.fulltext import fetch_articles
+
+        def progress(outcome, done, total):
+            self.call_from_thread(self._set_fetch_state, f"↻ articles {done}/{total}")
+
+        try:
+            report = fetch_articles(self.config, db_path=self.db_path, progress=progress)
+            text = f"synced: {synced}; articles: {report.summary()}"
+        except Exception as exc:  # shown, never a crash
+            text = f"synced: {synced}; articles failed: {type(exc).__name__}: {exc}"
+        if not self.closing:
+            self.call_from_thread(self._articles_done, text)
 
     def _set_fetch_state(self, text: str) -> None:
         self.fetch_state = text
@@ -222,9 +241,11 @@ class SahelApp(App):
         if isinstance(screen, TriageScreen):
             screen.sync_progress(text)
 
-    def _sync_done(self, report) -> None:
-        self.syncing = False
+    def _sync_done(self, report, articles_follow: bool = False) -> None:
+        self.syncing = articles_follow  # a second refresh waits for the articles
         text = f"synced: {report.summary()}"
+        if articles_follow:
+            text += "; ↻ articles"
         self.fetch_state = text
         for screen in self.screen_stack:
             if isinstance(screen, TriageScreen):
@@ -233,6 +254,13 @@ class SahelApp(App):
             lines = "\n".join(o.line() for o in report.failed[:5])
             more = f"\n… and {len(report.failed) - 5} more" if len(report.failed) > 5 else ""
             self.notify(lines + more, title="Some feeds failed", severity="warning", timeout=10)
+
+    def _articles_done(self, text: str) -> None:
+        self.syncing = False
+        self.fetch_state = text
+        for screen in self.screen_stack:
+            if isinstance(screen, TriageScreen):
+                screen.sync_finished(text)
 
     def _sync_failed(self, message: str) -> None:
         self.syncing = False

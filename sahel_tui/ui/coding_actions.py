@@ -24,6 +24,10 @@ from sahel_tui.ui.coding import (
     unwrap,
 )
 
+# suggestions read the full article when there is one (the reader shows it too, by default)
+_ITEM_SQL = ("SELECT title, coalesce(article, text) AS text, published, language "
+             "FROM items WHERE id = ?")
+
 
 class CodingActions:
     """Mixed into TriageScreen: needs .app (with .conn, .coder, .vocab), .items, .reader."""
@@ -54,7 +58,7 @@ class CodingActions:
         except sqlite3.Error:
             return
         try:
-            row = conn.execute("SELECT title, text, published, language FROM items WHERE id = ?",
+            row = conn.execute(_ITEM_SQL,
                                (item_id,)).fetchone()
             if row is None:
                 return
@@ -105,7 +109,7 @@ class CodingActions:
         from sahel_tui.suggest.coding import suggest_for_item
 
         item = self.app.conn.execute(
-            "SELECT title, text, published, language FROM items WHERE id = ?", (row.id,)).fetchone()
+            _ITEM_SQL, (row.id,)).fetchone()
         coding = suggest_for_item(item, self.app.vocab)
         self.coding = state_for(self.app.conn, row.id, coding, self.app.vocab)
         self.coding.matches = coding.matches or tuple(self.app.vocab.matcher().find(coding.text))

@@ -217,7 +217,8 @@ class ItemList(Widget, can_focus=True):
                 fresh = self.conn.execute(
                     "SELECT status FROM items WHERE id = ?", (r.id,)).fetchone()
                 if fresh is not None:
-                    self.rows[i] = ItemRow(r.id, r.published, r.source, r.title, fresh[0], r.coding)
+                    self.rows[i] = ItemRow(r.id, r.published, r.source, r.title, fresh[0], r.coding,
+                                           r.article)
         self.refresh()
 
     def _changed(self) -> None:
@@ -271,7 +272,8 @@ class ItemList(Widget, can_focus=True):
         coding_w = min(28, max(0, width // 5)) if row.coding else 0
         status_style = self._style(f"item-list--{row.status}")
         parts = [
-            (" " + STATUS_MARK.get(row.status, "?") + " ", status_style),
+            # ¶ before the status: the full article is stored (offline reading)
+            (("¶" if row.article else " ") + STATUS_MARK.get(row.status, "?") + " ", status_style),
             (when + "  ", self._style("item-list--time")),
             (set_cell_size(row.source, src_w) + "  ", self._style("item-list--source")),
         ]

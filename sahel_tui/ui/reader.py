@@ -20,9 +20,11 @@ class Reader(VerticalScroll, can_focus=True):
 
     def show(self, item: ItemDetail | None, words: list[str] | None = None,
              spans: list[tuple[int, int, str]] | None = None,
-             title_spans: list[tuple[int, int, str]] | None = None) -> None:
-        """Display ``item``. ``words`` (search terms) and ``spans`` (offsets into the text,
-        with a style) are highlighted. Nothing from the feed is read as markup."""
+             title_spans: list[tuple[int, int, str]] | None = None, *,
+             article: bool = True, note: str | None = None) -> None:
+        """Display ``item``: its full article when it has one and ``article`` is set, else the
+        feed's text. ``words`` (search terms) and ``spans`` (offsets into the text shown,
+        with a style) are highlighted. Nothing from the feed or the page is read as markup."""
         body = self.query_one("#reader-body", Static)
         if item is None:
             body.update(Text("No item selected.", style="dim"))
@@ -48,15 +50,23 @@ class Reader(VerticalScroll, can_focus=True):
         if item.link:
             out.append(item.link, style="underline dim")
             out.append("\n")
+        showing_article = bool(article and item.article)
+        if item.article:
+            other = "the feed's text" if showing_article else "the article"
+            out.append("ARTICLE" if showing_article else "FEED TEXT", style="bold reverse")
+            out.append(f"  w: {other}\n", style="dim")
+        if note or item.article_note:
+            out.append((note or item.article_note or "") + "\n", style="dim italic")
         out.append("\n")
         offset = len(out.plain)
-        out.append(item.text or "(no text: the feed sent only a title)")
+        shown = item.article if showing_article else item.text
+        out.append(shown or "(no text: the feed sent only a title; w fetches the article)")
         for start, end, style in spans or []:
             out.stylize(style, offset + start, offset + end)
         if words:
             out.highlight_words([w for w in words if len(w) > 1], "reverse", case_sensitive=False)
-        same = getattr(self, "_shown_id", None) == item.id
-        self._shown_id = item.id
+        same = getattr(self, "_shown_id", None) == (item.id, showing_article)
+        self._shown_id = (item.id, showing_article)
         body.update(out)
         if not same:  # re-highlighting the same item keeps the reading position
             self.scroll_home(animate=False)

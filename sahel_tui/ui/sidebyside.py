@@ -100,7 +100,8 @@ class StoryScreen(Screen):
             t.append("why: " + "; ".join(cand.reasons) + "\n", style="dim")
         t.append("\n")
         title = Text(detail.title, style="bold")
-        body = Text(detail.raw_html if self.raw else detail.text)
+        # the text the facts were found in: the article when there is one
+        body = Text(detail.raw_html if self.raw else detail.best_text)
         if not self.raw:
             for f in facts:
                 target = title if f.field == "title" else body

@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from sahel_tui.store import decisions, views
 from sahel_tui.store.query import Compiled, QueryError, parse
+from sahel_tui.ui.article_actions import ArticleActions
 from sahel_tui.ui.bindings import APP, CODING, TRIAGE
 from sahel_tui.ui.coding import CodingPanel
 from sahel_tui.ui.coding_actions import CodingActions
@@ -22,7 +23,7 @@ from sahel_tui.ui.sidebar import Sidebar
 from sahel_tui.ui.statusbar import StatusBar
 
 
-class TriageScreen(CodingActions, Screen):
+class TriageScreen(ArticleActions, CodingActions, Screen):
     BINDINGS = [*TRIAGE, *CODING]
     DEFAULT_CSS = """
     TriageScreen #panes { height: 1fr; }
@@ -191,8 +192,11 @@ class TriageScreen(CodingActions, Screen):
     def _show_current(self) -> None:
         row = self.items.current
         title_spans, spans = self.highlight_spans()
-        self.reader.show(views.item_detail(self.app.conn, row.id) if row else None,
-                         self.query_.fts_words, spans, title_spans)
+        detail = views.item_detail(self.app.conn, row.id) if row else None
+        if detail is not None and detail.article and not self.show_article:
+            spans = []  # the suggestions' offsets are into the article, not shown now
+        self.reader.show(detail, self.query_.fts_words, spans, title_spans,
+                         article=self.show_article, note=self.article_note(row and row.id))
 
     def action_dismiss_item(self) -> None:
         self._decide("dismissed", "dismiss")
