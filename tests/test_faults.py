@@ -310,3 +310,186 @@ def test_each_fault_is_explained(message, kind, words):
     assert fault_of(exc) == kind
     text = explain(exc, "/data/sahel.db")
     assert words in text and text.startswith("/data/sahel.db: ")
+
+
+# -- the app ---------------------------------------------------------------------------------
+
+
+def _ui_config(tmp_path):
+    from uidata import make_db
+
+    return make_db(tmp_path / "ui.db")
+
+
+async def _settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _status_bar(app) -> str:
+    from sahel_tui.ui.statusbar import StatusBar
+
+    return app.screen.query_one(StatusBar)._render_text().plain
+
+
+def _statuses(config) -> dict[int, str]:
+    conn = sqlite3.connect(config.settings.database)
+    try:
+        return dict(conn.execute("SELECT id, status FROM items"))
+    finally:
+        conn.close()
+
+
+async def test_app_on_a_read_only_database_reads_and_refuses_decisions(tmp_path, request):
+    from sahel_tui.ui.app import SahelApp
+    from sahel_tui.ui.item_list import ItemList
+
+    config = _ui_config(tmp_path)
+    db = config.settings.database
+    before = _statuses(config)
+    for side in ("-wal", "-shm"):
+        Path(str(db) + side).unlink(missing_ok=True)
+    make_readonly(db, request)
+    app = SahelApp(config, coder="tester")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        assert app.readonly and "READ-ONLY" in _status_bar(app)
+        assert app.screen.query_one(ItemList).current is not None  # reading works
+        await pilot.press("x", "!", "u")
+        await pilot.press("slash", *"mali", "enter")  # searching works
+        await _settle(pilot)
+        await pilot.pause(1.2)  # past a retry tick: nothing queued, nothing raised
+        assert app.is_running and not app.writes
+    assert app.return_code in (0, None)
+    assert _statuses(config) == before
+
+
+_HOLD_LOCK = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("UPDATE app_state SET value = value")
+print("locked", flush=True)
+time.sleep(float(sys.argv[2]))
+conn.execute("COMMIT")
+"""
+
+
+async def test_decisions_made_while_another_process_holds_the_lock_are_written_after(tmp_path):
+    from sahel_tui.ui.app import SahelApp
+    from sahel_tui.ui.item_list import ItemList
+
+    config = _ui_config(tmp_path)
+    app = SahelApp(config, coder="tester")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK,
+                                   str(config.settings.database), "12"],
+                                  stdout=subprocess.PIPE, text=True)
+        try:
+            assert holder.stdout.readline().strip() == "locked"
+            dismissed = []
+            for _ in range(4):  # keys pressed across the 12 s the lock is held
+                dismissed.append(app.screen.query_one(ItemList).current.id)
+                await pilot.press("x")
+                await pilot.pause(2.5)
+                assert app.is_running
+            assert len(app.writes) == 4 and "4 decisions pending" in _status_bar(app)
+            await pilot.press("u")  # takes back the last one, still pending
+            assert len(app.writes) == 3
+            assert all(s == "new" for s in _statuses(config).values())
+            holder.wait(timeout=30)
+            for _ in range(40):  # the retry every second writes them
+                await pilot.pause(0.25)
+                if not app.writes:
+                    break
+            assert not app.writes and "pending:" not in _status_bar(app)
+        finally:
+            holder.kill()
+            holder.wait()
+    statuses = _statuses(config)
+    assert [statuses[i] for i in dismissed] == ["dismissed"] * 3 + ["new"]
+
+
+async def test_a_full_disk_keeps_the_decision_pending_until_space_returns(tmp_path):
+    from sahel_tui.ui.app import SahelApp
+    from sahel_tui.ui.item_list import ItemList
+
+    config = _ui_config(tmp_path)
+    app = SahelApp(config, coder="tester")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        pages = app.conn.execute("PRAGMA page_count").fetchone()[0]
+        app.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        app.conn.execute(f"PRAGMA max_page_count = {pages}")
+        ids = []
+        for _ in range(200):  # until one needs a new page
+            ids.append(app.screen.query_one(ItemList).current.id)
+            await pilot.press("x")
+            if len(app.writes):
+                break
+        assert len(app.writes) == 1 and "disk full" in _status_bar(app) and app.is_running
+        app.conn.execute(f"PRAGMA max_page_count = {pages + 1000}")  # space is back
+        await pilot.pause(1.5)
+        assert not app.writes, (app.writes.waiting, app.writes.reason)
+    statuses = _statuses(config)
+    assert all(statuses[i] == "dismissed" for i in ids)
+
+
+async def test_pending_decisions_outlive_a_quit_and_are_written_at_the_next_start(tmp_path):
+    from sahel_tui.store.pending import side_file_for
+    from sahel_tui.ui.app import SahelApp
+    from sahel_tui.ui.item_list import ItemList
+
+    config = _ui_config(tmp_path)
+    holder = None
+    app = SahelApp(config, coder="tester")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK,
+                                   str(config.settings.database), "30"],
+                                  stdout=subprocess.PIPE, text=True)
+        assert holder.stdout.readline().strip() == "locked"
+        target = app.screen.query_one(ItemList).current.id
+        await pilot.press("x")
+        assert len(app.writes) == 1
+        await pilot.press("q")
+    holder.kill()
+    holder.wait()
+    side = side_file_for(config.settings.database)
+    assert side.exists() and _statuses(config)[target] == "new", side.read_text()
+    app = SahelApp(config, coder="tester")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        assert not app.writes
+    assert _statuses(config)[target] == "dismissed" and not side.exists(), app.writes.waiting
+
+
+def damage(path: Path, offset_pages: int = 2, size: int = 8192) -> None:
+    """Overwrite ``size`` bytes from page ``offset_pages`` with garbage (not the header)."""
+    page = sqlite3.connect(path).execute("PRAGMA page_size").fetchone()[0]
+    with open(path, "r+b") as f:
+        f.seek(page * offset_pages)
+        f.write(bytes((i * 37 + 11) % 256 for i in range(size)))
+
+
+def _checkpointed(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+
+
+async def test_app_on_a_damaged_database_names_it_and_stays_up(tmp_path):
+    from sahel_tui.ui.app import SahelApp
+
+    config = _ui_config(tmp_path)
+    db = config.settings.database
+    _checkpointed(db)
+    damage(db)
+    app = SahelApp(config, coder="tester")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("j", "x", "slash", *"mali", "enter", "t")
+        await _settle(pilot)
+        assert app.is_running and app.damaged and "DAMAGED" in _status_bar(app)

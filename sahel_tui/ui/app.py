@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from functools import partial
 from pathlib import Path
 
@@ -12,6 +14,8 @@ from sahel_tui.config import Config
 from sahel_tui.store import open_store
 from sahel_tui.store.db import connect
 from sahel_tui.store.decisions import default_coder
+from sahel_tui.store.faults import StoreFault, explain, fault_of
+from sahel_tui.store.pending import UI_BUSY_MS, WriteQueue, side_file_for
 from sahel_tui.ui.bindings import ALL, APP, keymap_from_config
 from sahel_tui.ui.triage import TriageScreen
 
@@ -63,7 +67,22 @@ class SahelApp(App):
         self.config = config
         self.demo = demo
         self.db_path: Path = config.settings.database
-        self.conn = open_store(self.db_path)
+        self.readonly = False
+        self.damaged: str | None = None  # the message, once the file was found damaged
+        try:
+            self.conn = open_store(self.db_path)
+        except StoreFault as exc:
+            if exc.kind != "readonly":
+                raise
+            # reading, searching, tallies and exports work; decisions are refused
+            self.conn = open_store(self.db_path, readonly=True)
+            self.readonly = True
+        if not self.readonly:
+            # the UI thread never waits long on another process's write lock: a decision
+            # that cannot be written at once waits in self.writes and is retried
+            self.conn.execute(f"PRAGMA busy_timeout = {UI_BUSY_MS}")
+        self.writes = WriteQueue(self.conn, side_file_for(self.db_path))
+        self._quit_asked = 0.0
         self.coder = coder or default_coder()
         self.fetch_state = self._initial_fetch_state()
         self.syncing = False
@@ -78,6 +97,13 @@ class SahelApp(App):
         return self._keymap
 
     def _initial_fetch_state(self) -> str:
+        try:
+            return self._fetch_state_text()
+        except sqlite3.DatabaseError as exc:  # a damaged file: said once the screen is up
+            self.damaged = explain(exc, self.db_path)
+            return "database damaged"
+
+    def _fetch_state_text(self) -> str:
         row = self.conn.execute(
             "SELECT count(*), sum(error_count > 0), sum(dead) FROM feeds WHERE enabled = 1"
         ).fetchone()
@@ -106,6 +132,17 @@ class SahelApp(App):
             self.set_keymap(self._keymap)
         for problem in self._keymap_problems + list(self.config.warnings):
             self.notify(problem, severity="warning", timeout=8)
+        if self.readonly:
+            self.notify(f"{self.db_path} is read-only: reading, searching, tallies and exports work; "
+                f"decisions are refused. To make changes, fix the file's permissions or copy "
+                f"it somewhere writable and open it with --db.",
+                title="Read-only database", severity="warning", timeout=20)
+        if self.damaged:
+            self.notify(self.damaged, title="Database damaged", severity="error", timeout=30)
+        elif not self.readonly:
+            self.call_after_refresh(self._load_left_writes)
+        self.set_interval(1.0, self.flush_writes)
+        self.run_worker(self._quick_check, thread=True, group="check")
         # vocabularies load once the first screen is up: a thread building the matcher
         # competes for the interpreter with the first paint
         self.set_timer(0.25, lambda: self.run_worker(self._vocab_thread, thread=True,
@@ -151,7 +188,7 @@ class SahelApp(App):
 
     def worker_connection(self):
         """A connection for a background thread; interrupted if the app quits meanwhile."""
-        conn = connect(self.db_path, check_same_thread=False)
+        conn = connect(self.db_path, check_same_thread=False, readonly=self.readonly)
         self._worker_conns.add(conn)
         return conn
 
@@ -164,17 +201,186 @@ class SahelApp(App):
         self._worker_conns.discard(conn)
         conn.close()
 
+    # -- writes that never wait on the lock ---------------------------------------------------------
+
+    def banner(self) -> str:
+        """What the status bar shows first while something is wrong with the database."""
+        if self.damaged:
+            return "DATABASE DAMAGED: see sahel-tui check"
+        if self.readonly:
+            return "READ-ONLY"
+        if len(self.writes):
+            why = {"locked": "database busy", "full": "disk full"}.get(self.writes.reason or "",
+                                                                        "disk error")
+            n = len(self.writes)
+            return f"{n} decision{'s' if n != 1 else ''} pending: {why}"
+        return ""
+
+    def _show_banner(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, TriageScreen):
+                screen.show_banner(self.banner())
+
+    def write(self, label: str, fn, *args, op: str | None = None, on_done=None) -> bool | None:
+        """A decision to the database without ever waiting on another process. True: written
+        (on_done called); False: pending, written (and on_done called) when the lock frees or
+        space returns; None: refused, with a message (read-only or damaged database)."""
+        if self.readonly:
+            self.notify(f"Not saved ({label}): the database is read-only.", severity="warning",
+                        timeout=4)
+            return None
+        try:
+            written = self.writes.submit(label, fn, *args, op=op, on_done=on_done)
+        except sqlite3.Error as exc:
+            self.database_trouble(exc)
+            return None
+        if not written:
+            self._show_banner()
+            if len(self.writes) == 1:
+                self.notify(self._waiting_message(), title="Decision pending",
+                            severity="warning", timeout=8)
+        return written
+
+    def _waiting_message(self) -> str:
+        if self.writes.reason == "locked":
+            why = "another process (an import or a fetch) holds the database"
+        elif self.writes.reason == "full":
+            why = "the disk is full"
+        else:
+            why = "the disk reported an error"
+        return (f"{why}: your decisions are kept and will be written as soon as it can be "
+                f"done (the status bar counts them). Keep working.")
+
+    def flush_writes(self) -> None:
+        """Every second: write what waits (without waiting on the lock)."""
+        if not self.writes:
+            return
+        self.conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            done = self.writes.flush()
+        except sqlite3.Error as exc:
+            self.database_trouble(exc)
+            return
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {UI_BUSY_MS}")
+        n = sum(1 for w in done if w.op != "state")
+        if n:
+            self.notify(f"{n} pending decision{'s' if n != 1 else ''} written"
+                        + (f"; {len(self.writes)} still waiting." if len(self.writes) else "."),
+                        timeout=4)
+            for screen in self.screen_stack:
+                if isinstance(screen, TriageScreen):
+                    screen.pending_written()
+        self._show_banner()
+
+    def _load_left_writes(self) -> None:
+        try:
+            n = self.writes.load()
+        except (OSError, ValueError) as exc:
+            self.notify(f"{self.writes.side_file}: decisions left by the last session could "
+                        f"not be read ({exc})", severity="error", timeout=15)
+            return
+        if n:
+            self.notify(f"{n} decision{'s' if n != 1 else ''} left pending by the last session "
+                        f"will be written now.", timeout=6)
+            self.flush_writes()
+
+    def database_trouble(self, exc: BaseException) -> None:
+        """A database error met by an action: said, and the app goes on."""
+        kind = fault_of(exc)
+        message = explain(exc, self.db_path)
+        if kind == "corrupt":
+            first = self.damaged is None
+            self.damaged = message
+            self._show_banner()
+            if not first:
+                return
+        self.notify(message, title="Database", severity="error", timeout=15)
+
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        # a key's action that meets a database fault says so and the app goes on (an
+        # exception here would end the app's message loop)
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except sqlite3.Error as exc:
+            self.database_trouble(exc)
+            return True
+
+    def _handle_exception(self, error: Exception) -> None:
+        # the last net: a database fault that escaped everything ends the app with the
+        # message, not a traceback
+        cause = getattr(error, "error", None) or error  # WorkerFailed carries .error
+        if isinstance(cause, sqlite3.Error) and fault_of(cause):
+            self.closing = True
+            self.exit(return_code=2, message=explain(cause, self.db_path))
+            return
+        super()._handle_exception(error)
+
+    def _quick_check(self) -> None:
+        """A damaged file is named at start, in the background (the first screen does not
+        wait for it): PRAGMA quick_check over the whole file."""
+        if self.damaged:
+            return
+        conn = self.worker_connection()
+        try:
+            rows = conn.execute("PRAGMA quick_check(3)").fetchall()
+            problems = [r[0] for r in rows if r[0] != "ok"]
+        except sqlite3.DatabaseError as exc:
+            problems = [str(exc)]
+        finally:
+            self.release_connection(conn)
+        if problems and not self.closing:
+            self.call_from_thread(self.database_trouble,
+                                  sqlite3.DatabaseError("database disk image is malformed: "
+                                                        + "; ".join(problems)))
+
     async def action_quit(self) -> None:
+        import time
+
+        if self.writes and not self._keep_or_save_writes(time.monotonic()):
+            return
         # quitting is instant: long counts running in threads are interrupted, not awaited
         self.closing = True
         for conn in list(self._worker_conns):
             conn.interrupt()
         self.exit()
 
+    def _keep_or_save_writes(self, now: float) -> bool:
+        """Quitting with decisions pending: one last try, then the triage decisions are
+        saved beside the database (written at the next start). Edits that can only live in
+        memory keep the app open until q is pressed again. True: quit."""
+        self.conn.execute("PRAGMA busy_timeout = 1000")
+        try:
+            self.writes.flush()
+        except sqlite3.Error as exc:
+            self.database_trouble(exc)
+        if not self.writes:
+            return True
+        try:
+            _, lost = self.writes.save()
+        except OSError as exc:
+            lost = len(self.writes)
+            self.notify(f"{self.writes.side_file}: cannot save the pending decisions "
+                        f"({exc.strerror or exc})", severity="error", timeout=10)
+        if not lost:
+            return True  # in the side file (saved again, with the last position, on unmount)
+        if now - self._quit_asked < 10:
+            return True  # asked twice: the analyst chose to go
+        self._quit_asked = now
+        self.notify(f"{lost} change{'s' if lost != 1 else ''} not written yet "
+                    f"({self._waiting_message().split(':')[0]}). Wait for the status bar to "
+                    f"clear, or press q again to quit without them.",
+                    title="Not saved yet", severity="error", timeout=10)
+        return False
+
     def on_unmount(self) -> None:
         self.closing = True
         for conn in list(self._worker_conns):
             conn.interrupt()
+        if self.writes:  # the screen's last position, written on its way out
+            with contextlib.suppress(sqlite3.Error, OSError):
+                self.writes.flush()
+                self.writes.save()
         self.conn.close()
 
     # -- help ------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ class StatusBar(Static):
         self.fetch_state = ""
         self.position: tuple[int | None, int | None] = (None, None)
         self.message = ""
+        self.banner = ""  # read-only, damaged, decisions pending: shown first, in red
 
     def set(self, **values) -> None:
         for key, value in values.items():
@@ -26,6 +27,9 @@ class StatusBar(Static):
 
     def _render_text(self) -> Text:
         t = Text(no_wrap=True, overflow="ellipsis")
+        if self.banner:
+            t.append(f" {self.banner} ", style="bold white on red")
+            t.append("  ")
         if self.counts is not None:
             c = self.counts
             t.append(f"● {c['new']} new", style="cyan")

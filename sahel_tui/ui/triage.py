@@ -80,14 +80,18 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
 
     def on_mount(self) -> None:
         conn = self.app.conn
-        text = decisions.get_state(conn, "query", "") or ""
-        item = decisions.get_state(conn, "item")
         try:
-            self.query_ = parse(text)
-        except QueryError:
-            self.query_ = parse("")
-        self.items.load(self.query_, int(item) if item and item.isdigit() else None)
-        self.status.set(query_text=self.query_.text, fetch_state=self.app.fetch_state)
+            text = decisions.get_state(conn, "query", "") or ""
+            item = decisions.get_state(conn, "item")
+            try:
+                self.query_ = parse(text)
+            except QueryError:
+                self.query_ = parse("")
+            self.items.load(self.query_, int(item) if item and item.isdigit() else None)
+        except sqlite3.DatabaseError as exc:  # a damaged file: named, the app stays up
+            self.app.database_trouble(exc)
+        self.status.set(query_text=self.query_.text, fetch_state=self.app.fetch_state,
+                        banner=self.app.banner())
         self._apply_layout()
         self.items.focus()
         # counts come after the first frame: the list is what the analyst waits for
@@ -180,8 +184,13 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
             return
         # the key toggles: pressing it again on a dismissed/flagged item makes it new again
         target = "new" if row.status == status else status
-        decisions.set_status(self.app.conn, [row.id], target, self.app.coder,
-                             action if target == status else f"un{action}")
+        label = action if target == status else f"un{action}"
+        # never waits on the lock: if another process holds it, the decision is pending
+        # (counted in the status bar) and written when it frees
+        written = self.app.write(label, None, (row.id,), target, self.app.coder, label,
+                                 op="status")
+        if written is None:
+            return  # refused (read-only), and said
         self.items.refresh_rows({row.id})
         if target == status and status == "dismissed":
             self.items.move(1)
@@ -213,7 +222,17 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
         self._replay(decisions.redo, "redid")
 
     def _replay(self, fn, verb: str) -> None:
-        batch = fn(self.app.conn, self.app.coder)
+        if verb == "undid" and self.app.writes:
+            # the last decision has not reached the database yet: it is simply dropped
+            dropped = self.app.writes.cancel_last()
+            if dropped is not None:
+                self.status.set(message=f"undid {dropped.label} (it was still pending)",
+                                banner=self.app.banner())
+                return
+        self.app.write(fn.__name__, fn, self.app.coder,
+                       on_done=lambda batch: self._replayed(batch, verb))
+
+    def _replayed(self, batch, verb: str) -> None:
         if batch is None:
             self.notify(f"Nothing to {verb[:-1]}.", timeout=2)
             return
@@ -242,11 +261,17 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
 
         def done(yes: bool | None) -> None:
             if yes:
-                _, count = decisions.set_status_where(self.app.conn, narrowed.where,
-                                                      narrowed.params, "dismissed",
-                                                      self.app.coder, "dismiss-all")
+                try:
+                    ids = [r[0] for r in self.app.conn.execute(
+                        f"SELECT items.id FROM items WHERE {narrowed.where}", narrowed.params)]
+                except sqlite3.Error as exc:
+                    self.app.database_trouble(exc)
+                    return
+                if self.app.write("dismiss-all", None, tuple(ids), "dismissed",
+                                  self.app.coder, "dismiss-all", op="status") is None:
+                    return
                 self.items.refresh_rows()
-                self.status.set(message=f"dismissed {count} items (u to undo)")
+                self.status.set(message=f"dismissed {len(ids)} items (u to undo)")
                 self._after_decision()
 
         from sahel_tui.ui.modals import Confirm  # imported when first needed
@@ -272,8 +297,20 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
         self._debounce("sidebar", 1.0, self.refresh_sidebar)
 
     def _save_position(self) -> None:
-        if self._position is not None:
-            decisions.put_state(self.app.conn, item=str(self._position))
+        if self._position is not None and not self.app.readonly:
+            self.app.write("remember the item", None, {"item": str(self._position)},
+                           op="state")
+
+    def show_banner(self, text: str) -> None:
+        for bar in self.query(StatusBar):  # none while the screen is coming down
+            bar.set(banner=text)
+
+    def pending_written(self) -> None:
+        """Decisions that waited for the lock are in the database now."""
+        if not self.query(ItemList):
+            return  # not composed yet (written at start-up): it loads them anyway
+        self.items.refresh_rows()
+        self._after_decision()
 
     def on_unmount(self) -> None:
         self._save_position()
@@ -323,7 +360,8 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
         self.items.empty_message = ("No items match this query." if text
                                     else "No items yet: press r to fetch the feeds.")
         self.items.load(compiled)
-        decisions.put_state(self.app.conn, query=text)
+        if not self.app.readonly:
+            self.app.write("remember the query", None, {"query": text}, op="state")
         pane = self._tallies_pane()
         if pane is not None:
             pane.follow(compiled)
