@@ -51,6 +51,10 @@ class Settings:
     full_text_delay: float = 1.0  # seconds between two pages of one host
     full_text_max_bytes: int = 3 * 1024 * 1024
     full_text_attempts: int = 3  # a failing page is tried at most this many times
+    # the imported gazetteer: countries matched (empty: the imported ones plus the focus
+    # countries) and where `gazetteer download` fetches (empty: GeoNames' own dump folder)
+    countries: tuple[str, ...] = ()
+    gazetteer_url: str = ""
 
 
 @dataclass
@@ -88,6 +92,8 @@ _SETTINGS_KEYS: dict[str, tuple[type | tuple[type, ...], Any]] = {
     "full_text_delay": ((int, float), 1.0),
     "full_text_max_bytes": (int, 3 * 1024 * 1024),
     "full_text_attempts": (int, 3),
+    "countries": (list, ()),
+    "gazetteer_url": (str, ""),
 }
 _POSITIVE = ("concurrency", "per_host", "max_bytes", "timeout", "connect_timeout",
              "full_text_concurrency", "full_text_per_host", "full_text_max_bytes",
@@ -227,6 +233,11 @@ def parse_config(text: str, cfg_path: Path, db_override: str | Path | None = Non
             raise err(line, f"settings.{key} must be greater than 0")
         elif key == "full_text_delay" and value < 0:
             raise err(line, "settings.full_text_delay must be 0 or more (seconds)")
+        elif key == "countries":
+            if not all(isinstance(c, str) and len(c) == 2 and c.isalpha() for c in value):
+                raise err(line, "settings.countries must list two-letter country codes "
+                                '(e.g. ["ML", "BF", "NE"])')
+            value = tuple(c.upper() for c in value)
         values[key] = value
     if db_override:
         database = Path(db_override).expanduser()

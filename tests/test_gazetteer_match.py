@@ -141,3 +141,29 @@ def test_the_coding_pipeline_codes_an_imported_village(gaz):
     assert (ev.place.name, ev.place.admin2, ev.place.admin1) == ("Dinangourou", "Koro", "Mopti")
     assert ev.place.source == "gazetteer:ML.txt"
     assert before is None or before.name != "Dinangourou"
+
+
+def test_the_place_picker_offers_imported_villages_with_their_units(gaz):
+    from sahel_tui.ui.coding import CodingState, place_items
+
+    vocab = load_vocab(None)
+    state = CodingState(0)
+    assert not any(i.label.startswith("Dinangourou") for i in place_items(vocab, state, "Dinang"))
+    vocab.gazetteer = gaz
+    items = place_items(vocab, state, "Dinangu")  # a spelling of its alternate name
+    item = next(i for i in items if i.label.startswith("Dinangourou"))
+    assert "Koro, Mopti, ML" in item.detail and "ML.txt" in item.detail
+
+
+def test_the_countries_setting_limits_matching(gaz, tmp_path):
+    from sahel_tui.config import ConfigError, parse_config
+
+    cfg = parse_config('[settings]\ncountries = ["ne", "BF"]\n', tmp_path / "feeds.toml")
+    assert cfg.settings.countries == ("NE", "BF")
+    with pytest.raises(ConfigError, match="two-letter country codes"):
+        parse_config('[settings]\ncountries = ["Mali"]\n', tmp_path / "feeds.toml")
+    only = Gazetteer(gaz.path, countries=cfg.settings.countries).build()
+    assert names(only, "near Tongo Tongo and Dinangourou") == ["Tongo Tongo"]
+    assert {p.country for p, _ in only.find("in Madina")[0].places} == {"BF"}
+    only.close()
+    assert set(gaz.countries) >= {"ML", "BF", "NE", "NG", "TD"}  # default: imported + focus

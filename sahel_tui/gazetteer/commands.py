@@ -134,7 +134,9 @@ def _cmd_download(args) -> int:
 
     countries = [c.upper() for c in args.countries]
     folder = Path(args.dir) if args.dir else paths.user_data_dir() / "geonames"
-    base = args.base_url or DEFAULT_BASE_URL
+    from sahel_tui.config import config_for_command
+
+    base = args.base_url or config_for_command(args).settings.gazetteer_url or DEFAULT_BASE_URL
     try:
         files = download_dumps(countries, folder, base_url=base, progress=sys.stderr)
     except DownloadError as exc:

@@ -32,13 +32,14 @@ from sahel_tui.vocab.textnorm import fold_key, tokenize
 from .index import Gazetteer, is_acronym, peoples_keys, used_as_adjective
 from .keys import name_key
 
-__all__ = ["evidence", "place_matches", "score_candidates"]
+__all__ = ["evidence", "km", "place_matches", "score_candidates"]
 
 _KIND_RANK = {"place": 0, "admin2": 1, "admin1": 2}
 _PAREN = re.compile(r"^\s*\(([^()]{1,120})\)")
 
 
-def _km(a: Place, b: Place) -> float:
+def km(a: Place, b: Place) -> float:
+    """Great-circle distance in km (inf when one has no coordinates)."""
     if not (a.has_coordinates and b.has_coordinates):
         return math.inf
     lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude,
@@ -112,7 +113,7 @@ def _same_town(c: Candidate, shipped: Sequence[Candidate], names: set) -> bool:
     within 5 km)."""
     if (fold_key(c.name), c.country) not in names:
         return False
-    return any(s.kind == "place" and _km(c.entity, s.entity) <= 5.0 for s in shipped)
+    return any(s.kind == "place" and km(c.entity, s.entity) <= 5.0 for s in shipped)
 
 
 def score_candidates(gz: Gazetteer | None, text: str, places: Sequence[Match],
@@ -179,7 +180,7 @@ def _score(gz, c: Candidate, own: str, folded: str, in_paren: set[str], ctx: Cou
     for o in others:
         for oc in o.candidates:
             if oc.kind == "place" and oc.id != p.id:
-                best_km = min(best_km, _km(p, oc.entity))  # type: ignore[arg-type]
+                best_km = min(best_km, km(p, oc.entity))  # type: ignore[arg-type]
     s += 2.0 if best_km <= 25 else 1.2 if best_km <= 75 else 0.5 if best_km <= 150 else 0.0
     if p.has_coordinates and any(abs(p.latitude - la) < 0.05 and abs(p.longitude - lo) < 0.05
                                  for la, lo in recent):
@@ -207,12 +208,12 @@ def evidence(c: Candidate, text: str, m: Match, places: Sequence[Match]) -> list
     for level, name in (("admin2", p.admin2), ("admin1", p.admin1)):
         if name and _named(folded, name, own):
             out.append(f"{name} ({level}) named")
-    near = [(round(_km(p, oc.entity)), o.text) for o in places if o is not m
+    near = [(round(km(p, oc.entity)), o.text) for o in places if o is not m
             for oc in o.candidates[:1] if oc.kind == "place"]
     near = [x for x in near if x[0] <= 150]
     if near:
-        km, what = min(near)
-        out.append(f"{km} km from {what}")
+        dist, what = min(near)
+        out.append(f"{dist} km from {what}")
     if p.population:
         out.append(f"pop. {p.population:,}")
     src = p.source.split(":", 1)[1] if p.source.startswith("gazetteer:") else "bundled"

@@ -20,6 +20,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from sahel_tui.vocab.textnorm import fold_key
@@ -143,14 +144,23 @@ def _is_code(alias: str, main: str) -> bool:
             and fold_key(alias) != fold_key(main))
 
 
+@lru_cache(maxsize=100_000)
+def _name_info(name: str) -> tuple[tuple[str, ...], int] | None:
+    """The spelling keys of *name* and whether it is an ordinary word (None: unusable);
+    cached, since the same names recur across thousands of villages."""
+    if not _usable(name):
+        return None
+    return tuple(name_keys(name)), int(is_word(fold_key(name)))
+
+
 def _name_rows(place_id: str, names: Sequence[str]) -> list[tuple[str, str, str, int]]:
     rows: dict[str, tuple[str, str, str, int]] = {}
     for n in names:
-        if not _usable(n) or (n is not names[0] and _is_code(n, names[0])):
+        info = _name_info(n)
+        if info is None or (n is not names[0] and _is_code(n, names[0])):
             continue
-        folded = fold_key(n)
-        word = int(is_word(folded))
-        for key in name_keys(n):
+        keys, word = info
+        for key in keys:
             old = rows.get(key)
             if old is None or (old[3] and not word):
                 rows[key] = (key, place_id, n, word)
@@ -371,7 +381,7 @@ def places_by_key(conn: sqlite3.Connection, key: str,
                   countries: Iterable[str] | None = None) -> list[tuple[GazPlace, str, int]]:
     """(place, name as written, word flag) for every place indexed under *key*."""
     sql = _GAZ_SELECT.replace("FROM gazetteer_places p", "FROM gazetteer_names n "
-                              "JOIN gazetteer_places p ON p.id = n.place_id")
+                              "CROSS JOIN gazetteer_places p ON p.id = n.place_id")
     sql = sql.replace("SELECT p.id", "SELECT n.name, n.word, p.id")
     sql += "WHERE n.key = ?"
     args: list = [key]

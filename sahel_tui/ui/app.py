@@ -162,6 +162,13 @@ class SahelApp(App):
         except VocabError as exc:
             vocab, problem = load_vocab(None), str(exc)
         vocab.matcher()  # built once, here, off the UI thread
+        try:  # the analyst's imported gazetteer, if any (about a second for 300k names)
+            from sahel_tui.gazetteer.index import open_gazetteer
+
+            vocab.gazetteer = open_gazetteer(self.db_path, vocab,
+                                             self.config.settings.countries)
+        except Exception as exc:  # never costs the app its start: coded without it
+            problem = (problem + "\n" if problem else "") + f"Gazetteer not loaded: {exc}"
         return vocab, problem
 
     def _vocab_thread(self) -> None:

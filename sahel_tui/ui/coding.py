@@ -268,25 +268,45 @@ def place_items(vocab, state: CodingState, text: str) -> list[Item]:
     seen = set()
     sug = state.current.suggestion if state.current else None
     pool = list(sug.place_candidates) if sug is not None else []
+    chosen = sug.place if sug is not None else None
     for cand in pool:
         if cand.id in seen or (text and not _folded_contains(cand.name + " " + cand.alias, text)):
             continue
         seen.add(cand.id)
-        out.append(Item(cand.name, cand.entity, _place_detail(cand.entity), True))
+        out.append(Item(cand.name, cand.entity, _place_detail(cand.entity, cand, chosen), True))
     if text:
         for cand in vocab.matcher().complete(text, kind="place", limit=30):
             if cand.id not in seen:
                 seen.add(cand.id)
-                out.append(Item(cand.name, cand.entity, _place_detail(cand.entity)))
+                out.append(Item(cand.name, cand.entity, _place_detail(cand.entity, None, chosen)))
+        gz = getattr(vocab, "gazetteer", None)
+        if gz is not None and gz.ready and len(text.strip()) >= 2:  # imported villages
+            for place, written in gz.complete(text, limit=30):
+                if place.id not in seen:
+                    seen.add(place.id)
+                    label = place.name if written == place.name else f"{place.name} ({written})"
+                    out.append(Item(label, place, _place_detail(place, None, chosen)))
         out.append(Item(f"+ add place “{text}”…", ("add-place", text), "to your places.toml"))
     return out
 
 
-def _place_detail(p) -> str:
+def _place_detail(p, cand=None, chosen=None) -> str:
+    """Admin units, coordinates, source; for a suggested candidate its evidence score and
+    its distance to the suggested place."""
     parts = [x for x in (p.admin2, p.admin1, p.country) if x and x != p.name]
     where = ", ".join(parts)
     coords = f" ({p.latitude:.2f}, {p.longitude:.2f})" if p.latitude is not None else " (no coordinates)"
-    return f"{p.kind}: {where}{coords}"
+    extra = []
+    if cand is not None and cand.context:
+        extra.append(f"evidence {cand.context:g}")
+    if (chosen is not None and chosen.id != p.id and p.latitude is not None
+            and chosen.latitude is not None):
+        from sahel_tui.gazetteer.evidence import km
+
+        extra.append(f"{km(p, chosen):.0f} km from {chosen.name}")
+    if p.source.startswith("gazetteer:"):
+        extra.append(p.source.split(":", 1)[1])
+    return f"{p.kind}: {where}{coords}" + "".join(f" · {x}" for x in extra)
 
 
 def type_items(vocab, state: CodingState, text: str) -> list[Item]:
