@@ -285,3 +285,28 @@ def test_one_event_twice_in_a_file_with_two_codings(a, tmp_path):
     before = counts(b)
     import_jsonl(b, path)
     assert counts(b) == before
+
+
+def test_full_article_travels_with_its_item(a, tmp_path):
+    """The exchange carries an item's full article (sanitised again on the way in)."""
+    target = a.execute("SELECT i.id FROM items i JOIN event_items ei ON ei.item_id = i.id "
+                       "LIMIT 1").fetchone()[0]
+    a.execute("UPDATE items SET article = ? WHERE id = ?",
+              ("The whole article, with a word only it has: granaries.", target))
+    lines = jsonl(a, tmp_path / "a.jsonl")
+    carried = [it for line in lines for it in line["items"] if "article" in it]
+    assert carried and carried[0]["article"].endswith("granaries.")
+    raw = (tmp_path / "a.jsonl").read_text("utf-8").replace(
+        "granaries.", "granaries.\\u001b[2J")  # hostile bytes in a file from elsewhere
+    (tmp_path / "evil.jsonl").write_text(raw, "utf-8")
+    b = open_store(tmp_path / "b.db")
+    import_jsonl(b, tmp_path / "evil.jsonl", coder="bob")
+    (article,) = b.execute("SELECT article FROM items WHERE article IS NOT NULL").fetchone()
+    assert article == "The whole article, with a word only it has: granaries."
+    assert b.execute("SELECT count(*) FROM items_fts WHERE items_fts MATCH 'granaries'"
+                     ).fetchone()[0] == 1
+    assert b.execute("SELECT count(*) FROM items WHERE article IS NULL").fetchone()[0] == 3
+    # the reading list carries it too
+    export(a, None, "jsonl", tmp_path / "items.jsonl", items=True, coder="ana")
+    listed = [json.loads(x)["item"] for x in (tmp_path / "items.jsonl").read_text().splitlines()]
+    assert [it["id"] for it in listed if "article" in it] == [target]

@@ -14,6 +14,7 @@ import re
 from dataclasses import MISSING, fields
 from typing import NamedTuple
 
+from sahel_tui.ingest.sanitize import clean_text
 from sahel_tui.store.events import Event
 
 from .jsonl import EVENT_FIELDS, ExchangeError
@@ -70,7 +71,7 @@ class Item(NamedTuple):
 
 #: Item.values, in this order
 ITEM_COLUMNS = ("guid", "link", "canonical_link", "title", "author", "published",
-                "published_guessed", "text", "content_hash", "language")
+                "published_guessed", "text", "content_hash", "language", "article")
 
 
 class Record(NamedTuple):
@@ -247,9 +248,12 @@ def _make_item(it: dict, title: str, text: str, keys: list[str], feeds: list[dic
     uid, canonical, get = it["uid"], it.get("canonical_link"), it.get
     all_keys = tuple(dict.fromkeys([uid, *keys, *([f"l:{canonical}"] if canonical else [])]))
     content_hash = get("content_hash") or hashlib.sha1(f"{title}\x00{text}".encode()).hexdigest()
+    article = get("article")  # the full article, hostile like any page text
     return Item(uid, all_keys, (get("guid"), get("link"), canonical, title, get("author"),
                                 it["published"], int(bool(get("published_guessed"))), text,
-                                content_hash, get("language")), _feeds(feeds))
+                                content_hash, get("language"),
+                                clean_text(article) or None if article else None),
+                _feeds(feeds))
 
 
 def _item_fast(it) -> Item | None:
@@ -262,7 +266,7 @@ def _item_fast(it) -> Item | None:
             or type(title) is not str or type(text) is not str or type(keys) is not list
             or type(feeds) is not list):
         return None
-    for key in ("guid", "link", "author", "language", "content_hash"):
+    for key in ("guid", "link", "author", "language", "content_hash", "article"):
         v = get(key)
         if v is not None and type(v) is not str:
             return None
@@ -328,7 +332,8 @@ def _item(it, where: str) -> Item:
     for key in ("uid", "published"):
         if not isinstance(it.get(key), str) or not it[key]:
             raise ExchangeError(f"{where}.{key} is missing or not text")
-    for key in ("guid", "link", "canonical_link", "author", "language", "content_hash"):
+    for key in ("guid", "link", "canonical_link", "author", "language", "content_hash",
+                "article"):
         if it.get(key) is not None and not isinstance(it[key], str):
             raise ExchangeError(f"{where}.{key} must be text or null")
     for key in ("title", "text"):

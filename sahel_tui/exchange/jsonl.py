@@ -73,15 +73,18 @@ def item_json(it: Item, feeds: dict[int, Feed]) -> dict:
     x = it.extra
     carried = sorted(((feeds[fid], link) for fid, link in it.feeds if fid in feeds),
                      key=lambda fl: (fl[0].name, fl[0].url))
-    return {"uid": it.uid, "keys": x.get("keys", []), "guid": x.get("guid"), "link": it.link,
-            "canonical_link": x.get("canonical_link"), "title": it.title,
-            "author": x.get("author"), "published": it.published,
-            "published_guessed": x.get("published_guessed", False),
-            "language": x.get("language"), "content_hash": x.get("content_hash"),
-            "text": x.get("text", ""),
-            "feeds": [{"name": f.name, "url": f.url, "tags": list(f.tags),
-                       "language": f.language, "reliability": f.reliability, "link": link}
-                      for f, link in carried]}
+    out = {"uid": it.uid, "keys": x.get("keys", []), "guid": x.get("guid"), "link": it.link,
+           "canonical_link": x.get("canonical_link"), "title": it.title,
+           "author": x.get("author"), "published": it.published,
+           "published_guessed": x.get("published_guessed", False),
+           "language": x.get("language"), "content_hash": x.get("content_hash"),
+           "text": x.get("text", "")}
+    if x.get("article"):  # the full article, when fetched (a reader of version 1 skips it)
+        out["article"] = x["article"]
+    out["feeds"] = [{"name": f.name, "url": f.url, "tags": list(f.tags),
+                     "language": f.language, "reliability": f.reliability, "link": link}
+                    for f, link in carried]
+    return out
 
 
 def _line_start(prov: dict, origin: tuple | None) -> str:

@@ -32,7 +32,7 @@ def count_items(conn: sqlite3.Connection, q: Compiled) -> int:
 
 
 def _pages(conn: sqlite3.Connection, q: Compiled, text: bool) -> Iterator[list[tuple]]:
-    """Chunks of (ItemRow, outlets, link, author, language, uid, text)."""
+    """Chunks of (ItemRow, outlets, link, author, language, uid, text, article)."""
     anchor = None
     while True:
         rows = views.page(conn, q, after=anchor, limit=CHUNK)
@@ -47,7 +47,7 @@ def _pages(conn: sqlite3.Connection, q: Compiled, text: bool) -> Iterator[list[t
             f"WHERE x.item_id IN ({marks}) ORDER BY x.first_seen, f.name", ids,
         ):
             outlets.setdefault(item_id, []).append(name)
-        cols = "id, link, author, language, uid" + (", text" if text else ", ''")
+        cols = "id, link, author, language, uid" + (", text, article" if text else ", '', NULL")
         extra = {r[0]: r[1:] for r in conn.execute(
             f"SELECT {cols} FROM items WHERE id IN ({marks})", ids)}
         yield [(r, outlets.get(r.id, [r.source]), *extra[r.id]) for r in rows]
@@ -67,17 +67,24 @@ def write_items_csv(conn: sqlite3.Connection, q: Compiled, fh: TextIO,
     return n
 
 
+def _item_line(r, outlets, link, author, language, uid, text, article) -> dict:
+    out = {"id": r.id, "uid": uid, "published": r.published, "outlets": outlets,
+           "title": r.title, "link": link, "author": author, "language": language,
+           "status": r.status, "coding": r.coding, "text": text}
+    if article:  # the full article, when fetched
+        out["article"] = article
+    return out
+
+
 def write_items_jsonl(conn: sqlite3.Connection, q: Compiled, fh: TextIO, prov: dict,
                       tick: Callable[[int], None]) -> int:
     head = (f'{{"format":"{ITEMS_FORMAT}","version":{VERSION},"provenance":'
             f'{_encode(prov)},"item":')
     n = 0
     for chunk in _pages(conn, q, text=True):
-        fh.write("".join(head + _encode({
-            "id": r.id, "uid": uid, "published": r.published, "outlets": outlets,
-            "title": r.title, "link": link, "author": author, "language": language,
-            "status": r.status, "coding": r.coding, "text": text}) + "}\n"
-            for r, outlets, link, author, language, uid, text in chunk))
+        fh.write("".join(head + _encode(_item_line(r, outlets, link, author, language, uid,
+                                                   text, article)) + "}\n"
+                         for r, outlets, link, author, language, uid, text, article in chunk))
         n += len(chunk)
         tick(n)
     return n

@@ -109,7 +109,7 @@ def _complete(conn: sqlite3.Connection, rows: list[dict], full: bool) -> list[Ev
     item_cols = "i.id, i.uid, i.link, i.title, i.published"
     if full:
         item_cols += (", i.guid, i.canonical_link, i.author, i.published_guessed, i.language, "
-                      "i.content_hash, i.text")
+                      "i.content_hash, i.text, i.article")
     links: dict[int, list[int]] = {}
     items: dict[int, Item] = {}
     for r in _tuples(conn, f"SELECT ei.event_id, {item_cols} FROM event_items ei "
@@ -121,7 +121,8 @@ def _complete(conn: sqlite3.Connection, rows: list[dict], full: bool) -> list[Ev
             if full:
                 it.extra = {"guid": r[6], "canonical_link": r[7], "author": r[8],
                             "published_guessed": bool(r[9]), "language": r[10],
-                            "content_hash": r[11], "text": r[12], "keys": []}
+                            "content_hash": r[11], "text": r[12], "article": r[13],
+                            "keys": []}
             items[r[1]] = it
     item_ids = list(items)
     for i in range(0, len(item_ids), 5000):
