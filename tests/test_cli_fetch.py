@@ -136,3 +136,30 @@ def test_import_of_a_broken_opml_exits_2(tmp_path, capsys, monkeypatch):
     assert f"{bad}:1:" in err and len(err.splitlines()) == 1
     assert not (tmp_path / "feeds.toml").exists()
     assert main(["feeds", "import-opml", str(bad), "--reliability", "Q"]) == 2
+
+
+def test_fetch_full_text_from_cron(tmp_path, server):
+    """`sahel-tui fetch --full-text`: the articles after the feeds; a failed page is a stored
+    reason, not an error of the run."""
+    body = ("<html><body><article>" + "".join(
+        f"<p>Paragraph {i}: soldiers and residents described the attack on the market of "
+        f"Djibo to our correspondent, who counted the burned shops one by one.</p>"
+        for i in range(6)) + "</article></body></html>").encode()
+    ok = server.route("/a/ok.html", Response(body=body, content_type="text/html"))
+    missing = server.url("/a/missing.html")
+    items = [{"title": "Djibo", "link": ok, "guid": ok, "description": "<p>Teaser.</p>"},
+             {"title": "Other", "link": missing, "guid": missing, "description": "<p>T.</p>"}]
+    feed = server.route("/feed.xml", rss(items))
+    cfg = write_feeds(tmp_path / "feeds.toml", [feed])
+    db = tmp_path / "d.db"
+    r = run(["fetch", "--config", str(cfg), "--db", str(db)], tmp_path, tmp_path)
+    assert r.returncode == 0 and "articles" not in r.stdout  # not opted in
+    assert server.hits("/a/ok.html") == 0
+    r = run(["fetch", "--full-text", "--config", str(cfg), "--db", str(db)], tmp_path, tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines()[-1] == "articles: 1 article stored, 1 failed"
+    assert "article of item" in r.stderr and "HTTP 404" in r.stderr
+    # --quiet from cron: nothing printed for the articles (their failures are in the app)
+    r = run(["fetch", "-q", "--full-text", "--config", str(cfg), "--db", str(db)],
+            tmp_path, tmp_path)
+    assert (r.returncode, r.stdout, r.stderr) == (0, "", "")
