@@ -167,3 +167,10 @@ def test_the_countries_setting_limits_matching(gaz, tmp_path):
     assert {p.country for p, _ in only.find("in Madina")[0].places} == {"BF"}
     only.close()
     assert set(gaz.countries) >= {"ML", "BF", "NE", "NG", "TD"}  # default: imported + focus
+
+
+def test_part_of_a_longer_name_is_not_the_place(gaz):
+    assert names(gaz, "gunmen attacked the market of Garin Dinangourou and killed three.") == []
+    assert names(gaz, "gunmen attacked the market of Dinangourou Village and killed three.") == [
+        "Dinangourou"]
+    assert names(gaz, "Attack In Dinangourou Kills Three Soldiers") == ["Dinangourou"]

@@ -20,6 +20,8 @@ Guards, since a gazetteer of villages is full of short and ordinary names:
   adjective ("the Fulani community", "a Dogon man", "the Peul village of ...") never match;
 * the names of peoples (data/matcher.toml ``peoples``: "Fulani", "Dogon", "Tiv") never
   match;
+* a name that is only part of a longer proper name ("Wanzam" in "Garin Wanzam") is not
+  that place;
 * admin areas (GeoNames class A) are left to the vocabulary's admin units.
 
 Building takes about a second for 300k names; the app does it after its first frame.
@@ -112,6 +114,41 @@ def used_as_adjective(text: str, start: int, end: int) -> bool:
         return True
     return bool(_COMMUNITY_AFTER.match(after)
                 and _DETERMINER_BEFORE.search(text[max(0, start - 12) : start]))
+
+
+# capitalised words that may stand next to a place name without being part of it
+_GENERIC = {
+    "region", "province", "state", "lga", "commune", "cercle", "district", "department",
+    "departement", "village", "town", "city", "forest", "camp", "market", "road", "ward",
+    "area", "local", "government", "prefecture", "sub", "axis", "river",
+    "lake", "island", "islands", "mountains", "hills", "quarter", "neighbourhood",
+    "neighborhood", "airport", "base", "the", "on", "in", "at", "near", "and", "or", "of",
+    "le", "la", "les", "de", "du", "des", "a", "en", "dans", "pres", "vers", "north", "south",
+    "east", "west", "nord", "sud", "est", "ouest", "central", "centre", "upper", "lower",
+}
+
+
+def _part_of_longer_name(text: str, tokens, i: int, j: int) -> bool:
+    """A name that is only part of a longer proper name ("Wanzam" in "Garin Wanzam",
+    "Koïra" in "Koira Beri"): a capitalised word joined to it by a space or a hyphen that
+    no place name covers -- unless the text around is in title case (a headline)."""
+    around = tokens[max(0, i - 4) : j + 5]
+    caps = sum(text[t.start].isupper() for t in around)
+    if len(around) >= 5 and caps >= 0.6 * len(around):
+        return False
+    for k, gap in ((i - 1, (tokens[i - 1].end, tokens[i].start) if i > 0 else None),
+                   (j + 1, (tokens[j].end, tokens[j + 1].start) if j + 1 < len(tokens)
+                    else None)):
+        if gap is None:
+            continue
+        between = text[gap[0] : gap[1]]
+        if between not in (" ", "-") or not text[tokens[k].start].isupper():
+            continue
+        word = tokens[k].text
+        if word in _GENERIC or word in _CALENDAR or word.isdigit() or len(word) == 1:
+            continue
+        return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,6 +365,8 @@ class Gazetteer:
             return None
         after = text[end : end + 40]
         if _DATE_AFTER.match(after) or used_as_adjective(text, start, end):
+            return None
+        if _part_of_longer_name(text, tokens, i, j):
             return None
         if all(w for _p, _n, w in cands):
             # an ordinary word: a place-like word before it or ACLED's admin parenthesis

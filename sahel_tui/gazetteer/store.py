@@ -79,8 +79,8 @@ class ImportReport:
                f"{self.unchanged:,} unchanged, {self.skipped:,} skipped"
                + (f" ({cc})" if cc else "")]
         if self.inferred_admin:
-            out.append(f"  {self.inferred_admin:,} places had no admin units: given those of "
-                       "the nearest place that has them")
+            out.append(f"  {self.inferred_admin:,} places had no admin1/admin2 of their own: "
+                       "given those of the nearest place that has them (see `gazetteer search`)")
         out += [f"  {p}" for p in self.problems[:max_problems]]
         if len(self.problems) > max_problems:
             out.append(f"  ... and {len(self.problems) - max_problems} more problems")
