@@ -887,8 +887,8 @@ def _membership(conn: sqlite3.Connection, item_id: int) -> dict | None:
     return None if r is None else {"story": r[0], "copy_of": r[1]}
 
 
-def _commit(conn: sqlite3.Connection, action: str, coder: str, target: dict[int, dict | None]) -> int | None:
-    """Apply and log membership changes {item: new membership} as one batch."""
+def _changes(conn: sqlite3.Connection, target: dict[int, dict | None]) -> list[Change]:
+    """Apply membership changes {item: new membership}; the changes to log."""
     changes = []
     for iid, new in sorted(target.items()):
         old = _membership(conn, iid)
@@ -896,6 +896,12 @@ def _commit(conn: sqlite3.Connection, action: str, coder: str, target: dict[int,
             continue
         _apply_story(conn, iid, f"story:{iid}", new)
         changes.append(Change(iid, f"story:{iid}", old, new))
+    return changes
+
+
+def _commit(conn: sqlite3.Connection, action: str, coder: str, target: dict[int, dict | None]) -> int | None:
+    """Apply and log membership changes {item: new membership} as one batch."""
+    changes = _changes(conn, target)
     if not changes:
         return None
     return decisions.record(conn, action, changes, coder)
@@ -903,34 +909,59 @@ def _commit(conn: sqlite3.Connection, action: str, coder: str, target: dict[int,
 
 def link_items(conn: sqlite3.Connection, item_ids: Sequence[int], coder: str) -> int:
     """Record that the items report one incident: they (and the members of any story they
-    are already in) become one story, as one undoable decision. Returns the story id."""
-    ids = sorted({int(i) for i in item_ids})
-    if len(ids) < 2 and not (ids and _membership(conn, ids[0])):
-        raise ValueError("link at least two items")
+    are already in) become one story, as one undoable decision. Returns the story id.
+    (sahel_tui.analysis.incidents.link_reports also joins their coded events.)"""
 
     def work() -> int:
-        found = conn.execute(f"SELECT count(*) FROM items WHERE id IN ({','.join('?' * len(ids))})",
-                             ids).fetchone()[0]
-        if found != len(ids):
-            raise KeyError("unknown item in " + repr(ids))
-        stories = sorted({r[0] for r in conn.execute(
-            f"SELECT story_id FROM story_items WHERE item_id IN ({','.join('?' * len(ids))})", ids)})
-        if stories:
-            sid = stories[0]
-        else:
-            sid = conn.execute("INSERT INTO stories (created_at) VALUES (?)", (now_iso(),)).lastrowid
-        members = set(ids)
-        if stories:
-            members |= {r[0] for r in conn.execute(
-                f"SELECT item_id FROM story_items WHERE story_id IN ({','.join('?' * len(stories))})",
-                stories)}
-        copies = _copies(conn, sorted(members))
-        _commit(conn, "story.link", coder,
-                {i: {"story": sid, "copy_of": copies[i]} for i in members})
-        _refresh_story(conn, sid)
+        sid, changes = link_changes(conn, item_ids)
+        if changes:
+            decisions.record(conn, "story.link", changes, coder)
         return sid
 
     return in_transaction(conn, work)
+
+
+def link_changes(conn: sqlite3.Connection, item_ids: Sequence[int]) -> tuple[int, list[Change]]:
+    """Inside the caller's transaction: make the items one story; (story id, changes)."""
+    ids = sorted({int(i) for i in item_ids})
+    if len(ids) < 2 and not (ids and _membership(conn, ids[0])):
+        raise ValueError("link at least two items")
+    found = conn.execute(f"SELECT count(*) FROM items WHERE id IN ({','.join('?' * len(ids))})",
+                         ids).fetchone()[0]
+    if found != len(ids):
+        raise KeyError("unknown item in " + repr(ids))
+    stories = sorted({r[0] for r in conn.execute(
+        f"SELECT story_id FROM story_items WHERE item_id IN ({','.join('?' * len(ids))})", ids)})
+    if stories:
+        sid = stories[0]
+    else:
+        sid = conn.execute("INSERT INTO stories (created_at) VALUES (?)", (now_iso(),)).lastrowid
+    members = set(ids)
+    if stories:
+        members |= {r[0] for r in conn.execute(
+            f"SELECT item_id FROM story_items WHERE story_id IN ({','.join('?' * len(stories))})",
+            stories)}
+    copies = _copies(conn, sorted(members))
+    changes = _changes(conn, {i: {"story": sid, "copy_of": copies[i]} for i in members})
+    _refresh_story(conn, sid)
+    return sid, changes
+
+
+def unlink_changes(conn: sqlite3.Connection, item_id: int) -> list[Change]:
+    """Inside the caller's transaction: take the item out of its story; the changes."""
+    m = _membership(conn, item_id)
+    if m is None:
+        return []
+    rest = [r[0] for r in conn.execute(
+        "SELECT item_id FROM story_items WHERE story_id = ? AND item_id != ?",
+        (m["story"], item_id))]
+    target: dict[int, dict | None] = {item_id: None}
+    if len(rest) <= 1:
+        target.update({i: None for i in rest})
+    else:
+        copies = _copies(conn, rest)
+        target.update({i: {"story": m["story"], "copy_of": copies[i]} for i in rest})
+    return _changes(conn, target)
 
 
 def unlink_item(conn: sqlite3.Connection, item_id: int, coder: str) -> int | None:

@@ -23,6 +23,14 @@ _MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _MIGRATION_RE = re.compile(r"^(\d{4})_[a-z0-9_]+\.(sql|py)$")
 
 
+_FUNCTIONS: dict[str, tuple[int, object]] = {}
+
+
+def register_function(name: str, n_args: int, fn) -> None:
+    """An SQL function every connection gets (deterministic), e.g. the events' codes."""
+    _FUNCTIONS[name] = (n_args, fn)
+
+
 class StoreError(Exception):
     """The database cannot be opened or used; the message says which file and why."""
 
@@ -66,6 +74,8 @@ def connect(path: str | Path, *, readonly: bool = False, check_same_thread: bool
         conn = sqlite3.connect(path, check_same_thread=check_same_thread, isolation_level=None)
     conn.row_factory = sqlite3.Row
     conn.create_function("fold", 1, fold, deterministic=True)
+    for name, (n_args, fn) in _FUNCTIONS.items():
+        conn.create_function(name, n_args, fn, deterministic=True)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     if readonly:

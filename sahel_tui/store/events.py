@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import asdict, dataclass, field, fields
 
 from sahel_tui.store import decisions, query, views
-from sahel_tui.store.db import in_transaction
+from sahel_tui.store.db import fold, in_transaction, register_function
 from sahel_tui.store.decisions import Change, now_iso
 
 
@@ -102,6 +102,8 @@ def snapshot(conn: sqlite3.Connection, event_id: int) -> dict | None:
     snap = {k: row[k] for k in _COLUMNS}
     snap["items"] = [r[0] for r in conn.execute(
         "SELECT item_id FROM event_items WHERE event_id = ? ORDER BY item_id", (event_id,))]
+    snap["attached"] = [r[0] for r in conn.execute(
+        "SELECT item_id FROM event_attached WHERE event_id = ? ORDER BY item_id", (event_id,))]
     return snap
 
 
@@ -120,6 +122,9 @@ def _apply_event(conn: sqlite3.Connection, item_id: int | None, target: str, val
     conn.execute("DELETE FROM event_items WHERE event_id = ?", (event_id,))
     conn.executemany("INSERT INTO event_items (event_id, item_id) VALUES (?, ?)",
                      [(event_id, i) for i in value.get("items", [])])
+    conn.execute("DELETE FROM event_attached WHERE event_id = ?", (event_id,))
+    conn.executemany("INSERT INTO event_attached (event_id, item_id) VALUES (?, ?)",
+                     [(event_id, i) for i in value.get("attached", [])])
 
 
 decisions.register_applier("event", _apply_event)
@@ -145,8 +150,10 @@ def _new_uid() -> str:
 
 
 def add_events(conn: sqlite3.Connection, item_id: int, events: list[Event], coder: str,
-               action: str = "code") -> list[int]:
-    """Code an item with one or more events, as one undoable decision."""
+               action: str = "code", also=None) -> list[int]:
+    """Code an item with one or more events, as one undoable decision. ``also(ids)``, run in
+    the same transaction, returns more changes for the same batch (the incident's other
+    reports attached to the new events)."""
 
     def work() -> list[int]:
         now = now_iso()
@@ -166,6 +173,8 @@ def add_events(conn: sqlite3.Connection, item_id: int, events: list[Event], code
         status = sync_item_status(conn, item_id)
         if status:
             changes.append(status)
+        if also is not None:
+            changes += also(ids)
         decisions.record(conn, action, changes, coder)
         # the draft's history ends here; its last version stays, should the coding be undone
         conn.execute("DELETE FROM drafts WHERE item_id = ? AND id < "
@@ -262,13 +271,45 @@ def _event_field(column: str):
 for _name, _column in (("actor", "actors"), ("place", "place"), ("type", "type")):
     query.register_field(_name, *_event_field(_column))
 
+_COUNTRY_CODES: dict[str, str] | None = None
+
+
+def event_code(country: str | None, event_id: int | None) -> str:
+    """ACLED's event_id_cnty as the export writes it (MLI123; XXX for an unknown country)."""
+    global _COUNTRY_CODES
+    if _COUNTRY_CODES is None:
+        import tomllib
+        from pathlib import Path
+
+        path = Path(__file__).resolve().parent.parent / "vocab" / "data" / "countries.toml"
+        codes: dict[str, str] = {}
+        try:
+            for c in tomllib.loads(path.read_text("utf-8")).get("countries", []):
+                for name in [c.get("name", ""), *c.get("aliases", [])]:
+                    codes[fold(name)] = c.get("alpha3", "XXX")
+        except (OSError, tomllib.TOMLDecodeError):
+            pass
+        _COUNTRY_CODES = codes
+    return f"{_COUNTRY_CODES.get(fold(country or ''), 'XXX')}{event_id}"
+
+
+register_function("event_code", 2, event_code)
+
+# The list's summary of an item's coding: its first event (type, place and toll of that one
+# event), "+N" more; "linked to MLI123" for a report attached to an event coded from another
+# report; "✎ draft" for values kept on an item not coded yet.
+_FIRST_EVENT = ("(SELECT min(e.id) FROM event_items ei JOIN events e ON e.id = ei.event_id "
+                "WHERE ei.item_id = items.id AND e.deleted = 0)")
 views.set_coding_summary(
-    "(SELECT CASE count(*) WHEN 0 THEN "
-    " CASE WHEN EXISTS (SELECT 1 FROM drafts d WHERE d.item_id = items.id) "
-    " THEN '✎ draft' ELSE '' END ELSE "
-    " max(e.sub_event_type) || ' · ' || max(e.location) || "
-    " CASE WHEN max(e.fatalities) > 0 THEN ' · ' || sum(e.fatalities) || '†' ELSE '' END || "
-    " CASE WHEN count(*) > 1 THEN ' +' || (count(*) - 1) ELSE '' END END "
-    " FROM event_items ei JOIN events e ON e.id = ei.event_id "
-    " WHERE ei.item_id = items.id AND e.deleted = 0)"
+    "(SELECT CASE WHEN f.id IS NULL THEN "
+    "  CASE WHEN EXISTS (SELECT 1 FROM drafts d WHERE d.item_id = items.id) "
+    "  THEN '✎ draft' ELSE '' END "
+    " ELSE CASE WHEN EXISTS (SELECT 1 FROM event_attached a WHERE a.event_id = f.id "
+    "   AND a.item_id = items.id) THEN 'linked to ' || event_code(f.country, f.id) "
+    "  ELSE f.sub_event_type || ' · ' || f.location || "
+    "   CASE WHEN f.fatalities > 0 THEN ' · ' || f.fatalities || '†' ELSE '' END END || "
+    "  coalesce((SELECT ' +' || (count(*) - 1) FROM event_items ei JOIN events e "
+    "   ON e.id = ei.event_id WHERE ei.item_id = items.id AND e.deleted = 0 "
+    "   HAVING count(*) > 1), '') END "
+    f" FROM (SELECT {_FIRST_EVENT} AS first) x LEFT JOIN events f ON f.id = x.first)"
 )

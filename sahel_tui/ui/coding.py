@@ -38,6 +38,9 @@ class Draft:
     fields: dict
     event_id: int | None = None  # stored event; None: a suggestion not stored yet
     suggestion: object = None  # the EventCoding it came from
+    reports: int = 1  # a stored event's reports (items)
+    code: str = ""  # a stored event's ACLED id (MLI123)
+    suggested_credibility: int | None = None  # what its reports earn now
 
 
 @dataclass
@@ -79,7 +82,14 @@ def state_for(conn, item_id: int, coding, vocab) -> CodingState:
     state = CodingState(item_id, coding=coding, reliability=reliability, ready=True)
     stored = store_events.events_for_item(conn, item_id)
     if stored:
-        state.drafts = [Draft(_fields_of(e), e.id) for e in stored]
+        from sahel_tui.analysis.incidents import suggested_credibility
+
+        for e in stored:
+            reports = conn.execute("SELECT count(*) FROM event_items WHERE event_id = ?",
+                                   (e.id,)).fetchone()[0]
+            state.drafts.append(Draft(_fields_of(e), e.id, reports=reports,
+                                      code=store_events.event_code(e.country, e.id),
+                                      suggested_credibility=suggested_credibility(conn, e.id)))
         return state
     saved = store_drafts.load(conn, item_id)
     suggested = list(coding.events) if coding is not None else []
@@ -160,6 +170,9 @@ class CodingPanel(Static):
                   "draft kept: enter to store" if state.drafted else "suggested: enter to accept")
         t.append(f"Event {state.index + 1}/{len(state.drafts)} ", style="bold")
         t.append(f"({status})", style="green" if d.event_id else "yellow")
+        if d.event_id is not None:
+            t.append(f" {d.code} · {d.reports} report{'s' if d.reports != 1 else ''}",
+                     style="green")
         if len(state.drafts) > 1:
             t.append("   < > switch", style="dim")
         t.append("   + add   - remove\n", style="dim")
@@ -196,7 +209,10 @@ class CodingPanel(Static):
         rng = f"best {best}" + (f", high {high}" if high else "") if best is not None else ""
         row("#", "deaths", str(fat), rng)
         grade = f"{f.get('reliability') or '?'}{f.get('credibility') or '?'}"
-        row("c", "grading", f"{grade} · confidence {f.get('confidence') or '?'}")
+        sug = d.suggested_credibility
+        row("c", "grading", f"{grade} · confidence {f.get('confidence') or '?'}",
+            f"its reports suggest credibility {sug}"
+            if sug is not None and sug != f.get("credibility") else "")
         row("v", "civilians", "targeted" if f.get("civilian_targeting") else "not targeted")
         if f.get("notes"):
             row("N", "notes", f["notes"].replace("\n", " "))

@@ -141,11 +141,20 @@ class CodingActions:
                 self.notify("Nothing to accept: no event is suggested for this item. "
                             "Press e to code one, or x to dismiss.", timeout=3)
                 return
+            from sahel_tui.analysis import incidents
+
             events = [Event(**d.fields) for d in st.drafts]
-            store_events.add_events(self.app.conn, st.item_id, events, self.app.coder)
+            conn = self.app.conn
+            store_events.add_events(conn, st.item_id, events, self.app.coder,
+                                    also=lambda ids: incidents.attach_members(conn, st.item_id, ids))
             n = len(events)
-            self.status.set(message=f"coded {n} event{'s' if n > 1 else ''} (u to undo)")
+            joined = conn.execute(
+                "SELECT count(DISTINCT item_id) FROM event_attached WHERE event_id IN "
+                f"({','.join(str(e.id) for e in events)})").fetchone()[0]
+            more = f", with {joined} linked report{'s' if joined > 1 else ''}" if joined else ""
+            self.status.set(message=f"coded {n} event{'s' if n > 1 else ''}{more} (u to undo)")
             self._reload_state()
+            self.items.refresh_rows()
             self._after_decision({st.item_id})
         self.action_next_new(1)
 
@@ -321,9 +330,85 @@ class CodingActions:
         self.panel.show(st)
         self._show_current()
 
+    # -- reports of one incident --------------------------------------------------------------
+
+    def action_attach(self) -> None:
+        """Attach this report to an event coded earlier: a picker of events near in date and
+        place, most likely first."""
+        st = self._ensure_state()
+        row = self.items.current
+        if st is None or row is None:
+            return
+        fields = st.current.fields if st.current else {}
+        open_attach_picker(self, row.id, fields.get("event_date") or row.published[:10], fields,
+                           self._attached)
+
+    def _attached(self, item_id: int) -> None:
+        self.coding = None
+        self.start_coding(item_id)
+        self.items.refresh_rows()
+        self._after_decision()
+
+    def action_detach(self) -> None:
+        from sahel_tui.analysis import incidents
+
+        st = self.coding
+        if st is None or st.current is None or st.current.event_id is None:
+            self.notify("Nothing to detach: this item is not a report of a stored event.",
+                        timeout=3)
+            return
+        event_id = st.current.event_id
+        try:
+            done = incidents.detach(self.app.conn, st.item_id, event_id, self.app.coder)
+        except incidents.DetachError as exc:
+            self.notify(str(exc), timeout=4)
+            return
+        if done is not None:
+            self.status.set(message=f"detached this report from {self._code(event_id)} (u to undo)")
+        self._attached(st.item_id)
+
+    def _code(self, event_id: int) -> str:
+        row = self.app.conn.execute("SELECT country FROM events WHERE id = ?",
+                                    (event_id,)).fetchone()
+        return store_events.event_code(row[0] if row else "", event_id)
+
     def refresh_coding_after_undo(self, item_ids: set[int]) -> None:
         if self.coding is not None and self.coding.item_id in item_ids:
             self._reload_state()
 
     def detail_for_reader(self, row):
         return views.item_detail(self.app.conn, row.id) if row else None
+
+
+def open_attach_picker(screen, item_id: int, on: str, place: dict, done) -> None:
+    """The attach-to-an-event picker for ``item_id``; ``done(item_id)`` after attaching."""
+    from sahel_tui.analysis import incidents
+    from sahel_tui.ui.pickers import Item, Picker
+
+    app = screen.app
+    near = incidents.nearby_events(app.conn, item_id, on, place)
+    if not near:
+        screen.notify(f"No event is coded within 10 days of {on}: code this report instead.",
+                      timeout=4)
+        return
+
+    def options(text: str) -> list[Item]:
+        words = text.casefold().split()
+        return [Item(n.label, n.event_id, n.detail, i == 0 and not words)
+                for i, n in enumerate(near)
+                if all(w in (n.label + " " + n.detail).casefold() for w in words)]
+
+    def picked(result) -> None:
+        from sahel_tui.ui.coding import unwrap
+
+        _, event_id = unwrap(result)
+        if not isinstance(event_id, int):
+            return
+        incidents.attach(app.conn, item_id, event_id, app.coder)
+        code = next((n.code for n in near if n.event_id == event_id), str(event_id))
+        screen.notify(f"Attached this report to {code} (u to undo).", timeout=3)
+        done(item_id)
+
+    app.push_screen(Picker("Attach this report to an event coded earlier", options,
+                           help_text="events near in date and place, most likely first"),
+                    picked)

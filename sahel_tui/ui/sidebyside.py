@@ -10,8 +10,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from sahel_tui.analysis import stories
+from sahel_tui.analysis import incidents, stories
 from sahel_tui.store import decisions, views
+from sahel_tui.store.events import event_code
 from sahel_tui.ui.bindings import STORY
 
 MAX_COLUMNS = 4
@@ -55,9 +56,9 @@ class StoryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static("", id="story-head")
         yield Horizontal(id="columns")
-        yield Static(Text("←/→ column · space mark · L link marked as one event · U unlink · "
-                          "u undo · r raw entry · m more candidates · enter open · esc back",
-                          style="dim"), id="story-keys")
+        yield Static(Text("←/→ column · space mark · L link marked as one incident · U unlink · "
+                          "A attach to an event · D detach · u undo · r raw · m more · "
+                          "enter open · esc back", style="dim"), id="story-keys")
 
     def on_mount(self) -> None:
         self.load()
@@ -96,6 +97,7 @@ class StoryScreen(Screen):
         t = Text()
         t.append(outlets + "\n", style="bold italic")
         t.append(detail.published.replace("T", " ").rstrip("Z") + " UTC\n", style="dim")
+        t.append_text(self._coding_line(item_id, detail.status))
         if cand is not None and cand.reasons:
             t.append("why: " + "; ".join(cand.reasons) + "\n", style="dim")
         t.append("\n")
@@ -111,6 +113,27 @@ class StoryScreen(Screen):
         if self.raw:
             t.append("the entry's HTML as the feed sent it (shown as text):\n", style="dim")
         t.append_text(body)
+        return t
+
+    def _coding_line(self, item_id: int, status: str) -> Text:
+        """The report's current coding, and which event it belongs to."""
+        rows = self.app.conn.execute(
+            "SELECT e.id, e.country, e.event_date, e.sub_event_type, e.location, e.fatalities, "
+            "e.reliability, e.credibility, "
+            "EXISTS (SELECT 1 FROM event_attached a WHERE a.event_id = e.id AND a.item_id = ?), "
+            "(SELECT count(*) FROM event_items x WHERE x.event_id = e.id) "
+            "FROM event_items ei JOIN events e ON e.id = ei.event_id "
+            "WHERE ei.item_id = ? AND e.deleted = 0 ORDER BY e.id", (item_id, item_id)).fetchall()
+        t = Text()
+        if not rows:
+            t.append(f"{status}: not coded\n", style="yellow" if status == "new" else "dim")
+            return t
+        for eid, country, day, sub, place, dead, rel, cred, attached, reports in rows:
+            code = event_code(country, eid)
+            t.append("linked to " if attached else "coded ", style="green")
+            t.append(code, style="bold green")
+            t.append(f" {day} {sub} · {place or '—'} · {dead}† · {rel or '?'}{cred or '?'}"
+                     f" · {reports} report{'s' if reports != 1 else ''}\n", style="green")
         return t
 
     def _head(self) -> None:
@@ -162,9 +185,43 @@ class StoryScreen(Screen):
         if len(ids) < 2:
             self.notify("Mark the other reports first (space), then L.", timeout=3)
             return
-        stories.link_items(self.app.conn, ids, self.app.coder)
+        linked = incidents.link_reports(self.app.conn, ids, self.app.coder)
         self.marked.clear()
-        self.notify(f"Linked {len(ids)} reports as one incident.", timeout=2)
+        text = f"Linked {len(ids)} reports as one incident."
+        if linked.event_ids:
+            row = self.app.conn.execute("SELECT country FROM events WHERE id = ?",
+                                        (linked.event_ids[0],)).fetchone()
+            code = event_code(row[0], linked.event_ids[0])
+            n = len(linked.attached)
+            text += (f" {n} report{'s' if n != 1 else ''} attached to {code}." if n
+                     else f" Its event: {code}.")
+        else:
+            text += " Coding any one of them codes the incident."
+        self.notify(text, timeout=4)
+        self.load()
+
+    def action_attach(self) -> None:
+        col = self._focused()
+        target = col.item_id if col is not None else self.item_id
+        detail = views.item_detail(self.app.conn, target)
+        if detail is None:
+            return
+        from sahel_tui.ui.coding_actions import open_attach_picker
+
+        open_attach_picker(self, target, detail.published[:10], {}, lambda _item: self.load())
+
+    def action_detach(self) -> None:
+        col = self._focused()
+        target = col.item_id if col is not None else self.item_id
+        own = incidents.live_events(self.app.conn, target)
+        if not own:
+            self.notify("That report is not part of a coded event.", timeout=2)
+            return
+        try:
+            for eid in own:
+                incidents.detach(self.app.conn, target, eid, self.app.coder)
+        except incidents.DetachError as exc:
+            self.notify(str(exc), timeout=4)
         self.load()
 
     def action_unlink(self) -> None:
