@@ -102,8 +102,10 @@ def snapshot(conn: sqlite3.Connection, event_id: int) -> dict | None:
     snap = {k: row[k] for k in _COLUMNS}
     snap["items"] = [r[0] for r in conn.execute(
         "SELECT item_id FROM event_items WHERE event_id = ? ORDER BY item_id", (event_id,))]
-    snap["attached"] = [r[0] for r in conn.execute(
+    attached = [r[0] for r in conn.execute(
         "SELECT item_id FROM event_attached WHERE event_id = ? ORDER BY item_id", (event_id,))]
+    if attached:  # only then: snapshots travel in the exchange format's history
+        snap["attached"] = attached
     return snap
 
 
