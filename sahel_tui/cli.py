@@ -63,12 +63,19 @@ def build_parser(extensions: bool = True) -> argparse.ArgumentParser:
     exp.add_argument("--out", "-o", metavar="FILE", help="output file (default: stdout)")
     for action in (lst, imp, exp):  # `feeds export-opml --config F` works as well
         _common(action, suppress=True)
+    p = sub.add_parser("check", help="check the database file for damage (integrity_check); "
+                                     "--repair copies what can be read into a new file")
+    _common(p, suppress=True)
+    p.add_argument("--repair", action="store_true",
+                   help="copy every readable row into a new database; the damaged file is kept")
+    p.add_argument("--out", "-o", metavar="FILE",
+                   help="file for the repaired copy (default: beside it, NAME.recovered-TIME.db)")
     for module in COMMAND_MODULES if extensions else ():
         importlib.import_module(module).register(sub, _common)
     return parser
 
 
-_BUILT_IN = {"fetch", "feeds"}
+_BUILT_IN = {"fetch", "feeds", "check"}
 _TAKES_VALUE = {"--config", "--db"}
 
 
@@ -106,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
             status = cmd_fetch(args)
         elif args.command == "feeds":
             status = cmd_feeds(args)
+        elif args.command == "check":
+            status = cmd_check(args)
         else:
             status = cmd_app(args)
         sys.stdout.flush()  # here, not at exit: a closed pipe is caught below
@@ -216,6 +225,45 @@ def _fetch_with_bar(config: Config, args):
             bar.update(task, completed=done, total=total, description=outcome.name[:40])
 
         return sync(config, force=args.force, only=args.feed, progress=progress)
+
+
+def cmd_check(args) -> int:
+    """integrity_check of the database; with --repair, a new file with every readable row."""
+    import shutil
+
+    from sahel_tui.store.repair import check, repair
+
+    db = config_for_command(args).settings.database
+    result = check(db)
+    if result.ok:
+        print(f"{db}: ok (integrity_check found no problem)"
+              + ("; nothing to repair" if args.repair else ""))
+        return 0
+    print(f"{db}: damaged. SQLite's integrity_check says:")
+    for problem in result.problems[:10]:
+        print(f"  {problem}")
+    if len(result.problems) > 10:
+        print("  ... and more")
+    if not args.repair:
+        print("Stop writing to it (close the app, pause cron fetches). `sahel-tui check --repair` "
+              "copies every row that can still be read into a new file and leaves this one as "
+              "it is; `sahel-tui backup FILE` keeps a copy of it as it is now.")
+        return 1
+    r = repair(db, args.out)
+    print(f"recovered into {r.target}:")
+    for table, n in r.copied.items():
+        k = r.damaged.get(table, 0)
+        lost = f"  ({k} damaged stretch{'es' if k > 1 else ''} skipped)" if k else ""
+        print(f"  {table:20} {n:8} rows{lost}")
+    for table in r.unreadable:
+        print(f"  {table:20} unreadable")
+    print(f"The new file checks {r.check}. The damaged file {db} is unchanged. To use the "
+          f"recovered one, move the damaged file aside and put {r.target.name} in its place, "
+          f"or open it with --db {r.target}.")
+    if shutil.which("sqlite3"):
+        print(f"Rows SQLite can no longer reach may still be found with: "
+              f"sqlite3 {db} .recover > recovered.sql")
+    return 0 if r.check == "ok" else 1
 
 
 def cmd_feeds(args) -> int:

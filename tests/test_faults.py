@@ -493,3 +493,121 @@ async def test_app_on_a_damaged_database_names_it_and_stays_up(tmp_path):
         await pilot.press("j", "x", "slash", *"mali", "enter", "t")
         await _settle(pilot)
         assert app.is_running and app.damaged and "DAMAGED" in _status_bar(app)
+
+
+# -- damaged pages: check and repair ---------------------------------------------------------
+
+
+@pytest.fixture
+def damaged_db(tmp_path) -> tuple[Path, Path, int]:
+    """A fetched database of 600 items with one of the items table's leaf pages (in the
+    middle) overwritten with garbage. Returns (db, feeds.toml, items before)."""
+    db = tmp_path / "db" / "sahel.db"
+    url = file_feed(tmp_path, "a.xml", rss(news_items(600)))
+    cfg = write_feeds_toml(tmp_path, [url], db)
+    config = make_config(tmp_path, [FeedConfig(url=url, name="Feed 0")], database=db)
+    assert not sync(config).failed
+    _checkpointed(db)
+    conn = sqlite3.connect(db)
+    try:
+        leaves = [r[0] for r in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'items' AND pagetype = 'leaf' "
+            "ORDER BY pageno")]
+        page = conn.execute("PRAGMA page_size").fetchone()[0]
+    except sqlite3.OperationalError:
+        pytest.skip("this SQLite has no dbstat table to find the items' pages")
+    finally:
+        conn.close()
+    assert len(leaves) > 10
+    with open(db, "r+b") as f:
+        f.seek((leaves[len(leaves) // 2] - 1) * page + 8)  # the cells, past the page header
+        f.write(bytes((i * 37 + 11) % 256 for i in range(page - 16)))
+    return db, cfg, 600
+
+
+def test_check_names_the_damage_and_repair_saves_the_rest_into_a_new_file(damaged_db, tmp_path):
+    import hashlib
+
+    db, cfg, total = damaged_db
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    r = _run(["check", "--config", str(cfg)])
+    no_traceback(r)
+    assert r.returncode == 1 and "damaged" in r.stdout and "--repair" in r.stdout
+    out = tmp_path / "saved.db"
+    r = _run(["check", "--repair", "--out", str(out), "--config", str(cfg)])
+    no_traceback(r)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before  # the damaged file is kept
+    conn = open_store(out)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    saved = conn.execute("SELECT count(*) FROM items").fetchone()[0]
+    assert total * 0.9 < saved < total  # one page's rows lost, the rest saved
+    # the full-text index was rebuilt for what was saved
+    assert conn.execute("SELECT count(*) FROM items_fts").fetchone()[0] == saved
+    assert conn.execute("SELECT count(*) FROM feeds").fetchone()[0] == 1
+    conn.close()
+    r = _run(["check", "--db", str(out)])
+    assert r.returncode == 0 and "ok" in r.stdout
+
+
+def test_commands_on_a_damaged_database_say_so_without_a_traceback(damaged_db, tmp_path):
+    _, cfg, _ = damaged_db
+    for args in (["export", "--items"],
+                 ["backup", str(tmp_path / "copy.db")]):
+        r = _run([*args, "--config", str(cfg)])
+        no_traceback(r)
+        assert r.returncode != 0, args
+        assert "damaged" in r.stderr + r.stdout and "sahel-tui check" in r.stderr + r.stdout, args
+
+
+def test_fetch_stops_writing_into_a_damaged_database(damaged_db, tmp_path):
+    """The whole file is checked before the first fetch of a day (here: the last check
+    was two days ago)."""
+    db, _, _ = damaged_db
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE app_state SET value = '2000-01-01T00:00:00Z' WHERE key = 'checked_at'")
+    conn.commit()
+    conn.close()
+    more = file_feed(tmp_path, "b.xml", rss(news_items(50, prefix="https://other.example/")))
+    urls = [(tmp_path / "a.xml").as_uri(), more]
+    cfg = write_feeds_toml(tmp_path, urls, db)
+    r = _run(["fetch", "--force", "--config", str(cfg)])
+    no_traceback(r)
+    assert r.returncode != 0 and "damaged" in r.stderr and "sahel-tui check" in r.stderr
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM feeds").fetchone()[0] == 1  # nothing written
+    conn.close()
+
+
+# -- in-app refresh of a big feed -----------------------------------------------------------------
+
+
+async def test_r_in_the_app_stores_a_feed_of_more_than_a_megabyte(tmp_path):
+    """A body of >= 1 MB is parsed in worker processes; started from inside the app they
+    failed with 'bad value(s) in fds_to_keep' (Textual's stderr has no descriptor)."""
+    from sahel_tui.ingest.sync import POOL_MIN_BYTES
+    from sahel_tui.ui.app import SahelApp
+
+    body = rss(news_items(700, words="Gao Tombouctou Ménaka Kidal Mopti " * 40))
+    assert len(body) > POOL_MIN_BYTES
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: big feeds are parsed in a thread, no worker is started")
+    url = file_feed(tmp_path, "big.xml", body)
+    config = _ui_config(tmp_path)
+    config.feeds.append(FeedConfig(url, "Big Feed"))
+    app = SahelApp(config, coder="tester")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("r")
+        for _ in range(240):
+            await pilot.pause(0.25)
+            if not app.syncing:
+                break
+        await _settle(pilot)
+        assert "internal error" not in app.fetch_state and "1 failed" not in app.fetch_state
+        assert "700 new" in app.fetch_state or "2/2 feeds ok" in app.fetch_state, app.fetch_state
+    conn = sqlite3.connect(config.settings.database)
+    n = conn.execute("SELECT count(*) FROM items WHERE link LIKE 'https://sahelwire%'"
+                     ).fetchone()[0]
+    conn.close()
+    assert n == 700

@@ -190,6 +190,11 @@ def cmd_backup(args) -> int:
         r = backup(db, args.file, force=args.force)
     except BackupError as exc:
         return _fail(f"backup: {exc}")
+    if r.check != "ok":
+        first = r.check.splitlines()[0] if r.check else "?"
+        return _fail(f"backup: {db} is damaged ({first}); {r.path} is a copy of it as it is, "
+                     f"damaged the same way. Run `sahel-tui check --repair` to recover what "
+                     f"can be read into a new file")
     print(f"backed up {db} to {r.path}: {human_size(r.size)}, {r.items} items, "
-          f"{r.events} events (check: {r.check})")
-    return 0 if r.check == "ok" else 1
+          f"{r.events} events (check: ok)")
+    return 0

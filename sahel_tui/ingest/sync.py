@@ -134,6 +134,7 @@ async def sync_async(config: Config, *, db_path: str | Path | None = None, force
     # used by one thread at a time: this one before and after, the store thread between
     conn = open_store(db_path or config.settings.database, check_same_thread=False)
     try:
+        _check_daily(conn)
         runner = _Runner(conn, config, force=force, progress=progress)
         feeds = sync_feeds(conn, config.feeds)
         feeds = [f for f in feeds if f.enabled]
@@ -392,6 +393,30 @@ _FAULT_WORDS = {"full": "the disk is full", "corrupt": "the database file is dam
                 "readonly": "the database is read-only", "io": "disk input/output error",
                 "locked": "the database was locked for more than 10 s",
                 "cantopen": "the database cannot be opened"}
+
+
+CHECK_EVERY = timedelta(days=1)
+
+
+def _check_daily(conn: sqlite3.Connection) -> None:
+    """A fetch does not write into a damaged file: the whole file is checked (quick_check,
+    about a second per GB) before the first fetch of each day; a damage met between
+    checks stops the run at the first write that meets it."""
+    from sahel_tui.store.decisions import get_state, put_state
+    from sahel_tui.store.faults import StoreFault
+
+    last = get_state(conn, "checked_at")
+    now = datetime.now(UTC)
+    if last and last > (now - CHECK_EVERY).strftime("%Y-%m-%dT%H:%M:%SZ"):
+        return
+    try:
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check(3)") if r[0] != "ok"]
+    except sqlite3.DatabaseError as exc:
+        problems = [str(exc)]
+    if problems:
+        damage = sqlite3.DatabaseError(f"database disk image is malformed: {problems[0]}")
+        raise StoreFault(explain(damage, db_path_of(conn)), "corrupt")
+    put_state(conn, checked_at=now.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
 def db_path_of(conn: sqlite3.Connection) -> str | None:

@@ -425,7 +425,9 @@ class SahelApp(App):
         try:
             report = sync(self.config, db_path=self.db_path, progress=progress)
         except Exception as exc:  # shown, never a crash: the analyst keeps working
-            self.call_from_thread(self._sync_failed, f"{type(exc).__name__}: {exc}")
+            message = (explain(exc, self.db_path) if fault_of(exc)
+                       else f"{type(exc).__name__}: {exc}")
+            self.call_from_thread(self._sync_failed, message)
             return
         articles = bool(self.config.full_text_urls())
         self.call_from_thread(self._sync_done, report, articles)
@@ -456,6 +458,8 @@ class SahelApp(App):
 
     def _sync_done(self, report, articles_follow: bool = False) -> None:
         self.syncing = articles_follow  # a second refresh waits for the articles
+        if report.fault:
+            self.notify(report.fault, title="Refresh stopped", severity="error", timeout=15)
         text = f"synced: {report.summary()}"
         if articles_follow:
             text += "; ↻ articles"
