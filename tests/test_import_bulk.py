@@ -59,13 +59,13 @@ def _imported(db: Path, paths: list[Path], monkeypatch, *, lookups: bool, chunk:
     monkeypatch.setattr(merge, "now_iso", lambda: "2026-11-01T00:00:00Z")
     monkeypatch.setattr(merge, "CHUNK", chunk)
     if lookups:  # as if the database had held something: every key and uid looked up
-        start = merge._Merger.start
+        begin = merge._Merger.begin
 
         def looked_up(self):
-            start(self)
+            begin(self)
             self.items_before = self.events_before = True
 
-        monkeypatch.setattr(merge._Merger, "start", looked_up)
+        monkeypatch.setattr(merge._Merger, "begin", looked_up)
     c = open_store(db)
     summaries = []
     for i, path in enumerate(paths):

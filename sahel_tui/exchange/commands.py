@@ -11,6 +11,7 @@ Kept light at import time: the work is imported inside the handlers.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 
 
@@ -122,10 +123,18 @@ def cmd_import(args) -> int:
     if not path.is_file():
         return _fail(f"import: {path}: no such file")
     conn, _ = _open(args, must_exist=False, write=True)
+    stored = [0]
     try:
-        result = import_jsonl(conn, path, coder=args.coder)
+        result = import_jsonl(conn, path, coder=args.coder,
+                              progress=lambda n: stored.__setitem__(0, n))
     except ExchangeError as exc:
         return _fail(f"import: {exc}; nothing was imported")
+    except sqlite3.Error:  # a full disk, a damaged file: main() names it; say what is kept
+        if stored[0]:
+            print(f"import: {stored[0]} of the file's events were stored before it stopped; "
+                  f"import {path} again once that is fixed: what was stored is found, the "
+                  f"rest added", file=sys.stderr)
+        raise
     finally:
         conn.close()
     print(f"imported {path}: {result.summary()}")

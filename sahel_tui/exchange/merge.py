@@ -87,12 +87,21 @@ class ImportResult:
 
 def import_jsonl(conn: sqlite3.Connection, path: str | Path, *, coder: str | None = None,
                  progress: Callable[[int], None] | None = None) -> ImportResult:
-    """Merge a sahel-tui JSONL export into this database. Raises ExchangeError (naming the
-    file and line) for a file it cannot use; then nothing is written."""
+    """Merge a sahel-tui JSONL export into this database. Every line is checked first: a
+    file with a line it cannot use raises ExchangeError (naming the file, line and field)
+    and nothing is written. Then the lines are stored in chunks of CHUNK, one transaction
+    each, so the write lock is never held for long and a failure (a full disk) keeps the
+    chunks stored before it; importing the file again completes it. ``progress(n)``: n
+    lines stored (committed) so far."""
     path = Path(path)
+    if path.is_dir():
+        raise ExchangeError(f"{path}: is a folder; give the .jsonl file to import")
     if not path.is_file():
         raise ExchangeError(f"{path}: no such file")
-    merger = _Merger(conn, path, coder or default_coder())
+    hasher = hashlib.sha256()
+    for _ in _read(path, hasher):  # the check, before anything is written
+        pass
+    merger = _Merger(conn, path, coder or default_coder(), hasher.hexdigest())
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = {min(cache, -CACHE_KIB)}")  # indexes of big imports
@@ -101,26 +110,31 @@ def import_jsonl(conn: sqlite3.Connection, path: str | Path, *, coder: str | Non
     collecting = gc.isenabled()
     gc.disable()
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            merger.start()
-            done = 0
-            for batch in _read(path, merger.sha256):
+        done = 0
+        for batch in _read(path, None):
+            with _transaction(conn):
                 merger.chunk(batch)
-                done += len(batch)
-                if progress:
-                    progress(done)
-            result = merger.finish()
-            conn.execute("COMMIT")
-            return result
-        except BaseException:
-            rollback(conn)
-            raise
+            done += len(batch)
+            if progress:
+                progress(done)
+        with _transaction(conn):
+            return merger.finish()
     finally:
         if collecting:
             gc.enable()
         conn.execute(f"PRAGMA cache_size = {cache}")
         conn.execute(f"PRAGMA temp_store = {temp_store}")
+
+
+@contextlib.contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        rollback(conn)
+        raise
 
 
 def _read(path: Path, hasher, start: int = 1) -> Iterator[list[Record]]:
@@ -251,9 +265,12 @@ class _SetAside:
 
 
 class _Merger:
-    def __init__(self, conn: sqlite3.Connection, path: Path, coder: str) -> None:
-        self.conn, self.path, self.coder = conn, path, coder
-        self.sha256 = hashlib.sha256()
+    """The state of one import across its chunks. Each chunk is its own transaction
+    (chunk(): begin() ... end()); other writers may commit between two chunks, so the row
+    ids, and whether the tables held anything, are read again at the start of each."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, coder: str, sha256: str) -> None:
+        self.conn, self.path, self.coder, self.sha256 = conn, path, coder, sha256
         self.result = ImportResult(path)
         self.now = now_iso()
         self.item_ids: dict[str, int] = {}  # incoming item uid -> local id
@@ -264,29 +281,42 @@ class _Merger:
         self.coded: set[int] = set()  # items that get live imported events
         self.disputes: dict[int, dict] = {}  # item -> {"theirs": [...], "replaced": [...], "uids"}
         self.item_uids: dict[int, set[str]] = {}  # item here before -> event uids brought for it
+        self.conflict_of: dict[int, int] = {}  # item -> the conflict recorded for it
+        self.touched: set[int] = set()  # items whose disputes this chunk changed
+        self.copies: dict[tuple[str, str], int] = {}  # (uid, coding hash) -> stored copy
+        # rows that must meet the triggers (links of events, and feeds of items, that were
+        # here before the chunk): inserted at its end, once the triggers are back
+        self.late_links: list[tuple[int, int]] = []
+        self.late_feeds: list[tuple] = []
+        self.import_id: int | None = None
+        self.next_item = self.next_event = 0
+        self.items_before = self.events_before = False
 
-    def start(self) -> None:
+    def begin(self) -> None:
+        """The start of a chunk's transaction."""
         c = self.conn
-        self.next_item = c.execute("SELECT coalesce(max(id), 0) + 1 FROM items").fetchone()[0]
-        self.next_event = c.execute("SELECT coalesce(max(id), 0) + 1 FROM events").fetchone()[0]
+        top_item = c.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()[0]
+        top_event = c.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+        if self.import_id is None:
+            # what was here before the import: nothing there, nothing to look up
+            self.items_before = c.execute("SELECT EXISTS (SELECT 1 FROM item_keys)").fetchone()[0]
+            self.events_before = c.execute("SELECT EXISTS (SELECT 1 FROM events)").fetchone()[0]
+            self.import_id = c.execute(
+                "INSERT INTO imports (at, coder, file, sha256, format_version) "
+                "VALUES (?, ?, ?, ?, ?)", (self.now, self.coder, str(self.path), self.sha256,
+                                           VERSION)).lastrowid
+        else:  # someone else wrote since the last chunk: look their rows up from now on
+            self.items_before = self.items_before or top_item >= self.next_item
+            self.events_before = self.events_before or top_event >= self.next_event
+        self.next_item, self.next_event = top_item + 1, top_event + 1
+        # rows from these ids on are this chunk's (the import holds the write lock)
+        self.first_item, self.first_event = self.next_item, self.next_event
         self.feeds: dict[str, int] = {}
         for fid, url, config_url in c.execute("SELECT id, url, config_url FROM feeds"):
             self.feeds.setdefault(config_url, fid)
             self.feeds.setdefault(url, fid)
-        self.first_item, self.first_event = self.next_item, self.next_event
-        # what was here before the import: nothing there, nothing to look up
-        self.items_before = c.execute("SELECT EXISTS (SELECT 1 FROM item_keys)").fetchone()[0]
-        self.events_before = c.execute("SELECT EXISTS (SELECT 1 FROM events)").fetchone()[0]
-        self.copies: dict[tuple[str, str], int] = {}  # (uid, coding hash) -> stored copy
         self.triggers = _SetAside(c, {"first_item": self.first_item,
                                       "first_event": self.first_event})
-        # rows that must meet the triggers (links of events, and feeds of items, that were
-        # here before): inserted at the end, once the triggers are back
-        self.late_links: list[tuple[int, int]] = []
-        self.late_feeds: list[tuple] = []
-        self.import_id = c.execute(
-            "INSERT INTO imports (at, coder, file, sha256, format_version) VALUES (?, ?, ?, ?, ?)",
-            (self.now, self.coder, str(self.path), "", VERSION)).lastrowid
 
     # -- feeds and items -------------------------------------------------------------------
     def _feed_id(self, f: Feed) -> int:
@@ -373,6 +403,12 @@ class _Merger:
 
     # -- events ----------------------------------------------------------------------------
     def chunk(self, records: list[Record]) -> None:
+        """Store one chunk (inside its transaction)."""
+        self.begin()
+        self._chunk(records)
+        self.end()
+
+    def _chunk(self, records: list[Record]) -> None:
         self._items(records)
         c, r, known, item_ids = self.conn, self.result, self.known_uids, self.item_ids
         local: dict[str, sqlite3.Row] = {}
@@ -452,6 +488,7 @@ class _Merger:
                 if mine is None and item_id not in before:
                     continue  # a first coding of this item: nothing to dispute
                 d = self.disputes.setdefault(item_id, {"theirs": [], "replaced": [], "uids": set()})
+                self.touched.add(item_id)
                 d["theirs"].append(event_id)
                 if mine is not None:
                     d["replaced"].append(mine["id"])
@@ -486,26 +523,33 @@ class _Merger:
                     out.add(coding_hash(s))  # a snapshot of another shape is not comparable
         return out
 
-    # -- the end: conflicts, item status, the import log -------------------------------------
-    def finish(self) -> ImportResult:
+    # -- the end of a chunk: triggers, conflicts, item status, the import log ----------------
+    def end(self) -> None:
         c, r = self.conn, self.result
         self.triggers.restore()
         c.executemany("INSERT INTO event_items (event_id, item_id) VALUES (?, ?)", self.late_links)
         c.executemany("INSERT OR IGNORE INTO item_feeds (item_id, feed_id, link, first_seen) "
                       "VALUES (?, ?, ?, ?)", self.late_feeds)
-        rows = []
-        for item_id, d in self.disputes.items():
+        self.late_links, self.late_feeds = [], []
+        for item_id in sorted(self.touched):  # recorded now, completed by later chunks
+            d = self.disputes[item_id]
             local = list(dict.fromkeys(self.before.get(item_id, []) + d["replaced"]))
-            if d["theirs"] and local:
-                uids = sorted(self.item_uids.get(item_id, set()) | d["uids"])
-                rows.append((self.import_id, item_id, json.dumps(local), json.dumps(d["theirs"]),
-                             json.dumps(uids), self.now))
-        for row in rows:
-            r.conflicts.append(c.execute(
-                "INSERT INTO conflicts (import_id, item_id, local_events, their_events, "
-                "their_uids, created_at) VALUES (?, ?, ?, ?, ?, ?)", row).lastrowid)
+            if not (d["theirs"] and local):
+                continue
+            uids = sorted(self.item_uids.get(item_id, set()) | d["uids"])
+            values = (json.dumps(local), json.dumps(d["theirs"]), json.dumps(uids))
+            if item_id in self.conflict_of:
+                c.execute("UPDATE conflicts SET local_events = ?, their_events = ?, "
+                          "their_uids = ? WHERE id = ?", (*values, self.conflict_of[item_id]))
+            else:
+                self.conflict_of[item_id] = cid = c.execute(
+                    "INSERT INTO conflicts (import_id, item_id, local_events, their_events, "
+                    "their_uids, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (self.import_id, item_id, *values, self.now)).lastrowid
+                r.conflicts.append(cid)
+        self.touched = set()
         coded = list(self.coded - self.new_items)
-        r.items_triaged = sum(n for (n,) in _select_in(
+        r.items_triaged += sum(n for (n,) in _select_in(
             c, "SELECT count(*) FROM items WHERE id IN ({}) AND status IN ('dismissed', "
                "'flagged')", coded))
         for i in range(0, len(coded), 5000):
@@ -513,19 +557,32 @@ class _Merger:
             cur = c.execute(f"UPDATE items SET status = 'coded', status_at = ? WHERE id IN "
                             f"({_marks(len(part))}) AND status != 'coded'", [self.now, *part])
             r.items_recoded += cur.rowcount
-        if self.new_items:  # added as 'coded': the few that got no live event are 'new'
-            c.execute("UPDATE items SET status = 'new' WHERE id >= ? AND NOT EXISTS (SELECT 1 "
-                      "FROM event_items ei JOIN events e ON e.id = ei.event_id "
-                      "WHERE ei.item_id = items.id AND e.deleted = 0)", (self.first_item,))
+        # items added by earlier chunks, left 'new' there, coded by this one
+        earlier = [i for i in self.coded & self.new_items if i < self.first_item]
+        _select_in(c, "UPDATE items SET status = 'coded' WHERE id IN ({}) AND status = 'new'",
+                   earlier)
+        self.coded = set()
+        # added as 'coded': the few of this chunk that got no live event are 'new'
+        c.execute("UPDATE items SET status = 'new' WHERE id >= ? AND NOT EXISTS (SELECT 1 "
+                  "FROM event_items ei JOIN events e ON e.id = ei.event_id "
+                  "WHERE ei.item_id = items.id AND e.deleted = 0)", (self.first_item,))
+        self._log()
+
+    def _log(self) -> None:
+        r = self.result
+        self.conn.execute(
+            "UPDATE imports SET items_added = ?, items_changed = ?, events_added = ?, "
+            "events_changed = ?, events_unchanged = ?, conflicts = ? WHERE id = ?",
+            (r.items_added, r.items_changed, r.events_added + r.events_disputed,
+             r.events_changed, r.events_unchanged, len(r.conflicts), self.import_id))
+
+    def finish(self) -> ImportResult:
+        """The end of the import (in a transaction of its own)."""
+        r = self.result
+        if self.import_id is None:  # a file without lines
+            return r
         if not r.changed_anything:
-            c.execute("DELETE FROM imports WHERE id = ?", (self.import_id,))
+            self.conn.execute("DELETE FROM imports WHERE id = ?", (self.import_id,))
             return r
         r.import_id = self.import_id
-        c.execute(
-            "UPDATE imports SET sha256 = ?, items_added = ?, items_changed = ?, "
-            "events_added = ?, events_changed = ?, events_unchanged = ?, conflicts = ? "
-            "WHERE id = ?",
-            (self.sha256.hexdigest(), r.items_added, r.items_changed,
-             r.events_added + r.events_disputed, r.events_changed, r.events_unchanged,
-             len(r.conflicts), self.import_id))
         return r
