@@ -80,7 +80,7 @@ def source_scale(tag_lists: list[list[str]]) -> str:
     return ordered[0] if len(ordered) == 1 else f"{ordered[0]}-{ordered[-1]}"
 
 
-def _default_vocab() -> Vocab:
+def analyst_vocab() -> Vocab:
     """The analyst's vocabulary (shipped + their countries), as the app loads it."""
     try:
         return load_vocab(paths.user_config_dir())
@@ -94,7 +94,7 @@ class RowMaker:
 
     def __init__(self, feeds: dict[int, Feed], vocab: Vocab | None = None) -> None:
         self.feeds = feeds
-        self.vocab = vocab or _default_vocab()
+        self.vocab = vocab or analyst_vocab()
         self._countries: dict[str, tuple[str, int | None, str]] = {}
         self._interactions: dict[tuple[str, str], str] = {}
         self._disorders: dict[str, str] = {}

@@ -1,7 +1,10 @@
 """One line of an exchange file, checked and normalised before it touches the database.
 
-Every value is checked against the events table's types and CHECK constraints here, so a
-bad file stops with ``FILE, line N: event.field ...`` instead of a database error halfway.
+Every value is checked against the events table's types and CHECK constraints here, and
+(VocabCheck) against the analyst's vocabulary: event and sub-event types that belong
+together, the disorder type, the country, the inter types, a calendar date, no negative
+fatalities. A bad file stops with ``FILE, line N: event.field ...`` before anything is
+written.
 Also: the coding hash that says whether two versions of an event code the same thing.
 """
 
@@ -12,11 +15,14 @@ import json
 import operator
 import re
 from dataclasses import MISSING, fields
+from datetime import date
 from typing import NamedTuple
 
 from sahel_tui.ingest.sanitize import clean_text
 from sahel_tui.store.events import Event
+from sahel_tui.vocab import INTER_TYPES, Vocab
 
+from .acled import analyst_vocab
 from .jsonl import EVENT_FIELDS, ExchangeError
 
 #: what an analyst codes; two versions of an event with equal values here are the same
@@ -241,6 +247,7 @@ def _feeds(feeds: list[dict]) -> tuple[tuple[Feed, object], ...]:
 
 
 _RELIABILITY = tuple("ABCDEF")  # a tuple: a value of any JSON type can be looked up
+_RELIABILITY_OK = (*_RELIABILITY, None)
 _FEEDS: dict[tuple, Feed] = {}
 
 
@@ -276,9 +283,24 @@ def _item_fast(it) -> Item | None:
         if type(k) is not str:
             return None
     for f in feeds:
-        if type(f) is not dict or type(f.get("name")) is not str:
+        if type(f) is not dict or _feed_problem(f) is not None:
             return None
     return _make_item(it, title, text, keys, feeds)
+
+
+def _feed_problem(f: dict) -> str | None:
+    """What is wrong with a feed of an item (field: problem), None when nothing is."""
+    if type(f.get("name")) is not str or not f["name"]:
+        return "name must be text"
+    for key in ("url", "language", "link"):
+        if f.get(key) is not None and type(f[key]) is not str:
+            return f"{key} must be text or null, not {json.dumps(f[key])[:40]}"
+    tags = f.get("tags")
+    if tags is not None and not (type(tags) is list and all(type(t) is str for t in tags)):
+        return f"tags must be a list of text, not {json.dumps(tags)[:40]}"
+    if f.get("reliability") not in _RELIABILITY_OK:
+        return f"reliability must be one of A-F or null, not {json.dumps(f['reliability'])[:40]}"
+    return None
 
 
 def fast_record(obj: dict, line: int, text: str) -> Record | None:
@@ -343,7 +365,69 @@ def _item(it, where: str) -> Item:
     feeds = it.get("feeds", [])
     if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
         raise ExchangeError(f"{where}.keys must be a list of text")
-    if not isinstance(feeds, list) or not all(isinstance(f, dict) and isinstance(f.get("name"), str)
-                                              for f in feeds):
-        raise ExchangeError(f"{where}.feeds must be a list of feeds with a name")
+    if not isinstance(feeds, list) or not all(isinstance(f, dict) for f in feeds):
+        raise ExchangeError(f"{where}.feeds must be a list of feeds")
+    for j, f in enumerate(feeds):
+        problem = _feed_problem(f)
+        if problem is not None:
+            raise ExchangeError(f"{where}.feeds[{j}].{problem}")
     return _make_item(it, it.get("title") or "", it.get("text") or "", keys, feeds)
+
+
+# -- the vocabulary ----------------------------------------------------------------------------
+
+_POS = {k: EVENT_FIELDS.index(k) for k in (
+    "event_date", "event_type", "sub_event_type", "disorder_type", "inter1", "inter2",
+    "country", "fatalities", "fatalities_best", "fatalities_high")}
+_INTERS = frozenset(("", *INTER_TYPES))
+
+
+class VocabCheck:
+    """check(record, where): ExchangeError for a value outside the vocabulary (or not a
+    calendar date, or negative fatalities). Each distinct combination is judged once."""
+
+    def __init__(self, vocab: Vocab | None = None) -> None:
+        self.vocab = vocab or analyst_vocab()
+        self.subs = {s.name: s for s in self.vocab.sub_event_types}
+        self.types = {e.name for e in self.vocab.event_types}
+        self.good: set[tuple] = set()
+
+    def __call__(self, rec: Record, where: str) -> None:
+        row, p = rec.row, _POS
+        try:
+            date.fromisoformat(row[p["event_date"]])
+        except ValueError:
+            raise _bad(where, "event.event_date", "is not a calendar date: "
+                       f"{row[p['event_date']]!r}") from None
+        key = (row[p["event_type"]], row[p["sub_event_type"]], row[p["disorder_type"]],
+               row[p["inter1"]], row[p["inter2"]], row[p["country"]])
+        if key not in self.good:
+            self._judge(key, where)
+            self.good.add(key)
+        for name in ("fatalities", "fatalities_best", "fatalities_high"):
+            v = row[p[name]]
+            if v is not None and v < 0:
+                raise _bad(where, f"event.{name}", f"must not be negative, not {v}")
+
+    def _judge(self, key: tuple, where: str) -> None:
+        event_type, sub_type, disorder, inter1, inter2, country = key
+        if event_type not in self.types:
+            raise _bad(where, "event.event_type", f"{event_type!r} is not an event type of the "
+                       f"vocabulary ({', '.join(sorted(self.types))})")
+        sub = self.subs.get(sub_type)
+        if sub is None:
+            raise _bad(where, "event.sub_event_type", f"{sub_type!r} is not a sub-event type "
+                       "of the vocabulary")
+        if sub.event_type != event_type:
+            raise _bad(where, "event.sub_event_type", f"{sub_type!r} belongs to "
+                       f"{sub.event_type!r}, not to {event_type!r}")
+        if disorder and disorder not in sub.disorder_types and disorder != sub.disorder_type:
+            raise _bad(where, "event.disorder_type", f"{disorder!r} is not a disorder type of "
+                       f"{sub_type!r} ({sub.disorder_type})")
+        for name, value in (("inter1", inter1), ("inter2", inter2)):
+            if value not in _INTERS:
+                raise _bad(where, f"event.{name}", f"{value!r} is not an inter type "
+                           f"({', '.join(INTER_TYPES)})")
+        if country and self.vocab.country(country) is None:
+            raise _bad(where, "event.country", f"{country!r} is not a country of the "
+                       "vocabulary (add it to your countries file to import it)")

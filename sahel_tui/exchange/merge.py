@@ -35,8 +35,18 @@ from pathlib import Path
 
 from sahel_tui.store.db import rollback
 from sahel_tui.store.decisions import default_coder, now_iso
+from sahel_tui.vocab import Vocab
 
-from .incoming import ITEM_COLUMNS, Feed, Item, Record, coding_hash, fast_record, parse_record
+from .incoming import (
+    ITEM_COLUMNS,
+    Feed,
+    Item,
+    Record,
+    VocabCheck,
+    coding_hash,
+    fast_record,
+    parse_record,
+)
 from .jsonl import EVENT_FIELDS, VERSION, ExchangeError, read_lines
 
 CHUNK = 2000
@@ -86,20 +96,22 @@ class ImportResult:
 
 
 def import_jsonl(conn: sqlite3.Connection, path: str | Path, *, coder: str | None = None,
-                 progress: Callable[[int], None] | None = None) -> ImportResult:
+                 progress: Callable[[int], None] | None = None,
+                 vocab: Vocab | None = None) -> ImportResult:
     """Merge a sahel-tui JSONL export into this database. Every line is checked first: a
     file with a line it cannot use raises ExchangeError (naming the file, line and field)
     and nothing is written. Then the lines are stored in chunks of CHUNK, one transaction
     each, so the write lock is never held for long and a failure (a full disk) keeps the
     chunks stored before it; importing the file again completes it. ``progress(n)``: n
-    lines stored (committed) so far."""
+    lines stored (committed) so far. ``vocab``: the analyst's (incoming.VocabCheck)."""
     path = Path(path)
     if path.is_dir():
         raise ExchangeError(f"{path}: is a folder; give the .jsonl file to import")
     if not path.is_file():
         raise ExchangeError(f"{path}: no such file")
     hasher = hashlib.sha256()
-    for _ in _read(path, hasher):  # the check, before anything is written
+    check = VocabCheck(vocab)
+    for _ in _read(path, hasher, check):  # the check, before anything is written
         pass
     merger = _Merger(conn, path, coder or default_coder(), hasher.hexdigest())
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
@@ -111,7 +123,7 @@ def import_jsonl(conn: sqlite3.Connection, path: str | Path, *, coder: str | Non
     gc.disable()
     try:
         done = 0
-        for batch in _read(path, None):
+        for batch in _read(path, None, check):
             with _transaction(conn):
                 merger.chunk(batch)
             done += len(batch)
@@ -137,12 +149,14 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
         raise
 
 
-def _read(path: Path, hasher, start: int = 1) -> Iterator[list[Record]]:
-    """Batches of CHUNK Records, read and checked here."""
+def _read(path: Path, hasher, check: VocabCheck) -> Iterator[list[Record]]:
+    """Batches of CHUNK Records, read and checked."""
     batch: list[Record] = []
-    for number, obj, text in read_lines(path, hasher, start):
-        batch.append(fast_record(obj, number, text)
-                     or parse_record(obj, f"{path}, line {number}", number, text))
+    for number, obj, text in read_lines(path, hasher):
+        rec = (fast_record(obj, number, text)
+               or parse_record(obj, f"{path}, line {number}", number, text))
+        check(rec, f"{path}, line {number}")
+        batch.append(rec)
         if len(batch) >= CHUNK:
             yield batch
             batch = []
@@ -567,6 +581,13 @@ class _Merger:
                   "FROM event_items ei JOIN events e ON e.id = ei.event_id "
                   "WHERE ei.item_id = items.id AND e.deleted = 0)", (self.first_item,))
         self._log()
+        # all of it is stored now: later chunks look it up in the tables (lookups by key
+        # and uid), so memory holds no more than a chunk's worth whatever the file's size
+        self.item_ids.clear()
+        self.new_keys.clear()
+        self.known_uids.clear()
+        self.copies.clear()
+        self.items_before = self.events_before = True
 
     def _log(self) -> None:
         r = self.result
