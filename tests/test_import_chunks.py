@@ -49,6 +49,7 @@ def test_a_bad_last_line_refuses_the_file_before_the_first_chunk_is_stored(
 
 
 def test_chunks_give_what_one_transaction_gave(exported, tmp_path, monkeypatch):
+    monkeypatch.setattr(merge, "now_iso", lambda: "2026-11-01T00:00:00Z")
     results = []
     for chunk in (2, 1000):
         monkeypatch.setattr(merge, "CHUNK", chunk)
