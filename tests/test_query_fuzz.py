@@ -97,3 +97,21 @@ def test_nul_in_a_query_is_named_at_its_column():
     with pytest.raises(QueryError) as err:
         parse("jnim\x00gao")
     assert err.value.position == 4 and "U+0000" in err.value.message
+
+
+async def test_typing_an_overflowing_period_keeps_the_app(tmp_path):
+    from uidata import make_db
+
+    from sahel_tui.ui.app import SahelApp
+    from sahel_tui.ui.item_list import ItemList
+
+    app = SahelApp(make_db(tmp_path / "ui.db"), coder="tester")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("slash", *"since:1000000d", "enter")  # the bar checks every keystroke
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and len(app.screen.query_one(ItemList).rows) == 12
+        await pilot.press("f", "ctrl+u", *"jnim\x00", "enter")
+        await pilot.pause()
+        assert app.is_running

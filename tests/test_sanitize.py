@@ -201,3 +201,26 @@ def test_shortcuts_change_nothing():
         assert html_to_text(text) == _plain_html_to_text(text), repr(text)
     for text in ("https://ex.example/a?b=1", " lead", "trail ", "tab\there", "x" * 600):
         assert clean_line(text) == _plain_clean_text(text, MAX_TITLE)
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("Ménaka\x9d: 12 soldiers killed in the ambush", "Ménaka: 12 soldiers killed in the ambush"),
+    ("a lone \x9d never eats\nthe lines after it", "a lone never eats\nthe lines after it"),
+    ("quote\x9d then \xe2\x80\x9cnext", "quote then \xe2next"),  # mojibake quotes, not an OSC
+])
+def test_lone_c1_osc_removes_only_itself(raw, clean):
+    assert clean_text(raw) == clean
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("image\u200bcopyright", "imagecopyright"),
+    ("JNIM\u200e claims\u200f the attack\u200d", "JNIM claims the attack"),
+    ("Gao\u061c and\u2060 Ménaka", "Gao and Ménaka"),
+    ("الساحل\u200fالإفريقي", "الساحل\u200fالإفريقي"),  # Arabic line: the marks order the text
+    ("می\u200cخواهم", "می\u200cخواهم"),  # Persian ZWNJ shapes the word
+    ("Attack in Gao\nهجوم\u200f في غاو", "Attack in Gao\nهجوم\u200f في غاو"),
+    ("👨\u200d👩\u200d👧 family\u200b", "👨\u200d👩\u200d👧 family"),  # emoji ZWJ sequence kept
+])
+def test_invisible_marks_are_stripped_from_latin_text_only(raw, clean):
+    assert clean_text(raw) == clean
+    assert clean_line(raw.replace("\n", " ")) == clean.replace("\n", " ") or "\n" in raw

@@ -24,7 +24,8 @@ _ESCAPES = re.compile(
     | \x1b[P^_X][^\x1b]*(?:\x1b\\)?   # DCS, PM, APC, SOS
     | \x1b[ -/]*[0-~]?                # nF (ESC ( B), Fp/Fe/Fs (ESC c, ESC 7), or a lone ESC
     | \x9b[0-?]*[ -/]*[@-~]?          # 8-bit CSI
-    | \x9d[^\x07\x9c]*[\x07\x9c]?     # 8-bit OSC
+    | \x9d[ -~]{0,512}?(?:\x07|\x9c)   # 8-bit OSC: printable ASCII, and only when ended (a
+                                      # lone U+009D is mojibake of a quote: removed alone)
     """,
     re.VERBOSE,
 )
@@ -37,6 +38,28 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}"
                      r"|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*(?:\n\s*)+")
+
+
+# Zero-width and bidi marks: invisible, and in Latin-script text they only confuse search and
+# the terminal (a word split by U+200B). In Arabic, Hebrew, Persian, Indic... they shape and
+# order the text: a line holding such a script keeps them. A ZWJ between emoji joins them.
+_INVISIBLE = re.compile("[\u180e\u200b-\u200f\u2060\u061c]")
+_MARKED_SCRIPTS = re.compile("[\u0590-\u061b\u061d-\u08ff\u0900-\u0dff\u0f00-\u109f\u1780-\u18af"
+                             "\ufb1d-\ufdff\ufe70-\ufefc]")
+_EMOJI_ZWJ = re.compile("(?<=[\u2600-\u27bf\ufe0f\U0001f000-\U0001faff])\u200d"
+                        "(?=[\u2600-\u27bf\U0001f000-\U0001faff])")
+
+
+def strip_invisible(text: str) -> str:
+    """Zero-width and bidi marks removed from lines without a script that needs them."""
+    if not _INVISIBLE.search(text):
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _INVISIBLE.search(line) and not _MARKED_SCRIPTS.search(line):
+            line = _EMOJI_ZWJ.sub("\x00", line)  # kept through the removal
+            lines[i] = _INVISIBLE.sub("", line).replace("\x00", "\u200d")
+    return "\n".join(lines)
 
 
 def strip_controls(text: str) -> str:
@@ -54,7 +77,7 @@ def clean_text(text: str | None, limit: int = MAX_TEXT) -> str:
     """Plain text safe for a terminal: NFC, no controls, tidy whitespace, at most ``limit``."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", strip_controls(text))
+    text = unicodedata.normalize("NFC", strip_invisible(strip_controls(text)))
     # one pass over the whole text (no run of spaces crosses a newline), and none at all when
     # it has only single plain spaces: scanning for runs costs more than the rest
     if "  " in text or _ODD_SPACE.search(text):
@@ -73,6 +96,31 @@ def clean_line(text: str | None, limit: int = MAX_TITLE) -> str:
     if text.isascii() and text.isprintable() and "  " not in text and text[0] != " " != text[-1]:
         return truncate(text, limit)  # what clean_text would make of it, for the usual link or id
     return clean_text(text.replace("\n", " "), limit).replace("\n", " ")
+
+
+_URL_UNSAFE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def web_link(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address a browser may be asked to open, else None.
+    Browsers drop tabs, newlines and leading controls before reading the scheme, so any such
+    character inside (not just around) the address makes it unsafe: "java\tscript:" is
+    javascript:."""
+    if not url:
+        return None
+    url = url.strip()
+    if not url or _URL_UNSAFE.search(url):
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return None
+    return url
 
 
 def truncate(text: str, limit: int) -> str:

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 
+from sahel_tui.ingest.sanitize import web_link
 from sahel_tui.store import decisions, views
 from sahel_tui.store.query import Compiled, QueryError, parse
 from sahel_tui.ui.article_actions import ArticleActions
@@ -481,8 +482,13 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
         row = self.items.current
         detail = views.item_detail(self.app.conn, row.id) if row else None
         if detail and detail.link:
-            self.app.open_url(detail.link)
-            self.notify(f"Opening {detail.link}", timeout=2)
+            url = web_link(detail.link)
+            if url is None:  # javascript:, data:, file:, smb: ... shown, never opened
+                self.notify(f"Not opened: only http(s) links are opened. The link is {detail.link!r}",
+                            severity="warning", timeout=6, markup=False)
+                return
+            self.app.open_url(url)
+            self.notify(f"Opening {url}", timeout=2, markup=False)
         else:
             self.notify("This item has no link.", timeout=2)
 
