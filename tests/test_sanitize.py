@@ -15,6 +15,7 @@ from sahel_tui.ingest.sanitize import (
     _SKIP_TAGS,
     MAX_TEXT,
     MAX_TITLE,
+    _separate,
     _walk,
     clean_line,
     clean_text,
@@ -184,7 +185,7 @@ def _plain_html_to_text(html):
             node.decompose()
     parts: list[str] = []
     _walk(root, parts)
-    return _plain_clean_text("".join(parts))
+    return _plain_clean_text(_separate("".join(parts)))
 
 
 def test_shortcuts_change_nothing():

@@ -98,15 +98,22 @@ def entry_time(entry, now: datetime, feed_time: str | None) -> tuple[str, bool]:
     return iso_utc(now), True
 
 
-def _html_of(entry) -> str:
-    """The richest HTML the entry carries: full content if present, else the summary."""
-    best = ""
-    for content in entry.get("content") or []:
-        value = content.get("value") or ""
-        if len(value) > len(best):
-            best = value
-    summary = entry.get("summary") or ""
-    return best if len(best) >= len(summary) else summary
+def _html_and_text(entry) -> tuple[str, str]:
+    """The entry's HTML and its plain text: of the full contents and the summary, the one
+    with the longest *text* (a content that is only a cut-off <img> must not beat a
+    300-character description); the first on a tie, so the content over its summary."""
+    candidates = [c.get("value") or "" for c in entry.get("content") or []]
+    candidates.append(entry.get("summary") or "")
+    best_html = best_text = ""
+    for html in candidates:
+        # the text is never longer than its HTML: a summary no longer than the text in hand
+        # (the usual excerpt of the content) is not worth reading
+        if not html or html is best_html or (best_html and len(html) <= len(best_text)):
+            continue
+        text = html_to_text(html)
+        if not best_html or len(text) > len(best_text):
+            best_html, best_text = html, text
+    return best_html, best_text
 
 
 def _title_of(entry) -> str:
@@ -120,8 +127,7 @@ def _title_of(entry) -> str:
 def normalize_entry(entry, feed_key: str, now: datetime, feed_time: str | None,
                     language: str | None) -> Entry | None:
     """One feedparser entry as an Entry; None for an entry with nothing to show."""
-    html = _html_of(entry)
-    text = html_to_text(html)
+    html, text = _html_and_text(entry)
     title = _title_of(entry)
     link = clean_line(entry.get("link"), MAX_SHORT) or None
     guid = clean_line(entry.get("id") or entry.get("guid"), MAX_SHORT) or None

@@ -136,14 +136,37 @@ _BLOCK_TAGS = frozenset(
 _SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "head", "iframe", "object", "embed", "svg", "math"])
 
 
+# Text-level formatting: adjacent ones are one word ("<b>W</b><i>ord</i>"); other adjacent
+# elements are separate ("<span>image copyright</span><span>Twitter</span>", "<a>Gao</a><a>Mopti</a>")
+_FORMAT_TAGS = frozenset(["b", "i", "em", "strong", "u", "s", "sub", "sup", "small", "mark",
+                          "font", "tt", "code", "abbr", "bdi", "bdo", "wbr"])
+_SEP = "\x00"  # between two adjacent elements: a space where two words would touch
+# Markup left in the text of HTML: the publisher escaped its HTML twice (reddit's
+# "&lt;!-- SC_OFF --&gt;&lt;div class="md"&gt;"). Two tags, or a comment, before we believe it.
+_MARKUP_IN_TEXT = re.compile(
+    r"<!--.*?-->|</?(?:p|div|br|a|img|span|table|tr|td|ul|ol|li|b|i|em|strong|h[1-6]|"
+    r"blockquote|figure|figcaption|iframe|script|style)\b[^<>]{0,500}>", re.I | re.S)
+
+
 def html_to_text(html: str | None, limit: int = MAX_TEXT) -> str:
     """Readable plain text from an entry's HTML: paragraphs kept, markup and scripts gone."""
+    text = _html_to_text(html, limit)
+    if "<" in text:
+        found = _MARKUP_IN_TEXT.findall(text, 0, 20_000)
+        if len(found) >= 2 or (found and found[0].startswith("<!--")):
+            return _html_to_text(text, limit)  # once: escaped twice, not a page about HTML
+    return text
+
+
+def _html_to_text(html: str | None, limit: int) -> str:
     if not html:
         return ""
     if "<" not in html and "&" not in html:
         return clean_text(html, limit)
     from selectolax.lexbor import LexborHTMLParser
 
+    if _SEP in html:  # a NUL of the feed's is nothing; ours mark where elements touch
+        html = html.replace(_SEP, "")
     tree = LexborHTMLParser(html)
     body = tree.body
     root = body or tree.root
@@ -159,19 +182,42 @@ def html_to_text(html: str | None, limit: int = MAX_TEXT) -> str:
             node.decompose()
     parts: list[str] = []
     _walk(root, parts)
-    return clean_text("".join(parts), limit)
+    text = "".join(parts)
+    if _SEP in text:
+        text = _separate(text)
+    return clean_text(text, limit)
+
+
+def _separate(text: str) -> str:
+    """Each run of separators: a space between two words (or an [image: ...]), else nothing."""
+    out: list[str] = []
+    for piece in text.split(_SEP):
+        if not piece:
+            continue
+        if out and (out[-1][-1].isalnum() or out[-1][-1] == "]") and (
+                piece[0].isalnum() or piece[0] == "["):
+            out.append(" ")
+        out.append(piece)
+    return "".join(out)
 
 
 def _walk(node, parts: list[str]) -> None:
     child = node.child
+    previous = None  # the tag of the element just before this child, with no text between
     while child is not None:
         tag = child.tag
         if tag == "-text":
             parts.append(child.text_content or "")
-        elif tag == "img":
+            previous = None
+            child = child.next
+            continue
+        if previous is not None and not (tag in _FORMAT_TAGS and previous in _FORMAT_TAGS):
+            parts.append(_SEP)
+        previous = tag if not tag.startswith("-") else None
+        if tag == "img":
             alt = (child.attributes.get("alt") or "").strip()
             if alt:
-                parts.append(f"[image: {alt}]")
+                parts.append(f"{_SEP}[image: {alt}]{_SEP}")
         elif tag in _BLOCK_TAGS:
             parts.append("\n\n" if tag not in ("br", "li", "tr", "dd", "dt") else "\n")
             if tag == "li":
