@@ -296,6 +296,10 @@ class SahelApp(App):
         """A database error met by an action: said, and the app goes on."""
         kind = fault_of(exc)
         message = explain(exc, self.db_path)
+        if kind == "locked":  # a write that could not wait in the queue (a coding edit)
+            message = ("Another process (an import or a fetch) is writing to the database: "
+                       "this change was not saved and is still on screen. Try again in a "
+                       "moment.")
         if kind == "corrupt":
             first = self.damaged is None
             self.damaged = message
