@@ -246,10 +246,43 @@ def import_records(conn: sqlite3.Connection, source: str, kind: str, path: str,
     return report
 
 
+_ADMIN2_REACH = 0.5  # degrees (~55 km): a farther admin2 reference names only the admin1
+
+
+def _grid(refs, cell: float) -> dict[tuple[int, int], list]:
+    grid: dict[tuple[int, int], list] = {}
+    for ref in refs:
+        grid.setdefault((int(ref[0] // cell), int(ref[1] // cell)), []).append(ref)
+    return grid
+
+
+def _nearest(grid, cell: float, lat: float, lon: float, admin1: str = ""):
+    """(reference, distance in degrees) nearest to lat/lon, within *admin1* if given."""
+    gi, gj = int(lat // cell), int(lon // cell)
+    best, best_d = None, math.inf
+    coslat = math.cos(math.radians(lat))
+    for radius in range(0, 24):
+        for di in range(-radius, radius + 1):
+            for dj in range(-radius, radius + 1):
+                if max(abs(di), abs(dj)) != radius:
+                    continue
+                for ref in grid.get((gi + di, gj + dj), ()):
+                    if admin1 and ref[2] != admin1:
+                        continue
+                    d = (ref[0] - lat) ** 2 + ((ref[1] - lon) * coslat) ** 2
+                    if d < best_d:
+                        best, best_d = ref, d
+        if best is not None and math.sqrt(best_d) < radius * cell * coslat:
+            break
+    return best, math.sqrt(best_d)
+
+
 def _infer_admin(conn: sqlite3.Connection, country: str) -> int:
     """Give places of *country* without admin1 or admin2 the units of the nearest place
-    with both of its own (imported places, then the bundled districts; one in the same
-    admin1 when the place has an admin1).  Returns how many places changed."""
+    with its own (imported places, then the bundled gazetteer's towns and districts): both
+    from a place within ~55 km that has both (in the same admin1 when the place has one),
+    else the admin1 alone from the nearest place that has one.  Returns how many places
+    changed."""
     todo = conn.execute(
         "SELECT id, latitude, longitude, admin1, admin2, admin_from FROM gazetteer_places "
         "WHERE country = ? AND (admin1 = '' OR admin2 = '' OR admin_from != '') "
@@ -259,42 +292,32 @@ def _infer_admin(conn: sqlite3.Connection, country: str) -> int:
     refs: list[tuple[float, float, str, str, str]] = [
         (r[0], r[1], r[2], r[3], r[4]) for r in conn.execute(
             "SELECT latitude, longitude, admin1, admin2, id FROM gazetteer_places "
-            "WHERE country = ? AND admin1 != '' AND admin2 != '' AND admin_from = '' "
+            "WHERE country = ? AND admin1 != '' AND admin_from = '' "
             "AND latitude IS NOT NULL", (country,))]
     from sahel_tui.vocab.loader import load_vocab
 
     for p in load_vocab(None).places.values():
         if p.country == country and p.kind in ("admin2", "place") and p.admin1 \
-                and p.admin2 and p.has_coordinates:
+                and p.has_coordinates:
             refs.append((p.latitude, p.longitude, p.admin1, p.admin2, p.id))
     if not refs:
         return 0
     cell = 0.5
-    grid: dict[tuple[int, int], list] = {}
-    for ref in refs:
-        grid.setdefault((int(ref[0] // cell), int(ref[1] // cell)), []).append(ref)
+    grid2 = _grid([r for r in refs if r[3]], cell)
+    grid1 = _grid(refs, cell)
     updates = []
     for pid, lat, lon, a1, a2, frm in todo:
         own_a1 = a1 if not frm else ""
-        gi, gj = int(lat // cell), int(lon // cell)
-        best, best_d = None, math.inf
-        coslat = math.cos(math.radians(lat))
-        for radius in range(0, 16):
-            for di in range(-radius, radius + 1):
-                for dj in range(-radius, radius + 1):
-                    if max(abs(di), abs(dj)) != radius:
-                        continue
-                    for ref in grid.get((gi + di, gj + dj), ()):
-                        if own_a1 and ref[2] != own_a1:
-                            continue
-                        d = (ref[0] - lat) ** 2 + ((ref[1] - lon) * coslat) ** 2
-                        if d < best_d:
-                            best, best_d = ref, d
-            if best is not None and math.sqrt(best_d) < radius * cell * coslat:
-                break
-        if best is None:
-            continue
-        new = (best[2], best[3], best[4])
+        best, dist = _nearest(grid2, cell, lat, lon, own_a1)
+        if best is not None and dist <= _ADMIN2_REACH:
+            new = (best[2], best[3], best[4])
+        elif own_a1:
+            new = (own_a1, "", "")
+        else:
+            best, _ = _nearest(grid1, cell, lat, lon)
+            if best is None:
+                continue
+            new = (best[2], "", best[4])
         if new != (a1, a2, frm):
             updates.append((*new, pid))
     conn.executemany("UPDATE gazetteer_places SET admin1 = ?, admin2 = ?, admin_from = ? "
