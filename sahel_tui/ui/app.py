@@ -24,7 +24,8 @@ QUERY_HELP = """Query language (/ to search, f to edit the query, esc to clear):
   feed:NAME  tag:TAG         items from a feed (name contains NAME) or from feeds with a tag
   status:new|coded|dismissed|flagged
   since:2026-10-01  until:2026-10  since:7d   dates, months, years, or relative (h d w m y)
-  actor:X  place:Y  type:Z   coded events (once items are coded)
+  actor:X  place:Y  type:Z   coded events only (once items are coded)
+  a OR b                     either term (OR binds tighter than the implicit AND)
   -term                      negates any term; terms are combined with AND"""
 
 

@@ -140,12 +140,12 @@ class CodingPanel(Static):
     """The current item's coding under the reader, with the key for each facet."""
 
     DEFAULT_CSS = """
-    CodingPanel { height: auto; max-height: 16; border-top: hkey $foreground 20%;
-                  padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    CodingPanel { height: auto; max-height: 22; border-top: hkey $foreground 20%;
+                  padding: 0 1; }
     """
 
     def show(self, state: CodingState | None, vocab_ready: bool = True) -> None:
-        t = Text(no_wrap=True, overflow="ellipsis")
+        t = Text()  # facets wrap: a long actor or type is shown whole, never cut
         if state is None:
             self.update(t)
             return
@@ -248,7 +248,20 @@ class CodingPanel(Static):
 # -- picker sources ---------------------------------------------------------------------------
 
 def _folded_contains(hay: str, needle: str) -> bool:
-    return fold(needle) in fold(hay)
+    return words_match(hay, needle)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def words_match(hay: str, needle: str) -> bool:
+    """Every typed word starts a word of ``hay``, in any order, accents and case ignored:
+    "unid nige" finds "Unidentified Armed Group (Niger)"."""
+    words = _WORD.findall(fold(needle) or "")
+    if not words:
+        return True
+    hay_words = _WORD.findall(fold(hay) or "")
+    return all(any(h.startswith(w) for h in hay_words) for w in words)
 
 
 def actor_items(vocab, state: CodingState, text: str, allow_none: bool) -> list[Item]:
@@ -273,7 +286,16 @@ def actor_items(vocab, state: CodingState, text: str, allow_none: bool) -> list[
             if cand.id not in seen:
                 seen.add(cand.id)
                 out.append(Item(cand.name, cand.entity, cand.detail))
-        out.append(Item(f"+ add actor “{text}”…", ("add-actor", text), "to your actors.toml"))
+        # words in any order, each a prefix ("unid nige"): the whole list is a few hundred
+        for actor in vocab.actors.values():
+            if actor.id not in seen and words_match(
+                    " ".join((actor.name, *actor.aliases)), text):
+                seen.add(actor.id)
+                out.append(Item(actor.name, actor, actor.type))
+                if len(out) > 60:
+                    break
+        out.append(Item(f"+ add actor “{text}”…", ("add-actor", text),
+                        "to your actors.toml (ctrl+a: as an associated actor)"))
     return out
 
 
@@ -303,7 +325,17 @@ def place_items(vocab, state: CodingState, text: str) -> list[Item]:
                     label = place.name if written == place.name else f"{place.name} ({written})"
                     out.append(Item(label, place, _place_detail(place, None, chosen)))
         out.append(Item(f"+ add place “{text}”…", ("add-place", text), "to your places.toml"))
+    else:
+        current = state.current.fields.get("geo_precision", 1) if state.current else 1
+        for n, meaning in GEO_PRECISION.items():
+            out.append(Item(f"geo precision {n}: {meaning}", ("geo", n), GEO_HELP[n],
+                            n == current))
     return out
+
+
+GEO_HELP = {1: "the report names the town or village where it happened",
+            2: "near / outside / km from / près de a place, or a small area around it",
+            3: "only a district or region is known: its capital or centre"}
 
 
 def _place_detail(p, cand=None, chosen=None) -> str:
@@ -339,13 +371,16 @@ def type_items(vocab, state: CodingState, text: str) -> list[Item]:
         seen.add(cand.sub_event_type)
         out.append(Item(f"{cand.event_type} › {cand.sub_event_type}", cand.sub_event_type,
                         f"{cand.share:.0%}", True))
+    by_help = []
     for sub in vocab.sub_event_types:
         if sub.name in seen:
             continue
-        if text and not _folded_contains(f"{sub.event_type} {sub.name} {sub.help}", text):
-            continue
-        out.append(Item(f"{sub.event_type} › {sub.name}", sub.name, sub.help[:70]))
-    return out
+        item = Item(f"{sub.event_type} › {sub.name}", sub.name, sub.help)
+        if not text or _folded_contains(f"{sub.event_type} {sub.name}", text):
+            out.append(item)  # the name matches: "arrest" lists Arrests first
+        elif _folded_contains(sub.help, text):
+            by_help.append(item)
+    return out + by_help
 
 
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -424,13 +459,18 @@ def apply_choice(vocab, facet: str, fields: dict, value) -> dict:
         if value == "":
             return {f"actor{n}": "", f"inter{n}": ""}
         return {f"actor{n}": value.name, f"inter{n}": value.type}
+    if facet == "place" and isinstance(value, tuple) and value[0] == "geo":
+        return {"geo_precision": value[1]}
     if facet == "place":
         country = vocab.country(value.country)
+        precision = 1 if value.kind == "place" else 3
+        if value.kind == "place" and value.id == fields.get("place_id"):
+            precision = fields.get("geo_precision") or 1  # the same place: "near" stays
         return {"location": value.name, "admin1": value.admin1 or "", "admin2": value.admin2 or "",
                 "country": country.name if country else value.country, "place_id": value.id,
                 "latitude": round(value.latitude, 4) if value.latitude is not None else None,
                 "longitude": round(value.longitude, 4) if value.longitude is not None else None,
-                "geo_precision": 1 if value.kind == "place" else 3}
+                "geo_precision": precision}
     if facet == "type":
         sub = vocab.sub_event_type(value)
         changes = {"event_type": sub.event_type, "sub_event_type": sub.name,
@@ -457,7 +497,9 @@ def picker_for(vocab, state: CodingState, facet: str, published: str, why: str =
         return Picker(f"{label}: who", lambda t: actor_items(vocab, state, t, facet == "actor2"),
                       alternate=f"add or remove as associated actor of {label.lower()}")
     if facet == "place":
-        return Picker(f"{label}: where", lambda t: place_items(vocab, state, t))
+        return Picker(f"{label}: where, and how precisely", lambda t: place_items(vocab, state, t),
+                      help_text="geo precision (ACLED): 1 the place itself · 2 near it · "
+                                "3 only the region (listed below the places)")
     if facet == "type":
         return Picker(f"{label}: what (ACLED)", lambda t: type_items(vocab, state, t))
     if facet == "date":

@@ -190,7 +190,16 @@ class CodingActions:
                 self._add_entry(facet, value[0], value[1])
                 return
             if isinstance(value, tuple) and value and value[0] == "alternate":
-                self._apply(f"assoc{facet[-1]}", value[1])  # ctrl+a in an actor picker
+                assoc = f"assoc{facet[-1]}"  # ctrl+a in an actor picker
+                chosen = value[1]
+                if isinstance(chosen, tuple):  # "+ add actor": added, then associated
+                    self._add_entry(assoc, chosen[0], chosen[1], reopen=facet)
+                    return
+                if chosen.name == st.current.fields.get(facet):
+                    self.notify(f"{chosen.name} is {facet[:-1]} {facet[-1]} itself, not an "
+                                "associated actor.", timeout=3)
+                else:
+                    self._apply(assoc, chosen)
                 self.action_facet(facet)  # stay in the picker: several may be added
                 return
             self._apply(facet, value)
@@ -236,7 +245,7 @@ class CodingActions:
         self.status.set(message="undid the last change to this item's draft")
         return True
 
-    def _add_entry(self, facet: str, kind: str, text: str) -> None:
+    def _add_entry(self, facet: str, kind: str, text: str, reopen: str | None = None) -> None:
         from sahel_tui.ui.forms import AddActorForm, AddPlaceForm
 
         vocab = self.app.vocab
@@ -260,6 +269,8 @@ class CodingActions:
                 return
             self.notify(f"Added {entity.name}: it will be recognised from now on.", timeout=3)
             self._apply(facet, entity)
+            if reopen:
+                self.action_facet(reopen)
 
         self.app.push_screen(form, done)
 

@@ -6,6 +6,7 @@ page by keyset (published, id) from the store; rows far behind are dropped.
 
 from __future__ import annotations
 
+import datetime
 import sqlite3
 from collections.abc import Callable
 
@@ -25,6 +26,8 @@ from sahel_tui.store.views import ItemRow
 PAGE = 120  # rows fetched at once
 KEEP = 480  # rows kept in memory at most
 MARGIN = 20  # fetch more when the cursor is this close to the window's edge
+
+_THIS_YEAR = str(datetime.date.today().year)
 
 STATUS_MARK = {"new": "●", "coded": "✓", "dismissed": "·", "flagged": "!"}
 
@@ -267,7 +270,12 @@ class ItemList(Widget, can_focus=True):
         base = self._style("-base")
         cursor = self._style("item-list--cursor") if selected else Style()
         wide = width >= 110
-        when = row.published[:16].replace("T", " ") if wide else row.published[5:16].replace("T", " ")
+        if wide:
+            when = row.published[:16].replace("T", " ")
+        elif row.published[:4] != _THIS_YEAR:  # another year: the year, not the time
+            when = row.published[:10] + " "
+        else:
+            when = row.published[5:16].replace("T", " ")
         src_w = 18 if wide else 10
         coding_w = min(28, max(0, width // 5)) if row.coding else 0
         status_style = self._style(f"item-list--{row.status}")

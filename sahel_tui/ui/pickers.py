@@ -113,7 +113,7 @@ class Picker(ModalScreen):
         options.clear_options()
         rendered = []
         for i, item in enumerate(self.items):
-            label = Text(no_wrap=True, overflow="ellipsis")
+            label = Text()  # wraps at words: nothing is cut at any width
             digit = i < 9 and not self.numeric and not text
             label.append(f"{i + 1} " if digit else "  ", style="bold")
             label.append(item.label, style="bold" if item.suggested else "")
@@ -163,7 +163,7 @@ class Picker(ModalScreen):
         highlighted = self.query_one(OptionList).highlighted
         if self.alternate and highlighted is not None and highlighted < len(self.items):
             value = self.items[highlighted].value
-            if value and not isinstance(value, (str, tuple)):
+            if value and (not isinstance(value, (str, tuple)) or value[0] == "add-actor"):
                 self.dismiss(("alternate", value))
 
     def _held(self):

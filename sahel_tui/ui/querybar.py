@@ -40,8 +40,9 @@ class QueryBar(Vertical):
 
         if not self.query("#query-input"):
             await self.mount(
-                Input(placeholder="query: words feed: tag: status: since: until: a OR b "
-                                  "-negate  (enter to run, esc to cancel)", id="query-input"),
+                Input(placeholder="query: words feed: tag: status: since: until: actor: place: "
+                                  "type: a OR b -negate  (enter runs, esc cancels)",
+                      id="query-input"),
                 Static("", id="query-error"))
         self.add_class("-open")
         field = self.query_one("#query-input", Input)

@@ -20,10 +20,21 @@ class StatusBar(Static):
         self.message = ""
         self.banner = ""  # read-only, damaged, decisions pending: shown first, in red
 
+    MESSAGE_SECONDS = 8.0  # a message is about the last action: it does not outlive it long
+
     def set(self, **values) -> None:
         for key, value in values.items():
             setattr(self, key, value)
+        if values.get("message"):
+            timer = getattr(self, "_message_timer", None)
+            if timer is not None:
+                timer.stop()
+            self._message_timer = self.set_timer(self.MESSAGE_SECONDS, self._expire)
         self.update(self._render_text())
+
+    def _expire(self) -> None:
+        self._message_timer = None
+        self.set(message="")
 
     def _render_text(self) -> Text:
         t = Text(no_wrap=True, overflow="ellipsis")
@@ -39,8 +50,8 @@ class StatusBar(Static):
         else:
             t.append("counting…", style="dim")
         pos, total = self.position
-        if total is not None:
-            t.append(f"   {'' if pos is None else pos + 1}/{total}", style="dim")
+        if total is not None:  # an empty view is 0/0, never 1/0
+            t.append(f"   {'?' if pos is None else min(pos + 1, total)}/{total}", style="dim")
         t.append("   ")
         t.append(f"query: {self.query_text}" if self.query_text else "all items", style="bold")
         if self.message:

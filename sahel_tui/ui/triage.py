@@ -192,6 +192,9 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
                                  op="status")
         if written is None:
             return  # refused (read-only), and said
+        done = {"dismissed": "dismissed", "flagged": "flagged"}[status]
+        self.status.set(message=(f"{done} (u to undo)" if target == status
+                                 else f"un{done}: back to untriaged (u to undo)"))
         self.items.refresh_rows({row.id})
         if target == status and status == "dismissed":
             self.items.move(1)
@@ -358,8 +361,12 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
             return False
         self.query_ = compiled
         self.status.set(query_text=text, counts=None, message="")
-        self.items.empty_message = ("No items match this query." if text
-                                    else "No items yet: press r to fetch the feeds.")
+        coded_only = any(t.field in ("actor", "place", "type") for t in compiled.terms)
+        self.items.empty_message = (
+            "No items match this query." + (" actor:, place: and type: search coded events "
+                                             "only: code items first, or search the words."
+                                             if coded_only else "") if text
+            else "No items yet: press r to fetch the feeds.")
         self.items.load(compiled)
         if not self.app.readonly:
             self.app.write("remember the query", None, {"query": text}, op="state")

@@ -1,0 +1,86 @@
+"""Pilot tests of the pickers: filtering, hints, geo precision, associated actors."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from sahel_tui.demo import demo_config
+from sahel_tui.store import decisions, open_store
+from sahel_tui.ui.app import SahelApp
+from sahel_tui.ui.coding import words_match
+
+TITLE = "Niger : au moins 13 morts dans une embuscade%"
+
+
+@pytest.fixture
+def app(demo_db, tmp_path):
+    db = tmp_path / "demo.db"
+    shutil.copy(demo_db, db)
+    conn = open_store(db)
+    item_id = conn.execute("SELECT id FROM items WHERE title LIKE ?", (TITLE,)).fetchone()[0]
+    decisions.put_state(conn, query="", item=str(item_id))
+    conn.close()
+    return SahelApp(demo_config(db=db), demo=True, coder="tester")
+
+
+async def ready(pilot) -> None:
+    for _ in range(100):
+        if pilot.app.vocab is not None:
+            break
+        await pilot.pause(0.05)
+    for _ in range(2):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def test_words_match_in_any_order_as_prefixes():
+    assert words_match("Unidentified Armed Group (Niger)", "unid nige")
+    assert words_match("Unidentified Armed Group (Niger)", "niger UNID")
+    assert not words_match("Unidentified Armed Group (Niger)", "unid mali")
+    assert words_match("Forces armées maliennes", "armees")
+
+
+async def test_filtering_ranks_names_first_and_matches_words(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("e", *"arrest")
+        await pilot.pause()
+        assert app.screen.items[0].value == "Arrests"
+        hint = str(app.screen.query_one("#picker-help").render())
+        assert "1-9" not in hint  # digits now go into the filter
+        await pilot.press("escape", "a", *"unid nige")
+        await pilot.pause()
+        names = [getattr(i.value, "name", None) for i in app.screen.items]
+        assert "Unidentified Armed Group (Niger)" in names
+        await pilot.press("escape")
+
+
+async def test_geo_precision_is_set_in_the_place_picker(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        picker = app.screen
+        index = [i.value for i in picker.items].index(("geo", 2))
+        await pilot.press(*["down"] * index, "enter")
+        await pilot.pause()
+        assert app.screen.coding.current.fields["geo_precision"] == 2
+        assert "precision 2" in str(app.screen.panel.render())
+
+
+async def test_ctrl_a_does_not_make_an_actor_its_own_associate(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        fields = app.screen.coding.current.fields
+        actor1 = fields["actor1"]
+        assert actor1
+        await pilot.press("a", *actor1.split()[0].lower())
+        await pilot.pause()
+        picker = app.screen
+        index = [getattr(i.value, "name", None) for i in picker.items].index(actor1)
+        await pilot.press(*["down"] * index, "ctrl+a")
+        await pilot.pause()
+        assert actor1 not in (app.screen_stack[-2].coding.current.fields["assoc_actor_1"] or [])
+        await pilot.press("escape")
