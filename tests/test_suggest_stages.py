@@ -194,3 +194,30 @@ def test_ethnic_and_named_militias_are_sides_of_their_own(vocab):
                              ("Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad", "jas"),
                              ("CMA: Coordination of Movements of the Azawad", "azawad-rebels")):
         assert vocab.actor(acled_name).id == ours
+
+
+def test_type_rules_say_which_rule_settled_the_type():
+    from sahel_tui.suggest.type_rules import WHY_ARREST_ABUSE, WHY_RIOT, refine_type_explained
+    protest = [EventTypeCandidate("Protests", "Protest with intervention", "Demonstrations",
+                                  6.5, 0.5, ()),
+               EventTypeCandidate("Riots", "Violent demonstration", "Demonstrations", 7.0,
+                                  0.5, ())]
+    assert refine_type_explained(protest, [], False) == (
+        "Riots", "Violent demonstration", "Demonstrations", WHY_RIOT)
+    arrest = [_cand("Strategic developments", "Arrests", "Strategic developments"),
+              EventTypeCandidate("Violence against civilians", "Attack", "Political violence",
+                                 3.5, 0.4, ())]
+    assert refine_type_explained(arrest, [], True)[1:] == ("Attack", "Political violence",
+                                                           WHY_ARREST_ABUSE)
+
+
+def test_the_coding_carries_the_rule_applied(vocab):
+    from sahel_tui.suggest import suggest_coding
+    c = suggest_coding("Students riot in N'Djamena",
+                       "Students burned tires and threw stones in N'Djamena on Monday in protest "
+                       "against fees; police fired tear gas.", "2025-03-04T09:00:00+00:00",
+                       vocab=vocab)
+    ev = c.primary
+    assert (ev.event_type, ev.sub_event_type) == ("Riots", "Violent demonstration")
+    from sahel_tui.suggest.type_rules import WHY_KEYWORDS, WHY_RIOT
+    assert ev.type_rule in (WHY_RIOT, WHY_KEYWORDS)

@@ -83,7 +83,13 @@ from .incidents import INCIDENT_CUE, Segment, Sent, masked_text, segments, sente
 from .places import find_places, pick_place
 from .result import EventCoding, ItemCoding
 from .roles import agent_side, assign_roles, implied_actors
-from .type_rules import TERRITORY, ranked_types, refine_type, territory_taker
+from .type_rules import (
+    TERRITORY,
+    WHY_TERRITORY,
+    ranked_types,
+    refine_type_explained,
+    territory_taker,
+)
 
 __all__ = ["EventCoding", "ItemCoding", "suggest_coding", "suggest_for_item"]
 
@@ -127,7 +133,7 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
         return None, matches  # no wording of any ACLED event type
     civ_in_lead = any(a.actor.type == CIV and a.weight >= 2 for a in chosen) or (
         country is None and civilians_named(ftext, sents, matches, seg))
-    et, sub, dis = refine_type(et_cands, chosen, civ_in_lead)
+    et, sub, dis, why = refine_type_explained(et_cands, chosen, civ_in_lead)
     if sub in TERRITORY or sub in ("Armed clash", "Attack", ""):
         place_spans = [(m.start, m.end) for m in matches
                        if any(c.kind == "place" for c in m.candidates)]
@@ -136,6 +142,7 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
             et, dis = "Battles", "Political violence"
             sub = ("Government regains territory" if taker == "state"
                    else "Non-state actor overtakes territory")
+            why = WHY_TERRITORY
 
     # ACLED conventions for who is involved
     chosen = implied_actors(vocab, chosen, scores, et, sub, country)
@@ -179,6 +186,7 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
         sub_event_type=sub,
         disorder_type=dis,
         event_types=ranked_types(et_cands, et, sub, dis),
+        type_rule=why,
         date=date,
         fatalities=fat,
         civilian_targeting=civ_t,

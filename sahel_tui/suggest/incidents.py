@@ -33,7 +33,9 @@ _EVENT_CUE = re.compile(
     r"ravisseur\w*|kamikaze\w*|suicide|grenade\w*|accord|treve|negoci\w*|revendiqu\w*|"
     r"claimed|blamed|violence\w*|operation\w*|opere\w*|ratissage\w*|neutralis\w*|"
     r"sequestr\w*|disparus?|irruption|poste|camp|base|convoy|convoi\w*|patrol\w*|"
-    r"patrouille\w*|checkpoint|barrage)\b"
+    r"patrouille\w*|checkpoint|barrage|intervened|dispers\w*|tear\s*gas|live\s+(?:ammunition|"
+    r"rounds)|wounded|injured|rap(?:e|ed|ing)|robb\w*|stole|stolen|prohibit\w*|banned|"
+    r"encircl\w*|barricad\w*|vandali\w*|lynch\w*|mob|tortur\w*|beat(?:en|ing)?)\b"
 )
 # words that tell of an incident (a violent event, a demonstration or a security
 # development): without one, a text reports nothing to code ("gold mine", "pay deal")
@@ -56,7 +58,11 @@ INCIDENT_CUE = re.compile(
     r"(?:back\s+)?under\s+(?:the\s+)?control|sous\s+(?:le\s+)?controle|aux\s+mains|"
     r"fell\s+to|accord\s+(?:local|de\s+paix|de\s+non-agression|de\s+cessez)|pacte|"
     r"(?:local|peace)\s+(?:agreement|deal|accord)|non-aggression|surrender\w*|"
-    r"defect\w*|reddition|se\s+sont\s+rendus)\b"
+    r"defect\w*|reddition|se\s+sont\s+rendus|prohibit\w*|forb[ai]d\w*|banned|"
+    r"ordered\s+(?:\w+\s+){0,3}to\s+leave|encircl\w*|sit-ins?|barricad\w*|fired\s+(?:gun)?shots|"
+    r"fired\s+(?:artillery|weapons|mortars?)|stripped\s+(?:\w+\s+){0,2}of|prison\s+break|"
+    r"jailbreak|robb\w*|stole|stolen|rap(?:e|ed|ing)|tortur\w*|wounded|injured|lynch\w*|"
+    r"mob|intercepted|interdit\w*)\b"
 )
 _ATTRIB_CUE = re.compile(
     r"\b(?:blam\w*|claim\w*|attribut\w*|responsib\w*|suspected\s+of|believed\s+to\s+be|"

@@ -70,31 +70,56 @@ def territory_taker(ftext: str, sents: list[Sent], chosen: list[ActorScore],
 
 
 def refine_type(cands: list[EventTypeCandidate], chosen: list[ActorScore],
-                 civ_in_lead: bool) -> tuple[str, str, str]:
-    """ACLED's rules over the keyword ranking: an "attack" between two armed sides with no
-    civilian victims is an armed clash; a "clash" of one armed side with civilians only
-    is an attack on civilians."""
+                civ_in_lead: bool) -> tuple[str, str, str]:
+    """(event_type, sub_event_type, disorder_type) by :func:`refine_type_explained`."""
+    return refine_type_explained(cands, chosen, civ_in_lead)[:3]
+
+
+# the rule that settled the type, as the picker's help text shows it
+WHY_KEYWORDS = "the wording of the report"
+WHY_MEANS = "ACLED: the means decide -- a strike, mine or bomb is remote violence whoever it hits"
+WHY_CLASH = "ACLED: an attack between two armed, organised sides is an armed clash"
+WHY_CIVILIANS = "ACLED: violence by an armed side on unarmed civilians is an attack on civilians"
+WHY_RIOT = "ACLED: demonstrators who use violence (stones, fire, vandalism) make a riot"
+WHY_ARREST_ABUSE = "ACLED: an arrest with torture, beating or execution is violence against civilians"
+WHY_TERRITORY = "ACLED: who took the town decides -- the state regains, a non-state actor overtakes"
+
+
+def refine_type_explained(cands: list[EventTypeCandidate], chosen: list[ActorScore],
+                          civ_in_lead: bool) -> tuple[str, str, str, str]:
+    """ACLED's rules over the keyword ranking, and the rule applied: an "attack" between two
+    armed sides with no civilian victims is an armed clash; a "clash" of one armed side with
+    civilians only is an attack on civilians; the means decide; a violent demonstration is
+    a riot; arrests with abuse are violence against civilians."""
     if not cands:
-        return "", "", ""
+        return "", "", "", ""
     top = cands[0]
     et, sub, dis = top.event_type, top.sub_event_type, top.disorder_type
+    by_sub = {c.sub_event_type: c for c in cands}
     if sub in VAC | {"Armed clash"}:
         # the means decide: an air strike, a mine or a suicide bomber that kills civilians
         # (or soldiers) is remote violence, not an attack or a clash (ACLED codebook)
         remote = [c for c in cands if c.sub_event_type in EXPLOSIONS and c.score >= 5.0]
         if remote:
             r = remote[0]
-            return r.event_type, r.sub_event_type, r.disorder_type
+            return r.event_type, r.sub_event_type, r.disorder_type, WHY_MEANS
+    if et == "Protests" and "Violent demonstration" in by_sub \
+            and by_sub["Violent demonstration"].score >= 5.0:
+        v = by_sub["Violent demonstration"]
+        return v.event_type, v.sub_event_type, v.disorder_type, WHY_RIOT
+    if sub == "Arrests" and "Attack" in by_sub and by_sub["Attack"].score >= 3.5:
+        return "Violence against civilians", "Attack", "Political violence", WHY_ARREST_ABUSE
     types = [a.actor.type for a in chosen]
     has_state = any(t in (STATE, EXTERNAL) for t in types)
     n_armed = sum(1 for t in types if t in ARMED)
     if sub == "Attack" and not civ_in_lead and ((has_state and n_armed) or n_armed >= 2):
-        return "Battles", "Armed clash", "Political violence"
+        return "Battles", "Armed clash", "Political violence", WHY_CLASH
     state_acts = any(a.agent for a in chosen if a.actor.type in (STATE, EXTERNAL))
     if sub == "Armed clash" and civ_in_lead and (
             (not has_state and n_armed <= 1) or (n_armed == 0 and state_acts)):
-        return "Violence against civilians", "Attack", "Political violence"
-    return et, sub, dis
+        return "Violence against civilians", "Attack", "Political violence", WHY_CIVILIANS
+    return et, sub, dis, WHY_KEYWORDS
+
 
 def ranked_types(cands: list[EventTypeCandidate], et: str, sub: str,
                   dis: str) -> tuple[EventTypeCandidate, ...]:
