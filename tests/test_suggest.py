@@ -240,3 +240,15 @@ def test_suggest_item_bundles_everything():
                                           "Civilians (Burkina Faso)"]
     assert [p.name for p in s.places] == ["Djibo", "Soum"]
     assert s.countries == ("BF",)
+
+
+@pytest.mark.parametrize("text, n", [
+    ("9 gendarmes and 6 civilians were killed.", 15),
+    ("Two soldiers were killed. Four militants were also killed in the clash.", 6),
+    ("ISWAP killed 3 soldiers, and the army killed 10 militants.", 13),
+    ("A policeman shot and killed a farmer.", 1),
+    ("Gunmen killed 5 people on Monday. The death toll rose to 8 on Tuesday.", 8),
+    ("Gunmen killed 5 people. The five victims were buried on Tuesday.", 5),
+])
+def test_tolls_by_group_add_up_and_the_killer_is_not_a_victim(text, n):
+    assert extract_fatalities(text).best == n

@@ -24,8 +24,8 @@ FLOORS = {
     "country": (0.95, 0.79),
     "location": (0.41, 0.31),
     "event_type": (0.75, 0.72),
-    "sub_event_type": (0.70, 0.67),
-    "fatalities": (0.85, 0.82),
+    "sub_event_type": (0.71, 0.68),
+    "fatalities": (0.86, 0.82),
     "date": (0.97, 0.93),
 }
 NO_EVENT_CEILING = 0.05  # share of items given no event

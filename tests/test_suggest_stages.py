@@ -201,7 +201,9 @@ def test_type_rules_say_which_rule_settled_the_type():
     protest = [EventTypeCandidate("Protests", "Protest with intervention", "Demonstrations",
                                   6.5, 0.5, ()),
                EventTypeCandidate("Riots", "Violent demonstration", "Demonstrations", 7.0,
-                                  0.5, ())]
+                                  0.5, ()),
+               EventTypeCandidate("Protests", "Peaceful protest", "Demonstrations", 3.0,
+                                  0.2, ())]
     assert refine_type_explained(protest, [], False) == (
         "Riots", "Violent demonstration", "Demonstrations", WHY_RIOT)
     arrest = [_cand("Strategic developments", "Arrests", "Strategic developments"),

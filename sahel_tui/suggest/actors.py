@@ -78,8 +78,18 @@ _PASSIVE = re.compile(
 
 _BLAME = re.compile(
     r"\b(?:blam\w*|claim\w*|attribut\w*|responsib\w*|believed\s+to\s+be|suspected|"
-    r"revendiqu\w*|impute\w*|soupconn\w*|presume\w*|se\s+reclamant|stronghold|bastion|"
-    r"fief)\b")
+    r"revendiqu\w*|impute\w*|soupconn\w*|presume\w*|se\s+reclamant)\b")
+# where a group only holds the area, or the act is unclaimed, it is not the actor (ACLED:
+# an unattributed act is the country's Unidentified Armed Group)
+_AREA_ONLY = re.compile(
+    r"\b(?:stronghold|bastion|fief|active\s+in\s+the\s+(?:area|region)|operat\w*\s+in\s+the\s+"
+    r"(?:area|region)|holds?\s+the\s+area|controls?\s+the\s+area|present\s+in\s+the\s+area|"
+    r"not\s+(?:been\s+)?claimed|no\s+(?:group|one)\s+(?:has\s+)?(?:yet\s+)?claimed|unclaimed|"
+    r"n'a\s+pas\s+ete\s+revendiqu\w*|aucune\s+revendication|pas\s+encore\s+revendiqu\w*|"
+    r"actifs?\s+dans\s+la\s+zone|present\w*\s+dans\s+la\s+zone)\b")
+_ATTRIBUTED = re.compile(
+    r"\b(?:claimed|claiming|revendiqu\w*|blamed|attributed|suspected|presumed|presume\w*|"
+    r"soupconn\w*|by|par|believed\s+to\s+be)\b")
 _TARGETED_BEFORE = re.compile(r"\b(?:targeted|visait|vise\w*|against|contre|on)\s+\S*\s*$")
 # words saying the state side acted (an operation, a strike, a raid, arrests)
 _STATE_AGENT = re.compile(

@@ -12,7 +12,11 @@ ACLED's vague words ("several"/"plusieurs" = 3, "dozens"/"des dizaines" = 12,
 A singular victim ("a soldier was killed", "un civil a été tué") counts 1.
 Not counted: years, dates, times, quantities with units (vehicles, km, motos, head of
 cattle, FCFA ...).  Numbers attached to the same killing word are added up ("12 soldiers
-and 30 militants were killed" = 42); separate mentions (tolls, updates) keep the largest.
+and 30 militants were killed" = 42), and so are those of separate killing words (ACLED
+counts every death, attackers' included: "two soldiers were killed ... four militants were
+also killed" = 6) -- unless a sentence gives a total ("the toll rose to 9") or a figure is
+repeated, when the largest is kept.  Before an active killing verb with its victims after
+it stands the killer ("a policeman shot and killed a farmer" = 1).
 None found: 0 with ``found=False``; an explicit "no one was killed" gives 0, found=True.
 
 Pure functions, stdlib only.
@@ -390,6 +394,44 @@ def find_fatalities(text: str, lang: str | None = None) -> list[FatalityMention]
     return mentions
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|ete|sont|est)\s+(?:\w+\s+)?$")
+_TOLL = re.compile(r"\b(?:toll|bilan|total|in\s+all|au\s+total|bringing|portant|rose|raising)\b")
+
+
+def _summed(text: str, ftext: str,
+            groups: dict[tuple[int, int], list[FatalityMention]]) -> FatalitySuggestion | None:
+    """ACLED counts every death of the event, attackers' included: the tolls of separate
+    killing words ("two soldiers were killed ... four militants were also killed") add up.
+    Not when a sentence gives a total ("the toll rose to 9"), nor a figure repeated
+    (a later sentence restating the same number)."""
+    if len(groups) < 2:
+        return None
+    for kw in groups:
+        bounds = [b for b in sentence_bounds(text) if b[0] <= kw[0] < b[1]]
+        if bounds and _TOLL.search(ftext, bounds[0][0], bounds[0][1]):
+            return None
+    seen: set[int] = set()
+    low = best = 0
+    high: int | None = 0
+    spans = []
+    for ms in sorted(groups.values(), key=lambda ms: ms[0].span[0]):
+        g_best = sum(m.best for m in ms)
+        if g_best in seen:
+            continue
+        seen.add(g_best)
+        low += sum(m.low for m in ms)
+        best += g_best
+        if high is not None and any(m.high is not None for m in ms):
+            high += sum(m.high if m.high is not None else m.best for m in ms)
+        spans += [m.span for m in ms]
+    if len(seen) < 2:
+        return None
+    high = high if high and high > best else None
+    a, b = min(x for x, _ in spans), max(y for _, y in spans)
+    mentions = tuple(m for ms in groups.values() for m in ms)
+    return FatalitySuggestion(low, best, high, (a, b), text[a:b], True, mentions)
+
+
 def extract_fatalities(text: str, lang: str | None = None) -> FatalitySuggestion:
     """low/best/high fatalities for *text* (see the module doc)."""
     mentions = find_fatalities(text, lang)
@@ -405,6 +447,18 @@ def extract_fatalities(text: str, lang: str | None = None) -> FatalitySuggestion
     groups: dict[tuple[int, int], list[FatalityMention]] = {}
     for m in mentions:
         groups.setdefault(m.keyword_span, []).append(m)
+    ftext = fold_same_length(text)
+    for kw, ms in list(groups.items()):
+        # "a policeman shot and killed a farmer": before an active killing verb with its
+        # victims after it stands the killer, not a victim
+        after = [m for m in ms if m.span[0] >= kw[1]]
+        before = [m for m in ms if m.span[1] <= kw[0]]
+        if after and before and not _PASSIVE_BEFORE.search(ftext, max(0, kw[0] - 16), kw[0]):
+            groups[kw] = [m for m in ms if m not in before]
+            mentions = [m for m in mentions if m not in before]
+    summed = _summed(text, ftext, groups)
+    if summed is not None:
+        return summed
     best_group = None
     best_key = None
     highs = []

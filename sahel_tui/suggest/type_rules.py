@@ -103,10 +103,13 @@ def refine_type_explained(cands: list[EventTypeCandidate], chosen: list[ActorSco
         if remote:
             r = remote[0]
             return r.event_type, r.sub_event_type, r.disorder_type, WHY_MEANS
-    if et == "Protests" and "Violent demonstration" in by_sub \
-            and by_sub["Violent demonstration"].score >= 5.0:
-        v = by_sub["Violent demonstration"]
-        return v.event_type, v.sub_event_type, v.disorder_type, WHY_RIOT
+    # the protest words give a violent demonstration 2/3 of a peaceful protest's score
+    # (event_rules.toml): what is above that came from words of violence
+    riot = by_sub.get("Violent demonstration")
+    calm = by_sub.get("Peaceful protest")
+    if et == "Protests" and riot is not None and \
+            riot.score - (calm.score if calm else 0.0) * 2 / 3 >= 4.0:
+        return riot.event_type, riot.sub_event_type, riot.disorder_type, WHY_RIOT
     if sub == "Arrests" and "Attack" in by_sub and by_sub["Attack"].score >= 3.5:
         return "Violence against civilians", "Attack", "Political violence", WHY_ARREST_ABUSE
     types = [a.actor.type for a in chosen]
