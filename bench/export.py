@@ -330,7 +330,7 @@ def run_floor(phase: str, db: Path, out: Path) -> dict:
 
 def store_floor(src, path: Path) -> dict:
     """Store the rows of an import of ``src``'s events into an empty database at ``path``."""
-    from sahel_tui.exchange.merge import _SetAside
+    from sahel_tui.exchange.merge import CACHE_KIB, _SetAside
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
@@ -362,7 +362,7 @@ def store_floor(src, path: Path) -> dict:
     }
     feeds = src.execute("SELECT id, url, config_url, name, tags, reliability FROM feeds").fetchall()
     conn = open_store(path)
-    conn.execute(f"PRAGMA cache_size = -{64 * 1024}")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # as the import has it
     conn.execute("PRAGMA temp_store = MEMORY")
     t = time.perf_counter()
     conn.execute("BEGIN IMMEDIATE")

@@ -50,7 +50,8 @@ from .incoming import (
 from .jsonl import EVENT_FIELDS, VERSION, ExchangeError, read_lines
 
 CHUNK = 2000
-CACHE_KIB = 64 * 1024  # page cache while importing (KiB): the indexes of big imports
+CACHE_KIB = 24 * 1024  # page cache while importing (KiB): the indexes of big imports, within
+#                       the import's memory budget (peak RSS <= 150 MB, bench/export.py)
 _EVENT_COLS = ("id", *EVENT_FIELDS, "deleted")
 _INSERT_EVENT = (f"INSERT INTO events ({', '.join(_EVENT_COLS)}) "
                  f"VALUES ({', '.join('?' * len(_EVENT_COLS))})")
