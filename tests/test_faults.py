@@ -611,3 +611,44 @@ async def test_r_in_the_app_stores_a_feed_of_more_than_a_megabyte(tmp_path):
                      ).fetchone()[0]
     conn.close()
     assert n == 700
+
+
+# -- a real small disk -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def small_disk(tmp_path, request) -> Path:
+    """A 2 MB file system (tmpfs), where the machine lets us mount one (root with the
+    capability); else the test is skipped and the max_page_count tests above stand in."""
+    if not sys.platform.startswith("linux") or os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a small file system needs root on Linux")
+    mnt = tmp_path / "disk"
+    mnt.mkdir()
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {r.stderr.strip()}")
+    request.addfinalizer(lambda: subprocess.run(["umount", "-l", str(mnt)]))
+    return mnt
+
+
+def test_fetch_onto_a_full_file_system_says_so_and_keeps_what_was_stored(small_disk, tmp_path):
+    db = small_disk / "sahel.db"
+    small = file_feed(tmp_path, "small.xml", rss(news_items(3)))
+    cfg = write_feeds_toml(tmp_path, [small], db)
+    assert _run(["fetch", "--config", str(cfg)]).returncode == 0
+    free = os.statvfs(small_disk)
+    filler = small_disk / "filler"
+    filler.write_bytes(b"\0" * max(0, free.f_bavail * free.f_frsize - 48 * 1024))
+    big = file_feed(tmp_path, "big.xml", rss(news_items(600, prefix="https://big.example/")))
+    cfg = write_feeds_toml(tmp_path, [small, big], db)
+    r = _run(["fetch", "--force", "--config", str(cfg)])
+    no_traceback(r)
+    assert r.returncode != 0 and "disk is full" in r.stderr, r.stderr
+    filler.unlink()
+    r = _run(["check", "--db", str(db)])
+    assert r.returncode == 0, r.stdout
+    conn = open_store(db)
+    assert conn.execute("SELECT count(*) FROM items WHERE link LIKE 'https://sahelwire%'"
+                        ).fetchone()[0] == 3
+    conn.close()
