@@ -81,6 +81,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", choices=[*SETS, "all"], default="all")
     ap.add_argument("--repeat", type=int, default=1, help="list every page N times")
+    ap.add_argument("--ui", action="store_true",
+                    help="also: key latency in the app while the articles are fetched")
     args = ap.parse_args()
     if not CORPUS.is_dir():
         sys.exit(f"corpus not found: {CORPUS} (expected ../shared/corpus/articles next to the repo)")
@@ -110,6 +112,10 @@ def main() -> None:
         cfg = Config(path=None, settings=settings,
                      feeds=[FeedConfig(url=base + "/feed.xml", name="bench", full_text=True)])
         sync(cfg)
+        if args.ui:
+            import asyncio
+
+            idle, busy, busy_wall = asyncio.run(_ui_latency(cfg))
         t0 = time.perf_counter()
         report = fetch_articles(cfg)
         wall = time.perf_counter() - t0
@@ -155,6 +161,82 @@ def main() -> None:
     print(f"per page, request to stored text: median {statistics.median(times) * 1e3:.0f} ms, "
           f"p95 {times[int(len(times) * 0.95)] * 1e3:.0f} ms; trafilatura alone: median "
           f"{statistics.median(direct_times) * 1e3:.1f} ms")
+    if args.ui:
+        print(f"app key latency (j/k, key to next frame), idle: median {_pct(idle, 50):.1f} ms, "
+              f"p95 {_pct(idle, 95):.1f} ms ({len(idle)} keys); while the {len(truth)} articles "
+              f"were fetched ({busy_wall:.1f} s): median {_pct(busy, 50):.1f} ms, "
+              f"p95 {_pct(busy, 95):.1f} ms ({len(busy)} keys)")
+
+
+def _pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(len(values) * p / 100))] if values else float("nan")
+
+
+async def _ui_latency(cfg) -> tuple[list[float], list[float], float]:
+    """j/k in the app (Pilot, 160x48), first idle, then while the app's own worker runs
+    fetch_articles over every page (extraction in worker processes). Latency: from the key
+    to the first frame written after it."""
+    import asyncio
+
+    from sahel_tui.ingest.fulltext import fetch_articles
+    from sahel_tui.ui.app import SahelApp
+
+    class Timed(SahelApp):
+        frames: list[float] = []
+
+        def _display(self, screen, renderable):
+            if renderable is not None:
+                self.frames.append(time.perf_counter())
+            super()._display(screen, renderable)
+
+    async def keys(pilot, app, n: int, until=None) -> list[float]:
+        out = []
+        for i in range(n):
+            if until is not None and until():
+                break
+            t0 = time.perf_counter()
+            await pilot.press("j" if (i // 10) % 2 == 0 else "k")
+            for _ in range(50):
+                after = [f for f in app.frames if f > t0]
+                if after:
+                    out.append((after[0] - t0) * 1000)
+                    break
+                await asyncio.sleep(0.002)
+            await asyncio.sleep(0.03)  # an analyst's pace, not a flood
+        return out
+
+    app = Timed(cfg, coder="bench")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        idle = await keys(pilot, app, 100)
+        print(f"idle keys measured: {len(idle)}", file=sys.__stderr__)
+        done: list[float] = []
+        t0 = time.perf_counter()
+
+        def work():
+            try:
+                fetch_articles(cfg)
+            except BaseException:
+                import traceback
+
+                traceback.print_exc(file=sys.__stderr__)
+                raise
+            finally:
+                done.append(time.perf_counter() - t0)
+
+        app.run_worker(work, thread=True, exit_on_error=False)
+        busy = await keys(pilot, app, 100_000, until=lambda: bool(done))
+        await app.workers.wait_for_complete()
+    # the articles are stored now: the timed run below must fetch them again
+    from sahel_tui.store import connect
+
+    conn = connect(cfg.settings.database)
+    conn.execute("UPDATE items SET article = NULL")
+    conn.execute("DELETE FROM articles")
+    conn.close()
+    return idle, busy, done[0]
 
 
 if __name__ == "__main__":

@@ -117,25 +117,31 @@ async def test_a_failed_fetch_is_told_and_stored(teaser_app, server):
 
 
 async def test_refresh_fetches_the_articles_after_the_feeds(tmp_path, server):
+    """Enough pages for the extraction to run in worker processes, started from inside the
+    app (whose stderr is Textual's: no file descriptor to hand them)."""
     from helpers_feeds import make_config, rss
 
     from sahel_tui.config import FeedConfig
+    from sahel_tui.ingest.fulltext import POOL_MIN_PAGES
 
-    link = server.route("/a.html", Response(body=page(), content_type="text/html"))
-    feed = server.route("/feed.xml", rss([{"title": "Djibo", "link": link, "guid": link,
-                                           "description": "<p>Teaser.</p>"}]))
+    links = [server.route(f"/a{i}.html", Response(body=page(), content_type="text/html"))
+             for i in range(POOL_MIN_PAGES)]
+    feed = server.route("/feed.xml", rss([{"title": f"Djibo {i}", "link": link, "guid": link,
+                                           "description": "<p>Teaser.</p>"}
+                                          for i, link in enumerate(links)]))
     config = make_config(tmp_path, [FeedConfig(url=feed, name="wire", full_text=True)],
                          full_text_delay=0.0)
     app = SahelApp(config, coder="tester")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.app.workers.wait_for_complete()
         await pilot.press("r")
-        for _ in range(200):
+        for _ in range(500):
             await pilot.app.workers.wait_for_complete()
             await pilot.pause(0.02)
             if not app.syncing:
                 break
-        assert "articles: 1 article stored" in app.fetch_state
-        assert app.screen.items.rows[0].article
+        assert f"articles: {POOL_MIN_PAGES} articles stored" in app.fetch_state
+        assert all(r.article for r in app.screen.items.rows)
     conn = sqlite3.connect(config.settings.database)
-    assert "neuf civils" in conn.execute("SELECT article FROM items").fetchone()[0]
+    assert all("neuf civils" in r[0] for r in conn.execute("SELECT article FROM items"))
+    conn.close()

@@ -184,7 +184,8 @@ class _Runner:
         started = time.perf_counter()
         self.total = len(todo)
         if len(todo) >= POOL_MIN_PAGES and (os.cpu_count() or 1) >= 2:
-            self.pool = _process_pool()
+            with _real_stderr():  # the pool's semaphores start the resource tracker now
+                self.pool = _process_pool()
         client = _make_client(self.s)
         try:
             await asyncio.gather(*(self._one(client, w) for w in todo))
