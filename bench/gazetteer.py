@@ -43,7 +43,7 @@ WORDS = ["Dinangourou", "Boulkessi", "Tongo Tongo", "Diabaly", "Mainok", "Inates
          "Madina", "Sabon Gari", "Hombori", "Djibo", "Kidal"]
 
 MEMORY = """
-import asyncio, json, resource, sys
+import asyncio, json, sys
 from sahel_tui.config import Config, Settings
 from sahel_tui.ui.app import SahelApp
 
@@ -60,8 +60,10 @@ async def main():
             await pilot.press(key)
             await app.workers.wait_for_complete()
             await pilot.pause(0.1)
-    print(json.dumps({"maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                      "gazetteer_keys": gz.keys if gz else 0}))
+    # VmHWM, the process's own peak: ru_maxrss would carry over the parent's (this script
+    # imported the whole gazetteer before starting it), Linux keeps it across execve
+    hwm = int(open("/proc/self/status").read().split("VmHWM:")[1].split()[0]) / 1024
+    print(json.dumps({"maxrss_mb": hwm, "gazetteer_keys": gz.keys if gz else 0}))
 
 asyncio.run(main())
 """

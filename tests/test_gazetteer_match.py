@@ -174,3 +174,25 @@ def test_part_of_a_longer_name_is_not_the_place(gaz):
     assert names(gaz, "gunmen attacked the market of Dinangourou Village and killed three.") == [
         "Dinangourou"]
     assert names(gaz, "Attack In Dinangourou Kills Three Soldiers") == ["Dinangourou"]
+
+
+async def test_the_app_builds_the_gazetteer_after_its_first_frame(demo_db, tmp_path):
+    import shutil
+
+    from test_coding_ui import ready
+
+    from sahel_tui.demo import demo_config
+    from sahel_tui.ui.app import SahelApp
+
+    db = tmp_path / "demo.db"
+    shutil.copy(demo_db, db)
+    conn = open_store(db)
+    import_geonames(conn, [write_dump(tmp_path / "ML.txt", LINES)])
+    conn.close()
+    app = SahelApp(demo_config(db=db), demo=True, coder="tester")
+    async with app.run_test(size=(160, 48)) as pilot:
+        assert app.vocab is None  # the first screen is up before vocabularies load
+        await ready(pilot)
+        gz = app.vocab.gazetteer
+        assert gz is not None and gz.ready and gz.keys > 0
+        assert [m.text for m in gz.find("an attack near Dinangurou")] == ["Dinangurou"]

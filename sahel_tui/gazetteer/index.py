@@ -280,8 +280,8 @@ class Gazetteer:
                 "p.admin_from FROM gazetteer_names n CROSS JOIN gazetteer_places p ON p.id = n.place_id "
                 "JOIN gazetteer_sources s ON s.id = p.source_id "
                 f"WHERE n.key >= ? AND n.key < ? AND p.country IN ({q}) "
-                "AND p.feature_class != 'A' LIMIT 200",
-                (p, p + "\uffff", *self.countries)).fetchall()
+                "AND p.feature_class != 'A' LIMIT ?",
+                (p, p + "\uffff", *self.countries, 60 if len(p) < 3 else 200)).fetchall()
         seen: dict[str, tuple[GazPlace, str]] = {}
         for r in rows:
             g = GazPlace(*r[1:])
