@@ -253,3 +253,13 @@ def test_acled_cli_rejects_a_file_that_is_not_an_export(tmp_path, capsys):
     path.write_text("a,b\n1,2\n")
     assert main(["--db", str(tmp_path / "v.db"), "vocab", "import-acled", str(path)]) == 2
     assert "not an ACLED export" in capsys.readouterr().err
+
+
+def test_a_place_far_from_any_district_takes_only_the_admin1(conn, tmp_path):
+    # in the desert of northern Mali: no place with an admin2 within ~55 km
+    dump = write_dump(tmp_path / "ML.txt", [
+        geo_line(500, "Puits Lointain", "", 21.5, -5.5, a1=""),
+    ])
+    (rep,) = import_geonames(conn, [dump])
+    (p, _), = search(conn, "Puits Lointain")
+    assert p.admin1 and p.admin2 == "" and p.admin_from
