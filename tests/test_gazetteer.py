@@ -260,6 +260,6 @@ def test_a_place_far_from_any_district_takes_only_the_admin1(conn, tmp_path):
     dump = write_dump(tmp_path / "ML.txt", [
         geo_line(500, "Puits Lointain", "", 21.5, -5.5, a1=""),
     ])
-    (rep,) = import_geonames(conn, [dump])
+    import_geonames(conn, [dump])
     (p, _), = search(conn, "Puits Lointain")
     assert p.admin1 and p.admin2 == "" and p.admin_from
