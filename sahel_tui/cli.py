@@ -22,6 +22,9 @@ def _common(p: argparse.ArgumentParser, suppress: bool) -> None:
                    help="feeds.toml to use (default: ./feeds.toml, else the user config)")
     p.add_argument("--db", metavar="FILE", default=default,
                    help="database file (overrides the config's)")
+    p.add_argument("--demo", action="store_true", default=argparse.SUPPRESS if suppress else False,
+                   help="use the demo database (the bundled demo feeds, offline), apart from "
+                        "your own")
 
 
 def build_parser(extensions: bool = True) -> argparse.ArgumentParser:
@@ -33,8 +36,6 @@ def build_parser(extensions: bool = True) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"sahel-tui {__version__}")
     _common(parser, suppress=False)
-    parser.add_argument("--demo", action="store_true",
-                        help="open the bundled demo feeds (offline) in a separate demo database")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("fetch", help="fetch every due feed into the database")
@@ -48,8 +49,6 @@ def build_parser(extensions: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--full-text", action="store_true",
                    help="also fetch the linked articles of every feed's new items "
                         "(without it: only of feeds with full_text = true)")
-    p.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
-                   help="fetch the bundled demo feeds into the demo database")
 
     p = sub.add_parser("feeds", help="list feeds and their status; import or export OPML")
     _common(p, suppress=True)

@@ -192,6 +192,15 @@ def config_for_command(args) -> Config:
     return config
 
 
+def demo_hint(args) -> str:
+    """For "no database yet": after trying the demo, its database is elsewhere."""
+    from sahel_tui.paths import demo_db_path
+
+    if getattr(args, "demo", False) or not demo_db_path().exists():
+        return ""
+    return f"; the demo's database is {demo_db_path()}: add --demo to use it"
+
+
 def parse_config(text: str, cfg_path: Path, db_override: str | Path | None = None) -> Config:
     import tomllib  # only when there is a file to read: not paid for by --demo or tests
 

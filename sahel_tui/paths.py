@@ -29,3 +29,10 @@ def user_data_dir() -> Path:
 def demo_db_path() -> Path:
     """The demo database lives apart from the analyst's own, always."""
     return user_data_dir() / "demo.db"
+
+
+def exports_dir() -> Path:
+    """Where in-app exports go by default (SAHEL_TUI_EXPORTS_DIR, else 'exports' in the
+    user data folder); created when first used."""
+    env = os.environ.get("SAHEL_TUI_EXPORTS_DIR")
+    return Path(env) if env else user_data_dir() / "exports"

@@ -120,3 +120,24 @@ def test_conflicts_list_and_resolve(db, tmp_path, capsys):
     assert "already resolved" in capsys.readouterr().err
     assert main(["conflicts", "resolve", "1", "--keep", "mine", "--db", other]) == 2
     assert "local, theirs or both" in capsys.readouterr().err
+
+
+def test_demo_works_on_every_subcommand_and_no_database_names_it(demo_db, tmp_path, capsys,
+                                                                 monkeypatch):
+    """After trying the demo, `export` without --demo names the file it looked for and says
+    where the demo's database is; `--demo` works after the subcommand as before it."""
+    import shutil
+
+    from sahel_tui import paths
+
+    paths.demo_db_path().parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(demo_db, paths.demo_db_path())
+    monkeypatch.chdir(tmp_path)
+    missing = tmp_path / "nowhere.db"
+    assert main(["export", "--db", str(missing), "--format", "csv"]) == 2
+    err = capsys.readouterr().err
+    assert str(missing) in err and str(paths.demo_db_path()) in err and "--demo" in err
+    for argv in (["export", "--demo", "--format", "csv"], ["--demo", "export", "--format", "csv"],
+                 ["stats", "--demo", "--by", "actor"]):
+        assert main(argv) == 0, argv
+        capsys.readouterr()

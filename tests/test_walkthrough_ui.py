@@ -73,3 +73,30 @@ async def test_list_dates_carry_the_year_when_not_this_year(demo_db, tmp_path):
         old = row.__class__(row.id, "2019-03-04T10:00:00Z", row.source, row.title, row.status, "")
         text = "".join(s.text for s in lst._segments(old, lst.size.width, False))
         assert "2019-03-04" in text
+
+
+async def test_reopening_restores_the_layout(demo_db, tmp_path):
+    app = demo_app(demo_db, tmp_path)
+    db = app.db_path
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        assert not app.screen.query_one("#sidebar").has_class("-hidden")
+        await pilot.press("left_square_bracket", "t")  # feeds pane off, tallies pane on
+        await ready(pilot)
+        await pilot.press("q")
+    app = SahelApp(demo_config(db=db), demo=True, coder="tester")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        assert screen.query_one("#sidebar").has_class("-hidden")
+        panes = screen.query("#tallies")
+        assert panes and not panes.first().has_class("-hidden")
+
+
+def test_in_app_export_goes_to_the_exports_folder(tmp_path, monkeypatch):
+    from sahel_tui import paths
+    from sahel_tui.ui.exchange import ExportForm
+
+    monkeypatch.setenv("SAHEL_TUI_EXPORTS_DIR", str(tmp_path / "exports"))
+    form = ExportForm("")
+    assert form.values["path"].startswith(str(paths.exports_dir()))

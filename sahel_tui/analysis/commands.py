@@ -6,7 +6,6 @@ Registered into the CLI through sahel_tui.cli.COMMAND_MODULES; kept light at imp
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 BY = ("actor", "type", "sub", "country", "admin1", "source", "week", "month")
@@ -19,9 +18,7 @@ def register(sub, common) -> None:
         description="Tallies of coded events (of the items matching --query), or one of the "
                     "questions: --rate-change, --dyad, --colocated. Every row carries the query "
                     "that lists the items behind it (csv/json: the 'query' field).")
-    common(p, suppress=True)
-    p.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
-                   help="use the demo database")
+    common(p, suppress=True)  # --config, --db, --demo
     p.add_argument("--query", "-q", default="", metavar="Q",
                    help="only events of the items matching this query (the app's query language)")
     p.add_argument("--by", choices=BY, help="one tally (default: a summary of several)")
@@ -94,7 +91,9 @@ def run(args) -> int:
     config = _config(args)
     path = Path(config.settings.database)
     if not path.exists():
-        return _fail(f"{path}: no database yet (run `sahel-tui fetch` first)")
+        from sahel_tui.config import demo_hint
+
+        return _fail(f"{path}: no database yet (run `sahel-tui fetch` first){demo_hint(args)}")
     conn = open_to_read(path)
     try:
         scope = T.Scope(compiled, args.since, args.until)

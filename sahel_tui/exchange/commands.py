@@ -72,12 +72,18 @@ def _config(args):
     return config_for_command(args)
 
 
+def _demo_hint(args) -> str:
+    from sahel_tui.config import demo_hint
+
+    return demo_hint(args)
+
+
 def _open(args, must_exist: bool = True, write: bool = False):
     from sahel_tui.store.db import open_store, open_to_read
 
     db = _config(args).settings.database
     if must_exist and not db.exists():
-        return None, f"{db}: no database yet (fetch or import first)"
+        return None, f"{db}: no database yet (fetch or import first){_demo_hint(args)}"
     return (open_store(db) if write else open_to_read(db)), None
 
 

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from sahel_tui import paths
 from sahel_tui.ui.bindings import CONFLICTS
 from sahel_tui.ui.forms import Form
 
@@ -28,7 +29,8 @@ class ExportForm(Form):
 
     def __init__(self, query_text: str) -> None:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M")
-        super().__init__({"format": "csv", "path": str(Path.cwd() / f"sahel-events-{stamp}.csv"),
+        folder = paths.exports_dir()  # a documented folder, not wherever the app was started
+        super().__init__({"format": "csv", "path": str(folder / f"sahel-events-{stamp}.csv"),
                           "items": "n", "bom": "n"})
         self.TITLE_TEXT = f"Export the current view ({query_text or 'all items'})"
 
@@ -43,6 +45,8 @@ class ExportForm(Form):
             return None
         if path.suffix.lower() in (".csv", ".jsonl", ".geojson") and path.suffix[1:] != fmt:
             path = path.with_suffix(f".{fmt}")
+        if path.parent == paths.exports_dir():
+            path.parent.mkdir(parents=True, exist_ok=True)
         if not path.parent.exists():
             self.error(f"No such folder: {path.parent}")
             return None

@@ -89,6 +89,7 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
             except QueryError:
                 self.query_ = parse("")
             self.items.load(self.query_, int(item) if item and item.isdigit() else None)
+            self._restore_layout(decisions.get_state(conn, "layout"))
         except sqlite3.DatabaseError as exc:  # a damaged file: named, the app stays up
             self.app.database_trouble(exc)
         self.status.set(query_text=self.query_.text, fetch_state=self.app.fetch_state,
@@ -116,6 +117,7 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
         widget = self.query_one(Sidebar) if pane == "sidebar" else self.query_one("#right")
         self._pane_hidden[pane] = not widget.has_class("-hidden")
         self._apply_layout()
+        self._save_layout()
         if pane == "sidebar" and not self._pane_hidden[pane]:
             widget.focus()
         elif self.focused is None or self.focused.has_class("-hidden"):
@@ -386,14 +388,43 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
             pane = TalliesPane(id="tallies")
             self.query_one("#panes").mount(pane, after=self.items)
             pane.follow(self.query_)
-            return
-        pane = panes.first()
-        showing = pane.has_class("-hidden")
-        pane.set_class(not showing, "-hidden")
-        if showing:
-            pane.follow(self.query_)
         else:
-            pane.close()
+            pane = panes.first()
+            showing = pane.has_class("-hidden")
+            pane.set_class(not showing, "-hidden")
+            if showing:
+                pane.follow(self.query_)
+            else:
+                pane.close()
+        self._save_layout()
+
+    # -- the layout is restored on reopening, like the query and the item ------------------------
+
+    def _layout(self) -> dict:
+        panes = self.query("#tallies")
+        tallies = bool(panes) and not panes.first().has_class("-hidden")
+        return {**self._pane_hidden, "tallies": tallies}
+
+    def _save_layout(self) -> None:
+        import json
+
+        self.app.write("remember the layout", None, {"layout": json.dumps(self._layout())},
+                       op="state")
+
+    def _restore_layout(self, saved: str | None) -> None:
+        import json
+
+        try:
+            layout = json.loads(saved) if saved else {}
+        except ValueError:
+            return
+        if not isinstance(layout, dict):
+            return
+        for pane in ("sidebar", "reader"):
+            if layout.get(pane) in (True, False):
+                self._pane_hidden[pane] = layout[pane]
+        if layout.get("tallies") is True:
+            self.call_after_refresh(self.action_toggle_tallies)
 
     def action_tallies(self) -> None:
         from sahel_tui.ui.tallies import TalliesScreen
