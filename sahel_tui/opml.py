@@ -6,6 +6,8 @@ as most readers export them that way.
 
 from __future__ import annotations
 
+import html.entities
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -13,7 +15,7 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from sahel_tui.config import FeedConfig
-from sahel_tui.ingest.sanitize import clean_line
+from sahel_tui.ingest.sanitize import clean_line, web_link
 
 
 class OpmlError(Exception):
@@ -25,6 +27,16 @@ class OpmlResult:
     feeds: list[FeedConfig] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     title: str | None = None
+
+
+def _tag(el) -> str:
+    """The local name, lower-case; "" for a comment or processing instruction (lxml)."""
+    return el.tag.split("}")[-1].lower() if isinstance(el.tag, str) else ""
+
+
+def _line(el) -> str:
+    line = getattr(el, "sourceline", None)  # lxml only
+    return f":{line}" if line else ""
 
 
 def _attr(el: ET.Element, name: str) -> str | None:
@@ -46,43 +58,110 @@ def _split_categories(value: str | None) -> list[str]:
     return tags
 
 
-def parse_opml(data: bytes, source: str = "<opml>") -> OpmlResult:
+# A raw '&' that starts no entity (plenaryapp's lists: "xmlUrl=...?a=1&b=2"), and HTML's named
+# entities (&nbsp;, &eacute;) that XML does not define: what lenient readers accept.
+_RAW_AMP = re.compile(rb"&(?!(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});)")
+_NAMED = re.compile(rb"&([A-Za-z][A-Za-z0-9]{0,31});")
+_XML_NAMED = {b"amp", b"lt", b"gt", b"quot", b"apos"}
+
+
+def _repair(data: bytes) -> tuple[bytes, list[str]]:
+    """The document with raw '&' escaped and HTML entities made numeric, and what was done."""
+    done = []
+    data, n = _RAW_AMP.subn(b"&amp;", data)
+    if n:
+        done.append(f"{n} raw '&' escaped")
+    known: list[str] = []
+    unknown: list[str] = []
+
+    def numeric(m: re.Match) -> bytes:
+        name = m.group(1)
+        if name in _XML_NAMED:
+            return m.group()
+        code = html.entities.name2codepoint.get(name.decode())
+        (known if code else unknown).append(f"&{name.decode()};")
+        return f"&#{code};".encode() if code else b""
+
+    data = _NAMED.sub(numeric, data)
+    for names, what in ((known, "HTML entit{} read"), (unknown, "unknown entit{} dropped")):
+        if names:
+            done.append(f"{len(names)} {what.format('y' if len(names) == 1 else 'ies')} "
+                        f"({', '.join(sorted(set(names))[:5])})")
+    return data, done
+
+
+def _parse_xml(data: bytes, source: str, warnings: list[str]):
+    """The root element: as the file is, else repaired, else read leniently (as far as the
+    markup allows), each step said in ``warnings``. OpmlError when nothing can be read."""
     try:
-        root = ET.fromstring(data)
+        return ET.fromstring(data)
     except ET.ParseError as exc:
         line, col = exc.position
         # expat's message already ends with ": line N, column M"; say it once
         reason = str(getattr(exc, "msg", None) or exc).split(": line ")[0]
-        raise OpmlError(f"{source}:{line}: not valid XML ({reason}, column {col})") from None
-    if root.tag.split("}")[-1].lower() != "opml":
+        first = f"{source}:{line}: not valid XML ({reason}, column {col})"
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
+        raise OpmlError(f"{source}: not an OPML file (it is JSON; sahel-tui reads subscription "
+                        "lists as OPML, which every feed reader exports)")
+    repaired, done = _repair(data)
+    if done:
+        try:
+            root = ET.fromstring(repaired)
+        except ET.ParseError:
+            pass
+        else:
+            warnings.append(f"{first}; repaired: {'; '.join(done)}")
+            return root
+    from lxml import etree  # a last resort: recover what the markup still allows
+
+    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True,
+                             load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(repaired, parser)
+    except etree.LxmlError:
+        root = None
+    body = None if root is None else next((c for c in root if _tag(c) == "body"), None)
+    if body is None or _tag(root) != "opml" or not len(body):
+        raise OpmlError(first)  # what was recovered is no list: the first error says why
+    warnings.append(f"{first}; read leniently: outlines after the damage may be missing")
+    return root
+
+
+def parse_opml(data: bytes, source: str = "<opml>") -> OpmlResult:
+    warnings: list[str] = []
+    root = _parse_xml(data, source, warnings)
+    if _tag(root) != "opml":
         raise OpmlError(f"{source}: not an OPML file (the root element is <{root.tag}>, not <opml>)")
-    body = next((c for c in root if c.tag.split("}")[-1].lower() == "body"), None)
+    body = next((c for c in root if _tag(c) == "body"), None)
     if body is None:
         raise OpmlError(f"{source}: OPML file has no <body>")
-    head = next((c for c in root if c.tag.split("}")[-1].lower() == "head"), None)
-    result = OpmlResult()
+    head = next((c for c in root if _tag(c) == "head"), None)
+    result = OpmlResult(warnings=warnings)
     if head is not None:
-        title_el = next((c for c in head if c.tag.lower() == "title"), None)
+        title_el = next((c for c in head if _tag(c) == "title"), None)
         if title_el is not None and title_el.text:
             result.title = clean_line(title_el.text, 200)
     seen: set[str] = set()
+    duplicates: list[str] = []
     skipped = 0
 
     def walk(el: ET.Element, folders: list[str]) -> None:
         nonlocal skipped
         for child in el:
-            if child.tag.split("}")[-1].lower() != "outline":
+            if _tag(child) != "outline":
                 continue
             url = (_attr(child, "xmlUrl") or "").strip()
             # OPML's display name is @text; @title only stands in when it is missing
             label = clean_line(_attr(child, "text") or _attr(child, "title") or "", 200)
             if url:
-                if not url.lower().startswith(("http://", "https://", "file://", "/")):
+                if not web_link(url):  # file:///etc/passwd, a path, a podcast: scheme
                     skipped += 1
-                    result.warnings.append(f"{source}: skipped feed {label or url!r}: "
-                                           f"unsupported URL {url!r}")
+                    result.warnings.append(f"{source}{_line(child)}: skipped feed "
+                                           f"{label or url!r}: unsupported URL {url!r} (only "
+                                           "http:// and https:// feeds are read from a list)")
                     continue
                 if url in seen:
+                    duplicates.append(url)
                     continue
                 seen.add(url)
                 tags = list(folders)
@@ -99,6 +178,10 @@ def parse_opml(data: bytes, source: str = "<opml>") -> OpmlResult:
                 walk(child, folders + ([label] if label else []))
 
     walk(body, [])
+    if duplicates:
+        result.warnings.append(
+            f"{source}: {len(duplicates)} feed URL{'s' if len(duplicates) > 1 else ''} listed more "
+            f"than once, kept once: {', '.join(duplicates[:3])}{' ...' if len(duplicates) > 3 else ''}")
     if not result.feeds and not skipped:
         result.warnings.append(f"{source}: no feeds found (no <outline> with an xmlUrl)")
     return result
