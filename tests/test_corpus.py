@@ -202,7 +202,9 @@ def test_every_opml_file_loads_or_fails_cleanly():
             if not f.url or not f.name or DANGEROUS.search(f.name + "".join(f.tags)):
                 problems.append(f"{p.name}: bad feed {f!r}")
     assert not problems, "\n".join(problems)
-    assert loaded > 60 and failed >= 10
+    # listparser's malformed lists are read leniently, with a warning (test_opml); three
+    # files are no OPML list at all (no <opml>, no <body>)
+    assert loaded > 80 and failed >= 3
 
 
 def test_malformed_opml_cases_are_refused():
