@@ -100,3 +100,13 @@ def test_in_app_export_goes_to_the_exports_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("SAHEL_TUI_EXPORTS_DIR", str(tmp_path / "exports"))
     form = ExportForm("")
     assert form.values["path"].startswith(str(paths.exports_dir()))
+
+
+async def test_tallies_pane_border_runs_the_full_height(demo_db, tmp_path):
+    app = demo_app(demo_db, tmp_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        await pilot.press("t")
+        await ready(pilot)
+        pane = app.screen.query_one("#tallies")
+        assert pane.size.height == app.screen.items.size.height  # not cut at its content

@@ -30,7 +30,7 @@ class TalliesPane(Static):
     what was triaged today. Follows the active query."""
 
     DEFAULT_CSS = """
-    TalliesPane { width: 40; border-left: vkey $foreground 20%; padding: 0 1;
+    TalliesPane { width: 40; height: 1fr; border-left: vkey $foreground 20%; padding: 0 1;
                   text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
