@@ -141,3 +141,25 @@ def test_demo_works_on_every_subcommand_and_no_database_names_it(demo_db, tmp_pa
                  ["stats", "--demo", "--by", "actor"]):
         assert main(argv) == 0, argv
         capsys.readouterr()
+
+
+def test_export_into_a_closed_pipe_ends_quietly(db):
+    """`sahel-tui export | head`: the reader is gone; no 'Broken pipe' message, no trace."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from sahel_tui.cli import main; "
+                               "sys.exit(main(sys.argv[1:]))",
+         "export", "--db", str(db), "--format", "csv"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # before anything is written: every write meets a closed pipe
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    proc.stderr.close()
+    assert "Broken pipe" not in err and "Traceback" not in err, err
+
+
+def test_import_of_a_folder_says_so(tmp_path, capsys):
+    assert main(["import", "--db", str(tmp_path / "b.db"), str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err

@@ -107,6 +107,8 @@ def cmd_export(args) -> int:
     try:
         out = args.out if args.out and args.out != "-" else sys.stdout
         result = export(conn, q, fmt, out, items=args.items, bom=args.bom, coder=args.coder)
+    except BrokenPipeError:  # `export | head`: the reader has what it wanted (cli.main)
+        raise
     except OSError as exc:
         return _fail(f"export: {args.out}: {exc.strerror or exc}")
     finally:
@@ -126,6 +128,8 @@ def cmd_import(args) -> int:
     from sahel_tui.exchange.merge import import_jsonl
 
     path = Path(args.file)
+    if path.is_dir():
+        return _fail(f"import: {path}: is a folder; give the .jsonl file to import")
     if not path.is_file():
         return _fail(f"import: {path}: no such file")
     conn, _ = _open(args, must_exist=False, write=True)
