@@ -84,3 +84,24 @@ def test_reddit_feed_shows_no_raw_tags():
     assert not [e.title for e in entries if "SC_OFF" in e.text or "<div" in e.text or "<p>" in e.text]
     (ama,) = [e for e in entries if "Benjamin Von Wong" in e.text]
     assert ama.text.startswith("Hey Reddit! Benjamin Von Wong here")
+
+
+def test_a_few_invalid_utf8_bytes_do_not_turn_the_feed_into_mojibake():
+    body = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>'
+            '<item><title>Café à Gao</title><link>https://x.example/a</link>'
+            '<description>Le café de Mopti DESC</description></item>'
+            '<item><title>Ménaka</title><link>https://x.example/b</link></item></channel></rss>'
+            ).encode().replace(b"DESC", b"\x93ferm\xe9\x94")  # pasted from Word, in windows-1252
+    for fast in (True, False):
+        feed = parse_feed(body, "k", fast=fast)
+        assert [(e.title, e.text) for e in feed.entries] == [
+            ("Café à Gao", "Le café de Mopti “fermé”"), ("Ménaka", "")]
+        assert "3 bytes that are not UTF-8 read as windows-1252" in feed.warning
+
+
+def test_a_feed_declared_in_another_encoding_is_left_to_the_parser():
+    body = ('<?xml version="1.0" encoding="iso-8859-1"?><rss version="2.0"><channel><title>T</title>'
+            '<item><title>Ménaka</title><link>https://x.example/b</link></item></channel></rss>'
+            ).encode("latin-1")
+    feed = parse_feed(body, "k")
+    assert [e.title for e in feed.entries] == ["Ménaka"] and not feed.warning

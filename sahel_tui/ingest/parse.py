@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -67,6 +69,49 @@ def maybe_decompress(body: bytes, limit: int = MAX_DECOMPRESSED) -> bytes:
     return b"".join(out)
 
 
+_DECLARED = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", re.I)
+
+
+def _byte_as_cp1252(exc: UnicodeDecodeError) -> tuple[str, int]:
+    b = exc.object[exc.start]
+    try:
+        return bytes([b]).decode("cp1252"), exc.start + 1
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: a C1 control, removed later
+        return chr(b), exc.start + 1
+
+
+codecs.register_error("sahel-cp1252", _byte_as_cp1252)
+
+
+def repair_utf8(body: bytes, content_type: str | None) -> tuple[bytes, int]:
+    """A UTF-8 feed with a few invalid bytes (one item pasted from Word): each invalid byte
+    read as windows-1252, the rest as UTF-8. Left alone, the parser would read the *whole*
+    feed as windows-1252 and turn every accent into mojibake ("cafÃ©"). Returns the body and
+    the number of bytes repaired (0: untouched)."""
+    if body[:2] in (b"\xff\xfe", b"\xfe\xff") or body[:1] == b"\x00":
+        return body, 0  # UTF-16/32
+    declared = _DECLARED.match(body)
+    charset = _CHARSET.search(content_type or "")
+    for name in (declared.group(1).decode() if declared else None, charset and charset.group(1)):
+        if name and _codec(name) != "utf-8":
+            return body, 0  # declared in another encoding: the parser's business
+    try:
+        body.decode("utf-8")
+        return body, 0
+    except UnicodeDecodeError:
+        pass
+    text = body.decode("utf-8", errors="sahel-cp1252")
+    return text.encode("utf-8"), len(text) - len(body.decode("utf-8", errors="ignore"))
+
+
+def _codec(name: str) -> str | None:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
 def _describe(exc: BaseException | None) -> str:
     if exc is None:
         return "unknown problem"
@@ -96,6 +141,7 @@ def parse_feed(body: bytes, feed_key: str, *, content_type: str | None = None,
         headers["content-type"] = content_type
         if base_url:
             headers["content-location"] = base_url
+    body, repaired = repair_utf8(body, content_type)
     d = None
     if fast:
         from sahel_tui.ingest.fastparse import fast_parse  # not imported by a sync with no parse
@@ -126,6 +172,9 @@ def parse_feed(body: bytes, feed_key: str, *, content_type: str | None = None,
         return out
     if d.get("bozo"):
         out.warning = f"parsed with errors: {_describe(d.get('bozo_exception'))}"
+    if repaired:
+        out.warning = (f"{repaired} byte{'s' if repaired > 1 else ''} that are not UTF-8 read as "
+                       "windows-1252; the rest of the feed as UTF-8")
     feed_time = None
     for key in ("updated_parsed", "published_parsed"):
         if feed.get(key):
