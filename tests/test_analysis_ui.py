@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from datetime import date, timedelta
 
 import pytest
 
@@ -108,3 +109,49 @@ async def test_linking_reports_changes_the_suggested_credibility(open_on):
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT credibility FROM events").fetchone()[0] == 1
     assert conn.execute("SELECT count(*) FROM story_items").fetchone()[0] == 2
+
+
+async def _rate_answer(pilot, app, when: str) -> str:
+    await pilot.press("T")
+    await ready(pilot)
+    await pilot.press("1")
+    await ready(pilot)
+    assert type(app.screen).__name__ == "QuestionForm"
+    for ch in when:
+        await pilot.press(ch if ch != " " else "space")
+    for _ in range(5):  # through actor, type, country, admin1: enter on the last submits
+        await pilot.press("enter")
+    await ready(pilot)
+    assert type(app.screen).__name__ == "Answer", app.screen
+    return str(app.screen.body)
+
+
+async def test_rate_change_chosen_windows_and_small_samples(open_on):
+    app, _db, item_id = open_on(AMBUSH)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")  # code the ambush: one event, 2026-11-?? in the demo
+        await ready(pilot)
+        day = app.conn.execute("SELECT event_date FROM events WHERE deleted = 0").fetchone()[0]
+        prev = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+        body = await _rate_answer(pilot, app, f"{day[:8]}01..{prev} vs {day}..{day}")
+        # a one-day window with one event is never a bare "30.4 a month"
+        assert "after : 1 event in 1 day = 30.4 a month" in body
+        assert "small sample (1 day < 30, 1 event < 5)" in body
+        assert "small sample: not reliable" in body
+        # enter on the "after" line lands on the one event's item
+        await pilot.press("down", "enter")
+        await ready(pilot)
+        assert type(app.screen).__name__ == "TriageScreen"
+        assert [r.id for r in app.screen.query_one(ItemList).rows] == [item_id]
+        # a bad window is refused in the form, which stays open
+        await pilot.press("T")
+        await ready(pilot)
+        await pilot.press("1")
+        await ready(pilot)
+        for ch in "2026-09-01..":
+            await pilot.press(ch)
+        await pilot.press("ctrl+s")
+        await ready(pilot)
+        assert type(app.screen).__name__ == "QuestionForm"
+        assert "FROM..TO" in str(app.screen.query_one("#form-error").render())

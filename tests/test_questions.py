@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from test_tallies import C, F, I, J, W, build
 
@@ -17,34 +19,98 @@ def db(tmp_path):
     conn.close()
 
 
+TODAY = date(2026, 10, 5)  # the fixture's last event
+
+
 def test_rate_change(db):
     conn, _ = db
-    r = questions.rate_change(conn, "2026-04-01", actor=J)
-    # the data runs 2026-01-10 .. 2026-10-05: after = 04-01..10-05 (188 days); before would
-    # be as long but the data starts 01-10, so 01-10..03-31 (81 days)
-    assert (r.before.start, r.before.end, r.before.days) == ("2026-01-10", "2026-03-31", 81)
+    r = questions.rate_change(conn, "2026-04-01", actor=J, today=TODAY)
+    # default: two equal windows either side of the date, the second ending today
     assert (r.after.start, r.after.end, r.after.days) == ("2026-04-01", "2026-10-05", 188)
+    assert (r.before.start, r.before.end, r.before.days) == ("2025-09-25", "2026-03-31", 188)
     assert (r.before.events, r.after.events) == (2, 7)  # e1 e2 | e4 e5 e6 e8 e9 e10 e12
-    assert r.before.per_month == round(2 / 81 * 30.44, 3)
+    assert r.before.per_month == round(2 / 188 * 30.44, 3)
     assert r.after.per_month == round(7 / 188 * 30.44, 3)
     assert r.ratio == round(r.after.per_month / r.before.per_month, 3)
-    assert r.months == tuple(f"2026-{m:02d}" for m in range(1, 11))
-    assert r.counts == (2, 0, 0, 2, 3, 0, 1, 0, 0, 1)
-    assert r.month_days[0] == 22 and r.month_days[1] == 28 and r.month_days[-1] == 5
+    # the before window starts before the data does (2026-01-10): said, and 2 events is small
+    assert r.before.small and not r.after.small
+    assert any("before the first coded event (2026-01-10)" in w for w in r.warnings)
+    assert "small sample" in r.change
+    assert r.months == (*(f"2025-{m:02d}" for m in range(9, 13)),
+                        *(f"2026-{m:02d}" for m in range(1, 11)))
+    assert r.counts == (0, 0, 0, 0, 2, 0, 0, 2, 3, 0, 1, 0, 0, 1)
+    assert r.month_days[0] == 6 and r.month_days[4] == 31 and r.month_days[-1] == 5
     assert len(drill.events_of(conn, r.after.drill)) == 7
     assert r.after.drill.query == f'event:"actor={J}; from=2026-04-01; to=2026-10-05"'
     for d, n in zip(r.drills, r.counts, strict=True):
         assert len(drill.events_of(conn, d)) == n
-    # a type and an explicit window
-    b = questions.rate_change(conn, "2026-05-01", event_type="Battles",
+    # the second window ends today, whatever the last event's date
+    later = questions.rate_change(conn, "2026-04-01", actor=J, today=date(2026, 12, 7))
+    assert (later.after.end, later.after.days, later.before.days) == ("2026-12-07", 251, 251)
+    # a type and the scope's window
+    b = questions.rate_change(conn, "2026-05-01", event_type="Battles", today=TODAY,
                               scope=Scope(since="2026-01-01", until="2026-08-31"))
     assert (b.before.events, b.after.events) == (3, 2)  # e1 e3 e4 | e6 e9
     assert (b.before.days, b.after.days) == (120, 123)
     assert "about" in b.change or "down" in b.change
-    none = questions.rate_change(conn, "2026-04-01", actor=I, admin1="Mopti")
-    assert none.ratio is None and none.change == "none in either period"
-    with pytest.raises(ValueError):
-        questions.rate_change(conn, "2027-01-01", actor=J)
+    none = questions.rate_change(conn, "2026-04-01", actor=I, admin1="Mopti", today=TODAY)
+    assert none.ratio is None and none.change.startswith("none in either period")
+    with pytest.raises(ValueError, match="after today"):
+        questions.rate_change(conn, "2027-01-01", actor=J, today=TODAY)
+
+
+def test_rate_change_chosen_windows(db):
+    conn, _ = db
+    # both windows chosen: not adjacent, not equal
+    r = questions.rate_change(conn, actor=J, before=("2026-01-01", "2026-03-31"),
+                              after=("2026-05-01", "2026-10-31"), today=TODAY)
+    assert (r.date, r.before.days, r.after.days) == ("2026-05-01", 90, 184)
+    assert (r.before.events, r.after.events) == (2, 5)  # months from May: 3 + 1 + 1
+    assert r.before.per_month == round(2 / 90 * 30.44, 3)
+    assert len(drill.events_of(conn, r.before.drill)) == 2
+    # the after window alone: the before window is as long, just before it
+    a = questions.rate_change(conn, actor=J, after=("2026-04-01", "2026-04-30"), today=TODAY)
+    assert (a.before.start, a.before.end) == ("2026-03-02", "2026-03-31")
+    # a 4-day window is never a bare "15.2 a month"
+    short = questions.rate_change(conn, actor=J, before=("2026-03-28", "2026-03-31"),
+                                  after=("2026-04-01", "2026-04-04"), today=TODAY)
+    assert short.before.days == 4 and short.before.small
+    assert "4 days < 30" in short.before.warning and "small sample" in short.change
+    assert any(w.startswith("after: small sample") for w in short.warnings)
+    with pytest.raises(ValueError, match="overlap"):
+        questions.rate_change(conn, before=("2026-03-01", "2026-04-10"),
+                              after=("2026-04-01", "2026-04-30"), today=TODAY)
+    with pytest.raises(ValueError, match="ends"):
+        questions.rate_change(conn, after=("2026-04-30", "2026-04-01"), today=TODAY)
+
+
+def test_small_sample_thresholds():
+    assert questions.small_sample(30, 5) == ""
+    assert "29 days < 30" in questions.small_sample(29, 50)
+    assert "4 events < 5" in questions.small_sample(365, 4)
+    assert "1 day < 30" in questions.small_sample(1, 1) and "1 event < 5" in questions.small_sample(1, 1)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2026-09-01", ("2026-09-01", None, None)),
+    ("2026-09-01..2026-11-30", (None, None, ("2026-09-01", "2026-11-30"))),
+    ("2026-06-01..2026-08-31 vs 2026-09-01 .. 2026-11-30",
+     (None, ("2026-06-01", "2026-08-31"), ("2026-09-01", "2026-11-30"))),
+    ("2026-06-01..2026-08-31 | 2026-09-01..2026-11-30",
+     (None, ("2026-06-01", "2026-08-31"), ("2026-09-01", "2026-11-30"))),
+])
+def test_parse_windows(text, expected):
+    assert questions.parse_windows(text) == expected
+
+
+@pytest.mark.parametrize("text, message", [
+    ("", "a date is needed"), ("soon", "must be a date"), ("2026-09-01..", "FROM..TO"),
+    ("2026-01-01..2026-01-31 vs 2026-02-01..2026-02-28 vs 2026-03-01..2026-03-31", "two windows"),
+    ("2026-02-30..2026-03-01", "must be a date"),
+])
+def test_parse_windows_errors(text, message):
+    with pytest.raises(ValueError, match=message):
+        questions.parse_windows(text)
 
 
 def test_dyads(db):

@@ -75,6 +75,14 @@ def test_questions(db, capsys):
                          "--date", "2026-04-01")
     assert code == 0, err
     assert "before" in out and "after" in out and "Change: x" in out and "2026-01" in out
+    code, out, err = run(capsys, "--db", path, "--rate-change", "--actor", "jnim", "--format",
+                         "json", "--before", "2026-03-28..2026-03-31", "--after",
+                         "2026-04-01..2026-04-04")
+    assert code == 0, err
+    data = json.loads(out)
+    assert [(r["period"], r["days"]) for r in data[0]["rows"]] == [("before", 4), ("after", 4)]
+    assert all("small sample" in r["warning"] for r in data[0]["rows"])
+    assert "small sample" in data[0]["change"] and data[0]["warnings"]
     code, out, _ = run(capsys, "--db", path, "--dyad", "JNIM", "military forces of mali",
                        "--format", "json")
     data = json.loads(out)
@@ -94,6 +102,7 @@ def test_questions(db, capsys):
     (["--query", 'jnim event:"colour=red"'], "bad query at column"),
     (["--query", 'event:"from=soon"'], "wants a date"),
     (["--rate-change"], "--date"),
+    (["--rate-change", "--after", "2026-04-01"], "FROM..TO"),
     (["--rate-change", "--date", "2026-13-45"], "date"),
     (["--dyad", "Nobody", "JNIM"], "no coded events"),
     (["--since", "yesterday"], "since"),

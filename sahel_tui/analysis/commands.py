@@ -30,9 +30,12 @@ def register(sub, common) -> None:
                    help="associated actors count as actors (by actor, the questions)")
     q = p.add_argument_group("questions")
     q.add_argument("--rate-change", action="store_true",
-                   help="monthly rate before and after --date (filters: --actor --type --sub "
+                   help="monthly rate in two windows: equal ones either side of --date, the "
+                        "second ending today, or --before/--after (filters: --actor --type --sub "
                         "--country --admin1 --location)")
     q.add_argument("--date", metavar="DATE", help="the date of --rate-change")
+    q.add_argument("--before", metavar="FROM..TO", help="the before window of --rate-change")
+    q.add_argument("--after", metavar="FROM..TO", help="the after window of --rate-change")
     q.add_argument("--actor", metavar="A")
     q.add_argument("--type", metavar="T", help="event type")
     q.add_argument("--sub", metavar="S", help="sub-event type")
@@ -77,8 +80,8 @@ def run(args) -> int:
                             ("--colocated", args.colocated), ("--by", args.by)) if v]
     if len(asked) > 1:
         return _fail(f"choose one of {', '.join(asked)}")
-    if args.rate_change and not args.date:
-        return _fail("--rate-change needs --date YYYY-MM-DD")
+    if args.rate_change and not (args.date or args.after):
+        return _fail("--rate-change needs --date YYYY-MM-DD or --after FROM..TO")
     if args.top < 1:
         return _fail("--top must be at least 1")
     try:
@@ -100,7 +103,10 @@ def run(args) -> int:
         if args.rate_change or args.dyad or args.colocated:
             if args.rate_change:
                 actor = Q.resolve_actor(conn, args.actor) if args.actor else None
+                windows = [Q.parse_window(w, n) if w else None
+                           for w, n in ((args.before, "before"), (args.after, "after"))]
                 result = Q.rate_change(conn, args.date, scope=scope, actor=actor,
+                                       before=windows[0], after=windows[1],
                                        event_type=args.type, sub_event_type=args.sub,
                                        country=args.country, admin1=args.admin1,
                                        location=args.location, include_assoc=args.assoc)
@@ -212,11 +218,14 @@ def _rate_output(r):
     cond = r.filter.term() or "all events"
     periods = _table(f"Rate change at {r.date}: {cond}", r.note,
                      [("period", "s"), ("from", "s"), ("to", "s"), ("days", "n"), ("events", "n"),
-                      ("fatalities", "n"), ("per_month", "f"), ("query", "q")],
-                     [[name, p.start, p.end, p.days, p.events, p.fatalities, p.per_month, p.drill.query]
+                      ("fatalities", "n"), ("per_month", "f"), ("warning", "s"), ("query", "q")],
+                     [[name, p.start, p.end, p.days, p.events, p.fatalities, p.per_month,
+                       p.warning, p.drill.query]
                       for name, p in (("before", r.before), ("after", r.after))],
-                     extra={"ratio": r.ratio, "change": r.change})
+                     extra={"ratio": r.ratio, "change": r.change, "warnings": list(r.warnings)})
     periods["note"] += f". Change: {r.change}."
+    for w in r.warnings:
+        periods["note"] += f" Warning, {w}."
     months = _table("Events per month", "the first and last months may be partial (days)",
                     [("month", "s"), ("days", "n"), ("events", "n"), ("query", "q")],
                     [[m, d, n, q.query] for m, d, n, q in zip(r.months, r.month_days, r.counts,

@@ -2,14 +2,20 @@
 for a small chart and drill-downs to the items behind every number.
 
 1. ``rate_change``: "group X's monthly rate of attacks nearly tripled after date D".
-   Events matching the filter (actor / type / place) before D and from D on; each rate is
-   events per month of 30.44 days (events / days × 30.44) over its period; the ratio is
-   after / before. Periods are inclusive: before = [since, D - 1], after = [D, until].
-   Defaults: until = the scope's until, else the last event date of the scope (all events,
-   not only the matching ones: the data's horizon); since = the scope's since, else as many
-   days before D as after it, but not before the scope's first event (the data's start).
-   The monthly series covers since..until (calendar months; the first and last may be
-   partial: ``month_days`` says how many of their days are inside).
+   Events matching the filter (actor / type / place) in a "before" and an "after" window;
+   each rate is events per month of 30.44 days (events / days × 30.44) over its window;
+   the ratio is after / before. Windows are inclusive. The analyst may give either window
+   (``before=(from, to)``, ``after=(from, to)``; see ``parse_windows`` for the typed form
+   "2026-06-01..2026-08-31 vs 2026-09-01..2026-11-30"). Defaults: after = [D, until] with
+   until = the scope's until, else today; before = [since, D - 1] with since = the scope's
+   since, else as many days before D as after it (two equal windows either side of D, the
+   second ending today). A window of fewer than 30 days or with fewer than 5 events is a
+   small sample: its rate extrapolates a few events to a month, and ``Period.warning`` (and
+   the ratio's ``RateChange.warnings``) says so. A window that starts before the scope's
+   first event is noted too (nothing was coded then, so its rate may be low).
+   The monthly series covers the first window's start .. the last one's end (calendar
+   months; the first and last may be partial: ``month_days`` says how many of their days
+   are inside).
 
 2. ``dyads``: "X and Y clashed about eight times per quarter, but not at all in region R
    since April". Events with X on one side and Y on the other (actor1/actor2, either order;
@@ -30,6 +36,7 @@ for a small chart and drill-downs to the items behind every number.
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -39,6 +46,8 @@ from sahel_tui.analysis.tallies import Scope, period_bounds, periods_between
 from sahel_tui.store.db import fold
 
 DAYS_PER_MONTH = 30.44
+SMALL_DAYS = 30  # a window shorter than this, or
+SMALL_EVENTS = 5  # with fewer events than this, is a small sample
 
 
 # -- shared -----------------------------------------------------------------------------------
@@ -68,6 +77,21 @@ class Period:
     fatalities: int
     per_month: float  # events per 30.44 days
     drill: DrillDown
+    warning: str = ""  # "small sample: ..." when the rate rests on few days or events
+
+    @property
+    def small(self) -> bool:
+        return bool(self.warning)
+
+
+def small_sample(days: int, events: int) -> str:
+    """The warning for a window too short or too sparse for a monthly rate ('' if none)."""
+    why = []
+    if days < SMALL_DAYS:
+        why.append(f"{days} day{'s' if days != 1 else ''} < {SMALL_DAYS}")
+    if events < SMALL_EVENTS:
+        why.append(f"{events} event{'s' if events != 1 else ''} < {SMALL_EVENTS}")
+    return f"small sample ({', '.join(why)}): rate not reliable" if why else ""
 
 
 # -- 1. rate change ---------------------------------------------------------------------------
@@ -84,13 +108,18 @@ class RateChange:
     month_days: tuple[int, ...]  # days of each month inside since..until
     drills: tuple[DrillDown, ...]
     note: str
+    warnings: tuple[str, ...] = ()  # small samples, windows before the data starts
 
     @property
     def change(self) -> str:
-        """In words: 'x2.8 (nearly tripled)', 'x0.5 (halved)' ..."""
+        """In words: 'x2.8 (nearly tripled)', 'x0.5 (halved)' ...; flagged on a small sample."""
         if self.ratio is None:
-            return "from none before" if self.after.events else "none in either period"
-        return f"x{self.ratio:.2f} ({_words(self.ratio)})"
+            words = "from none before" if self.after.events else "none in either period"
+        else:
+            words = f"x{self.ratio:.2f} ({_words(self.ratio)})"
+        if self.before.small or self.after.small:
+            words += " (small sample: not reliable)"
+        return words
 
 
 def _words(r: float) -> str:
@@ -102,38 +131,113 @@ def _words(r: float) -> str:
     return "up" if r > 1 else "down"
 
 
-def rate_change(conn: sqlite3.Connection, on: str | date, *, scope: Scope | None = None,
-                actor: str | None = None, event_type: str | None = None,
-                sub_event_type: str | None = None, country: str | None = None,
-                admin1: str | None = None, location: str | None = None,
-                include_assoc: bool = False) -> RateChange:
-    """Monthly rate of the matching events before and after ``on`` (see the module doc)."""
+def _window(value: tuple[str | date, str | date] | None, what: str) -> tuple[date, date] | None:
+    if value is None:
+        return None
+    a = date.fromisoformat(parse_day(value[0], f"{what} window start"))
+    b = date.fromisoformat(parse_day(value[1], f"{what} window end"))
+    if b < a:
+        raise ValueError(f"the {what} window ends ({b}) before it starts ({a})")
+    return a, b
+
+
+_WINDOW = re.compile(r"^\s*(\S+)\s*\.\.\s*(\S+)\s*$")
+
+
+def parse_windows(text: str) -> tuple[str | None, tuple[str, str] | None,
+                                      tuple[str, str] | None]:
+    """The rate-change form's one field: ``(date, before, after)``.
+
+    '2026-09-01' is the date (default windows); '2026-09-01..2026-11-30' is the after window
+    (before: as long, just before it); 'FROM..TO vs FROM..TO' gives both windows (before
+    first). ValueError with a readable message otherwise."""
+    text = (text or "").strip()
+    if not text:
+        raise ValueError("a date is needed (or windows: 2026-06-01..2026-08-31 vs "
+                         "2026-09-01..2026-11-30)")
+    parts = re.split(r"\s+vs\.?\s+|\s*\|\s*", text, flags=re.I)
+    if len(parts) > 2:
+        raise ValueError(f"two windows at most, not {len(parts)}: {text!r}")
+    windows = []
+    for part in parts:
+        m = _WINDOW.match(part)
+        if not m:
+            if len(parts) == 1 and ".." not in part:
+                return parse_day(part, "date"), None, None
+            raise ValueError(f"a window is FROM..TO (e.g. 2026-09-01..2026-11-30), not {part!r}")
+        windows.append((parse_day(m[1], "window start"), parse_day(m[2], "window end")))
+    if len(windows) == 1:
+        return None, None, windows[0]
+    return None, windows[0], windows[1]
+
+
+def parse_window(text: str, what: str = "window") -> tuple[str, str]:
+    """One window 'FROM..TO' (ValueError otherwise)."""
+    m = _WINDOW.match(text or "")
+    if not m:
+        raise ValueError(f"the {what} window is FROM..TO (e.g. 2026-09-01..2026-11-30), "
+                         f"not {text!r}")
+    return parse_day(m[1], f"{what} window start"), parse_day(m[2], f"{what} window end")
+
+
+def rate_change(conn: sqlite3.Connection, on: str | date | None = None, *,
+                scope: Scope | None = None, actor: str | None = None,
+                event_type: str | None = None, sub_event_type: str | None = None,
+                country: str | None = None, admin1: str | None = None,
+                location: str | None = None, include_assoc: bool = False,
+                before: tuple[str | date, str | date] | None = None,
+                after: tuple[str | date, str | date] | None = None,
+                today: date | None = None) -> RateChange:
+    """Monthly rate of the matching events in two windows (see the module doc)."""
     scope = scope or Scope()
-    d = date.fromisoformat(parse_day(on, "date"))
-    first, last = _bounds(conn, scope)
-    until = date.fromisoformat(scope.until) if scope.until else (last or d)
-    if until < d:
-        raise ValueError(f"the date {d} is after the last event ({until}): nothing after it")
-    if scope.since:
-        since = date.fromisoformat(scope.since)
+    today = today or date.today()
+    bw, aw = _window(before, "before"), _window(after, "after")
+    if on is None and aw is None:
+        raise ValueError("a date is needed, or the after window")
+    if aw is not None:
+        d = aw[0]
+        if on is not None and date.fromisoformat(parse_day(on, "date")) != d:
+            raise ValueError(f"the after window starts {d}, not on the date {on}")
     else:
-        since = d - (until - d + timedelta(days=1))
-        if first and since < first:
-            since = first
-    if since >= d:
-        raise ValueError(f"no days before {d} to compare with (the data starts {since})")
+        d = date.fromisoformat(parse_day(on, "date"))
+        until = date.fromisoformat(scope.until) if scope.until else today
+        if until < d:
+            raise ValueError(f"the date {d} is after {'the scope' if scope.until else 'today'} "
+                             f"({until}): nothing after it to count")
+        aw = (d, until)
+    if bw is None:
+        end = aw[0] - timedelta(days=1)
+        if scope.since and on is not None and after is None:
+            start = date.fromisoformat(scope.since)
+        else:
+            start = end - (aw[1] - aw[0])
+        if start > end:
+            raise ValueError(f"no days before {d} to compare with (the scope starts {start})")
+        bw = (start, end)
+    if bw[1] >= aw[0] and bw[0] <= aw[1]:
+        raise ValueError(f"the windows overlap ({bw[0]}..{bw[1]} and {aw[0]}..{aw[1]})")
+    if bw[0] > aw[0]:
+        raise ValueError(f"the before window ({bw[0]}..{bw[1]}) comes after the after window "
+                         f"({aw[0]}..{aw[1]})")
     filt = EventFilter(actor=(actor,) if actor else (), assoc=include_assoc, type=event_type,
                        sub=sub_event_type, country=country, admin1=admin1, location=location)
-    before_f = filt.narrow(from_=since.isoformat(), to=(d - timedelta(days=1)).isoformat())
-    after_f = filt.narrow(from_=d.isoformat(), to=until.isoformat())
-    periods = []
-    for f, start, end in ((before_f, since, d - timedelta(days=1)), (after_f, d, until)):
+    first, _last = _bounds(conn, scope)
+    periods, warnings = [], []
+    for name, (start, end) in (("before", bw), ("after", aw)):
+        f = filt.narrow(from_=start.isoformat(), to=end.isoformat())
         n, fat = _count(conn, scope, f)
         days = (end - start).days + 1
+        warn = small_sample(days, n)
+        if warn:
+            warnings.append(f"{name}: {warn}")
+        if first and start < first:
+            warnings.append(f"{name}: starts {start}, before the first coded event ({first}); "
+                            f"nothing was coded then, so its rate may be low")
         periods.append(Period(start.isoformat(), end.isoformat(), days, n, fat,
-                              round(n / days * DAYS_PER_MONTH, 3), drill(scope.text, f)))
-    before, after = periods
-    ratio = round(after.per_month / before.per_month, 3) if before.per_month else None
+                              round(n / days * DAYS_PER_MONTH, 3), drill(scope.text, f), warn))
+    before_p, after_p = periods
+    ratio = (round(after_p.per_month / before_p.per_month, 3) if before_p.per_month else None)
+    since, until = bw[0], aw[1]
     months = periods_between("month", since, until)
     where, params = scope.where()
     cond, p2 = filt.narrow(from_=since.isoformat(), to=until.isoformat()).sql("e")
@@ -146,10 +250,11 @@ def rate_change(conn: sqlite3.Connection, on: str | date, *, scope: Scope | None
         a, b = max(date.fromisoformat(a), since), min(date.fromisoformat(b), until)
         month_days.append((b - a).days + 1)
         drills.append(drill(scope.text, filt.narrow(from_=a.isoformat(), to=b.isoformat())))
-    note = (f"events per {DAYS_PER_MONTH}-day month: before {since}..{d - timedelta(days=1)} "
-            f"({before.days} days), after {d}..{until} ({after.days} days)")
-    return RateChange(d.isoformat(), filt, before, after, ratio, tuple(months),
-                      tuple(got.get(m, 0) for m in months), tuple(month_days), tuple(drills), note)
+    note = (f"events per {DAYS_PER_MONTH}-day month: before {bw[0]}..{bw[1]} "
+            f"({before_p.days} days), after {aw[0]}..{aw[1]} ({after_p.days} days)")
+    return RateChange(d.isoformat(), filt, before_p, after_p, ratio, tuple(months),
+                      tuple(got.get(m, 0) for m in months), tuple(month_days), tuple(drills),
+                      note, tuple(warnings))
 
 
 # -- 2. dyads ---------------------------------------------------------------------------------

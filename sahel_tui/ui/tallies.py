@@ -4,6 +4,7 @@ screen where every number opens the items behind it, with the three analyst ques
 from __future__ import annotations
 
 import sqlite3
+from datetime import date, timedelta
 
 from rich.text import Text
 from textual import work
@@ -246,24 +247,11 @@ class TalliesScreen(Screen):
     def action_rate_change(self) -> None:
         def run(conn, v):
             actor = questions.resolve_actor(conn, v["actor"], self.app.vocab) if v["actor"] else None
-            rc = questions.rate_change(conn, v["date"], scope=self._scope(), actor=actor,
+            on, before, after = questions.parse_windows(v["when"])
+            rc = questions.rate_change(conn, on, scope=self._scope(), actor=actor,
                                        event_type=v["type"] or None, admin1=v["admin1"] or None,
-                                       country=v["country"] or None)
-            t = Text()
-            t.append("Monthly rate before and after ", style="bold")
-            t.append(f"{rc.date}\n\n", style="bold")
-            t.append(f"before: {rc.before.events} events in {rc.before.days} days "
-                     f"= {rc.before.per_month:.1f} a month ({rc.before.start} … {rc.before.end})\n")
-            t.append(f"after:  {rc.after.events} events in {rc.after.days} days "
-                     f"= {rc.after.per_month:.1f} a month ({rc.after.start} … {rc.after.end})\n")
-            t.append(f"change: {rc.change}\n\n", style="bold")
-            t.append(charts.sparkline(rc.counts), style="cyan")
-            t.append(f"  per month, {rc.months[0] if rc.months else ''} … "
-                     f"{rc.months[-1] if rc.months else ''}\n", style="dim")
-            t.append(f"\n{rc.note}", style="dim")
-            rows = [("before", rc.before.drill), ("after", rc.after.drill)]
-            rows += list(zip(rc.months, rc.drills, strict=False))
-            return "Rate change", t, rows
+                                       country=v["country"] or None, before=before, after=after)
+            return "Rate change", rate_text(rc), rate_rows(rc)
 
         self._ask(QuestionForm("rate"), run)
 
@@ -307,12 +295,46 @@ class TalliesScreen(Screen):
         self._ask(QuestionForm("coloc"), run)
 
 
+def rate_text(rc: questions.RateChange) -> Text:
+    """The rate-change answer: both windows, their rates, and any small-sample warning beside
+    the rate it concerns (a rate from a 4-day window is never shown bare)."""
+    t = Text()
+    adjacent = date.fromisoformat(rc.before.end) + timedelta(days=1) == date.fromisoformat(rc.date)
+    t.append(f"Monthly rate before and after {rc.date}\n\n" if adjacent
+             else "Monthly rate in two windows\n\n", style="bold")
+    for name, p in (("before", rc.before), ("after ", rc.after)):
+        t.append(f"{name}: {p.events} event{'s' if p.events != 1 else ''} in {p.days} "
+                 f"day{'s' if p.days != 1 else ''} = {p.per_month:.1f} a month "
+                 f"({p.start} … {p.end})\n")
+        if p.warning:
+            t.append(f"        ⚠ {p.warning}\n", style="bold yellow")
+    t.append(f"change: {rc.change}\n", style="bold")
+    for w in rc.warnings:
+        if "first coded event" in w:
+            t.append(f"⚠ {w}\n", style="yellow")
+    t.append("\n")
+    t.append(charts.sparkline(rc.counts), style="cyan")
+    t.append(f"  per month, {rc.months[0] if rc.months else ''} … "
+             f"{rc.months[-1] if rc.months else ''}\n", style="dim")
+    t.append(f"\n{rc.note}", style="dim")
+    return t
+
+
+def rate_rows(rc: questions.RateChange) -> list[tuple[str, DrillDown]]:
+    rows = [(f"before  {rc.before.start} … {rc.before.end}  ({rc.before.events})", rc.before.drill),
+            (f"after   {rc.after.start} … {rc.after.end}  ({rc.after.events})", rc.after.drill)]
+    rows += [(f"{m}  ({n})", d) for m, n, d in zip(rc.months, rc.counts, rc.drills, strict=True)]
+    return rows
+
+
 class QuestionForm(Form):
     def __init__(self, kind: str) -> None:
         self.kind = kind
         if kind == "rate":
-            self.TITLE_TEXT = "Rate change: monthly rate before and after a date"
-            self.FIELDS = [("date", "Date (YYYY-MM-DD)", "e.g. 2026-09-01"),
+            self.TITLE_TEXT = ("Rate change: the monthly rate in two windows. Given a date, two "
+                               "equal windows either side of it, the second ending today.")
+            self.FIELDS = [("when", "Date, or the windows: FROM..TO vs FROM..TO",
+                            "2026-09-01  or  2026-06-01..2026-08-31 vs 2026-09-01..2026-11-30"),
                            ("actor", "Actor (name or alias), optional", "e.g. JNIM"),
                            ("type", "Event type, optional", "e.g. Battles"),
                            ("country", "Country, optional", "e.g. Mali"),
@@ -327,9 +349,12 @@ class QuestionForm(Form):
         super().__init__()
 
     def validate(self, data):
-        if self.kind == "rate" and not data["date"]:
-            self.error("A date is needed.")
-            return None
+        if self.kind == "rate":
+            try:
+                questions.parse_windows(data["when"])
+            except ValueError as exc:
+                self.error(str(exc)[:1].upper() + str(exc)[1:] + ".")
+                return None
         if self.kind != "rate" and not (data["actor"] and data["other"]):
             self.error("Two actors are needed.")
             return None
