@@ -155,3 +155,50 @@ async def test_rate_change_chosen_windows_and_small_samples(open_on):
         await ready(pilot)
         assert type(app.screen).__name__ == "QuestionForm"
         assert "FROM..TO" in str(app.screen.query_one("#form-error").render())
+
+
+async def test_a_drill_down_lands_on_the_events_it_counted(open_on):
+    """'2 events' in the tallies lands on a list whose tallies pane says 2 events again, not
+    every event of the items listed (one item carries 3 events here, 2 of them battles)."""
+    from sahel_tui.store.events import Event, add_events
+
+    app, db, item_id = open_on(AMBUSH)
+    conn = open_store(db)
+    other = conn.execute("SELECT id FROM items WHERE title LIKE ?", (TITAO,)).fetchone()[0]
+    add_events(conn, item_id, [
+        Event("2026-11-10", "Battles", "Armed clash", actor1="JNIM", actor2="Military Forces of Niger",
+              country="Niger", admin1="Tillaberi", location="Torodi", fatalities=13),
+        Event("2026-11-11", "Battles", "Armed clash", actor1="JNIM", actor2="Military Forces of Niger",
+              country="Niger", admin1="Tillaberi", location="Makalondi", fatalities=4),
+        Event("2026-11-11", "Violence against civilians", "Attack", actor1="JNIM",
+              actor2="Civilians (Niger)", country="Niger", admin1="Tillaberi", location="Makalondi",
+              fatalities=100)], "tester")
+    add_events(conn, other, [
+        Event("2026-11-12", "Violence against civilians", "Attack", actor1="JNIM",
+              actor2="Civilians (Burkina Faso)", country="Burkina Faso", admin1="Nord",
+              location="Titao", fatalities=35)], "tester")
+    conn.close()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        await pilot.press("t")  # the tallies pane beside the list
+        await ready(pilot)
+        await pilot.press("T")
+        await ready(pilot)
+        screen = app.screen
+        lst = screen.query_one("OptionList")
+        labels = [str(lst.get_option_at_index(i).prompt) for i in range(len(screen.drills))]
+        index = next(i for i, label in enumerate(labels)
+                     if label.rstrip().endswith("Battles") and screen.drills[i])
+        assert labels[index].split()[:2] == ["2", "17†"]  # 2 events, 17 killed
+        lst.highlighted = index
+        await pilot.press("enter")
+        await ready(pilot)
+        assert type(app.screen).__name__ == "TriageScreen"
+        assert [r.id for r in app.screen.query_one(ItemList).rows] == [item_id]
+        pane = app.screen.query_one(TalliesPane).state.pane
+        assert (pane.total.events, pane.total.fatalities) == (2, 17)  # not 3 events, 117 killed
+        assert "2 events" in str(pane_text(app)) and "117" not in str(pane_text(app))
+
+
+def pane_text(app) -> str:
+    return str(app.screen.query_one(TalliesPane).render())

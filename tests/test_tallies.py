@@ -186,7 +186,8 @@ def test_screen_and_pane_agree(db):
 
 def test_pane_refresh_is_exact(db):
     conn, _ids = db
-    for q in ("", "status:coded", "feed:Quotidien", "jnim", "status:flagged OR feed:Quotidien"):
+    for q in ("", "status:coded", "feed:Quotidien", "jnim", "status:flagged OR feed:Quotidien",
+              'event:"type=Battles"', f'event:"type=Violence against civilians" event:"actor={I}"'):
         state = tallies.PaneState(conn, Scope(parse(q) if q else None))
         (new,) = add_events(conn, 7, [Event(event_date="2026-10-04", event_type="Battles",
                                             sub_event_type="Armed clash", actor1=I, actor2=F,
@@ -210,6 +211,42 @@ def test_pane_refresh_is_exact(db):
     assert static.text == "jnim" and dynamic.text == 'status:new event:"type=Battles"'
     static, dynamic = tallies.split_query(parse("jnim OR status:new tag:mali"))
     assert static.text == "tag:mali" and dynamic.text == "jnim OR status:new"
+
+
+def test_a_drilled_number_is_the_number_again(db):
+    """Drill on "N events": the tallies of the query landed on count those N events, not
+    every event of the items listed (item 5 carries a battle e1 and an attack e2)."""
+    conn, ids = db
+    types = tallies.by_type(conn, Scope())
+    battles = next(r for r in types.rows if r.key == ("Battles",))
+    assert battles.events == 6  # e1 e3 e4 e6 e9 e10
+    landed = Scope(parse(battles.drill.query))
+    # the items listed carry 8 live events in all (e2 on item 5, e12 on item 11 ...)
+    items = drill.items_of(conn, battles.drill)
+    carried = {r[0] for r in conn.execute(
+        f"SELECT ei.event_id FROM event_items ei JOIN events e ON e.id = ei.event_id "
+        f"WHERE e.deleted = 0 AND ei.item_id IN ({','.join('?' * len(items))})", items)}
+    assert ids["e2"] in carried and len(carried) > battles.events
+    total = tallies.totals(conn, landed)
+    assert (total.events, total.fatalities) == (battles.events, battles.fatalities)
+    assert rows(tallies.by_type(conn, landed)) == {("Battles",): (battles.events, battles.fatalities)}
+    assert tallies.pane(conn, landed).total.events == battles.events
+    with tallies.materialized(conn, landed) as m:
+        assert tallies.totals(conn, m).events == battles.events
+        for t in (tallies.by_actor(conn, m), tallies.by_admin1(conn, m), tallies.by_source(conn, m)):
+            check_drills(conn, t)
+    # a second drill from the landed tallies keeps both conditions on the same event
+    actors = tallies.by_actor(conn, landed)
+    jnim = next(r for r in actors.rows if r.key == (J,))
+    assert jnim.events == 5  # battles with JNIM: e1 e4 e6 e9 e10
+    again = Scope(parse(jnim.drill.query))
+    assert tallies.totals(conn, again).events == 5 == len(drill.events_of(conn, jnim.drill))
+    # an event: term inside an OR, or negated, does not restrict the events counted
+    assert Scope(parse('event:"type=Battles" OR jnim')).events is None
+    assert Scope(parse('-event:"type=Battles"')).events is None
+    # conflicting conditions on one event match none
+    both = Scope(parse('event:"type=Battles" event:"type=Riots"'))
+    assert tallies.totals(conn, both).events == 0
 
 
 def test_event_field_and_errors(db):

@@ -88,6 +88,29 @@ class EventFilter:
     def empty(self) -> bool:
         return self == EventFilter()
 
+    def merge(self, other: EventFilter) -> EventFilter:
+        """Both filters' conditions on the same event: actors added, dates intersected, ids
+        intersected; two different values of one key match nothing (``id=`` empty)."""
+        out = self
+        for f in fields(other):
+            v = getattr(other, f.name)
+            if v is None or v == () or v is False:
+                continue
+            mine = getattr(out, f.name)
+            if f.name in _LIST_KEYS:
+                out = replace(out, **{f.name: (*mine, *(x for x in v if x not in mine))})
+            elif f.name == "assoc":
+                out = replace(out, assoc=True)
+            elif f.name in ("from_", "to"):
+                out = out.narrow(**{f.name: v})
+            elif f.name == "id":
+                out = replace(out, id=v if mine is None else tuple(i for i in mine if i in v))
+            elif mine is None or mine == v:
+                out = replace(out, **{f.name: v})
+            else:
+                return replace(out, id=())
+        return out
+
     def term(self) -> str:
         """The ``event:"..."`` term of the query language (``event:any`` for no condition:
         items with at least one live event)."""
@@ -230,6 +253,25 @@ def _compile_triaged(term: Term) -> tuple[str, list]:
     if start == end:  # a relative period (7d): from then until now
         return "items.status_at >= ?", [start]
     return "items.status_at >= ? AND items.status_at < ?", [start, end]
+
+
+def query_events(q: Compiled | None) -> EventFilter | None:
+    """The conditions a query's own ``event:`` terms put on ONE event, or None when it has
+    none (or only inside an OR, or negated: then they say nothing about which events).
+
+    A tally of such a query counts only the events that meet them, not every event of the
+    items it lists: after a drill-down on "2 events", the tallies say 2 events again, and
+    the drill-downs from them are those events (an item with 6 events, one of them matching,
+    counts 1)."""
+    if q is None or not q.terms:
+        return None
+    out = None
+    for group in query._groups(list(q.terms)):
+        if len(group) == 1 and group[0].field == "event" and not group[0].negated:
+            t = group[0]
+            f = parse_filter(t.value, t.value_position + (1 if t.phrase else 0))
+            out = f if out is None else out.merge(f)
+    return out
 
 
 query.register_field("event", _compile_event)

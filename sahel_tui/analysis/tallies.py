@@ -30,9 +30,9 @@ import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from sahel_tui.analysis.drill import DrillDown, EventFilter, drill, parse_day
+from sahel_tui.analysis.drill import DrillDown, EventFilter, drill, parse_day, query_events
 from sahel_tui.store import query as querylang
 from sahel_tui.store.query import Compiled
 
@@ -59,6 +59,19 @@ class Scope:
     def text(self) -> str:
         return self.query.text if self.query is not None else ""
 
+    @cached_property
+    def events(self) -> EventFilter | None:
+        """What the query's own ``event:`` terms ask of an event (drill.query_events): only
+        the events meeting it are counted, not every event of the matching items."""
+        return query_events(self.query)
+
+    def event_condition(self, e: str = "e") -> tuple[str, list]:
+        """The ``event:`` terms' condition on ``events`` aliased ``e`` ('' when none)."""
+        if self.events is None or self.events.empty:
+            return "", []
+        cond, params = self.events.sql(e)
+        return f" AND {cond}", params
+
     @property
     def all_items(self) -> bool:
         return self.query is None or self.query.where.strip() in ("1", "")
@@ -78,7 +91,8 @@ class Scope:
             clauses.append(f"{e}.id IN (SELECT ei.event_id FROM event_items ei WHERE ei.item_id "
                            f"IN (SELECT items.id FROM items WHERE ({self.query.where})))")
             params += list(self.query.params)
-        return " AND ".join(clauses), params
+        cond, cparams = self.event_condition(e)
+        return " AND ".join(clauses) + cond, params + cparams
 
     def select(self, e: str = "e") -> tuple[str, str, list]:
         """(FROM source, WHERE condition, parameters) of the scope's events: ``events`` or,
@@ -96,8 +110,10 @@ class Scope:
         return f"temp.{self.source} {e}", " AND ".join(clauses), params
 
     def filter(self, **cond) -> EventFilter:
-        """The scope's date window narrowed by more conditions (dates are intersected)."""
-        return EventFilter().narrow(from_=self.since, to=self.until).narrow(**cond)
+        """The scope's date window and ``event:`` conditions narrowed by more conditions
+        (dates are intersected): the drill-down lists the very events counted."""
+        base = self.events or EventFilter()
+        return base.narrow(from_=self.since, to=self.until).merge(EventFilter().narrow(**cond))
 
     def drill(self, **cond) -> DrillDown:
         return drill(self.text, self.filter(**cond))
@@ -154,6 +170,8 @@ def materialized(conn: sqlite3.Connection, scope: Scope):
         conn.execute(f"INSERT INTO temp.{items} (id) {sql}", q.params)
         bare = Scope(None, scope.since, scope.until)
         where, params = bare.where()
+        cond, cparams = scope.event_condition("e")
+        where, params = where + cond, params + cparams
         conn.execute(f"CREATE TEMP TABLE {name} AS SELECT {', '.join('e.' + c for c in _COPY)} "
                      f"FROM events e WHERE {where} AND e.id IN (SELECT ei.event_id FROM "
                      f"event_items ei WHERE ei.item_id IN (SELECT id FROM temp.{items}))", params)
@@ -670,7 +688,8 @@ class PaneState:
             clauses.append("e.id IN (SELECT ei.event_id FROM event_items ei WHERE ei.item_id IN "
                            f"(SELECT items.id FROM items WHERE {self._member_sql()}))")
             params += self._member_params()
-        return " AND ".join(clauses), params
+        cond, cparams = s.event_condition("e")
+        return " AND ".join(clauses) + cond, params + cparams
 
     def _member_sql(self) -> str:
         parts = []
@@ -728,12 +747,15 @@ class PaneState:
             old = {r[0]: tuple(r[1:]) for r in conn.execute(
                 f"SELECT id, d, fat, a1, a2 FROM {t} WHERE id IN ({_marks(ev)})", ev)}
             new = {}
+            cond, cparams = self.scope.event_condition("e")
+            meets = {r[0] for r in conn.execute(
+                f"SELECT e.id FROM events e WHERE e.id IN ({_marks(ev)}){cond}", [*ev, *cparams])}
             for r in conn.execute(
                     f"SELECT id, event_date, fatalities, actor1, actor2, deleted FROM events "
                     f"WHERE id IN ({_marks(ev)})", ev):
                 s = self.scope
                 live = not r[5] and (not s.since or r[1] >= s.since) and (not s.until or r[1] <= s.until)
-                if live and any(i in members for i in linked.get(r[0], ())):
+                if live and r[0] in meets and any(i in members for i in linked.get(r[0], ())):
                     new[r[0]] = (r[1], r[2], r[3], r[4])
             for e_id in ev:
                 if old.get(e_id) == new.get(e_id):
