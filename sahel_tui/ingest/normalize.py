@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from sahel_tui.ingest.localdates import parse_localized
 from sahel_tui.ingest.sanitize import (
     MAX_RAW_HTML,
     MAX_SHORT,
@@ -41,6 +42,7 @@ class Entry:
     raw_html: str
     content_hash: str
     language: str | None
+    future_date: str | None = None  # the far-future date the feed gave, replaced by the fetch time
 
     @property
     def uid(self) -> str:
@@ -81,21 +83,36 @@ def _struct_to_iso(st) -> str | None:
 
 
 def entry_time(entry, now: datetime, feed_time: str | None) -> tuple[str, bool]:
-    """Published time in UTC, and whether it was guessed.
+    """Published time in UTC, and whether it was guessed (see entry_time_checked)."""
+    published, guessed, _ = entry_time_checked(entry, now, feed_time)
+    return published, guessed
 
-    Uses published, then updated, then created; a time more than a day in the future is not
-    believed. With none, the feed's own date or the fetch time stands in, flagged as a guess.
+
+def entry_time_checked(entry, now: datetime, feed_time: str | None,
+                       ) -> tuple[str, bool, str | None]:
+    """Published time in UTC, whether it was guessed, and the future date it replaced.
+
+    Uses published, then updated, then created; a date feedparser could not read is tried
+    with month names in other languages ("Seg, 24 Set 2018"). A time more than a day in the
+    future is not believed: with no believable date besides, the item gets the fetch time,
+    flagged as guessed, and the future date is returned so the feed's status can say so.
+    With no date at all, the feed's own date or the fetch time stands in, flagged.
     """
-    limit = now + timedelta(days=1)
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        st = entry.get(key)
+    limit = iso_utc(now + timedelta(days=1))
+    future = None
+    for key in ("published", "updated", "created"):
+        st = entry.get(f"{key}_parsed") or parse_localized(entry.get(key))
         if st:
             iso = _struct_to_iso(st)
-            if iso and iso <= iso_utc(limit) and iso >= "1990-01-01":
-                return iso, False
-    if feed_time and feed_time <= iso_utc(limit):
-        return feed_time, True
-    return iso_utc(now), True
+            if iso and iso > limit:
+                future = future or iso
+            elif iso and iso >= "1990-01-01":
+                return iso, False, None
+    if future:
+        return iso_utc(now), True, future
+    if feed_time and feed_time <= limit:
+        return feed_time, True, None
+    return iso_utc(now), True, None
 
 
 def _html_and_text(entry) -> tuple[str, str]:
@@ -142,7 +159,7 @@ def normalize_entry(entry, feed_key: str, now: datetime, feed_time: str | None,
         keys.append(f"l:{canonical}")
     if not keys:
         keys.append(f"h:{feed_key}#{content_hash}")
-    published, guessed = entry_time(entry, now, feed_time)
+    published, guessed, future = entry_time_checked(entry, now, feed_time)
     author = clean_line(entry.get("author"), MAX_SHORT) or None
     raw = truncate(strip_controls(html), MAX_RAW_HTML) if html else ""
     return Entry(
@@ -158,4 +175,5 @@ def normalize_entry(entry, feed_key: str, now: datetime, feed_time: str | None,
         raw_html=raw,
         content_hash=content_hash,
         language=(clean_line(entry.get("language"), 20) or language or None),
+        future_date=future,
     )

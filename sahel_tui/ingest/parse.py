@@ -190,6 +190,11 @@ def parse_feed(body: bytes, feed_key: str, *, content_type: str | None = None,
             continue
         if item is not None:
             normalized.append(item)
+    future = sorted(e.future_date for e in normalized if e.future_date)
+    if future:
+        note = (f"{len(future)} entr{'ies' if len(future) > 1 else 'y'} dated in the future "
+                f"(latest {future[-1][:10]}) given the fetch time instead")
+        out.warning = f"{out.warning}; {note}" if out.warning else note
     if len(entries) > MAX_ENTRIES:
         out.warning = f"only the first {MAX_ENTRIES} of {len(entries)} entries were read"
     out.entries = _drop_shared_links(normalized)

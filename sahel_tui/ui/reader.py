@@ -36,7 +36,7 @@ class Reader(VerticalScroll, can_focus=True):
         out.append("\n")
         when = item.published.replace("T", " ").rstrip("Z") + " UTC"
         if item.published_guessed:
-            when += " (time guessed: the feed gave none)"
+            when += " (time guessed: the feed gave no believable date)"
         out.append(when, style="dim")
         out.append("   ")
         out.append(item.status, style=f"bold {_STATUS_STYLE.get(item.status, '')}")
