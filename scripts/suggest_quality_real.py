@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the pre-filled coding on real events coded by ACLED (../shared/realworld).
 
-    .venv/bin/python scripts/suggest_quality_real.py [--limit N] [--every K] [--examples 2]
+    .venv/bin/python scripts/suggest_quality_real.py [--limit N] [--every K [--offset I]] [--examples 2]
                                                      [--json PATH] [--vocab-dir DIR]
 
 The sibling of ``scripts/suggest_quality.py`` (the demo set's ground truth): same
@@ -86,11 +86,12 @@ def as_item(row: dict) -> tuple[str, str, dt.datetime]:
     return headline(row["notes"]), row["notes"], published
 
 
-def load_rows(path: Path = REAL_PATH, *, every: int = 1, limit: int | None = None) -> list[dict]:
+def load_rows(path: Path = REAL_PATH, *, every: int = 1, offset: int = 0,
+              limit: int | None = None) -> list[dict]:
     rows = []
     with path.open(encoding="utf-8") as f:
         for i, line in enumerate(f):
-            if line.strip() and i % every == 0:
+            if line.strip() and i % every == offset % every:
                 rows.append(json.loads(line))
                 if limit is not None and len(rows) >= limit:
                     break
@@ -481,6 +482,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--path", type=Path, default=REAL_PATH)
     ap.add_argument("--every", type=int, default=1, help="score every K-th line only")
+    ap.add_argument("--offset", type=int, default=0,
+                    help="with --every K, take lines i where i %% K == offset: '--every 2 "
+                         "--offset 1' is the other half, to check that a rule found on one "
+                         "half generalises")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--examples", type=int, default=2, help="examples per failure pattern")
     ap.add_argument("--patterns", type=int, default=15, help="failure patterns listed")
@@ -499,7 +504,7 @@ def main(argv: list[str] | None = None) -> int:
         from sahel_tui.gazetteer.index import Gazetteer
 
         vocab.gazetteer = Gazetteer(args.gazetteer_db, exclude=vocab.places).build()
-    r = measure(load_rows(args.path, every=args.every, limit=args.limit),
+    r = measure(load_rows(args.path, every=args.every, offset=args.offset, limit=args.limit),
                 vocab, examples=args.examples)
     r["vocab_dir"] = str(args.vocab_dir) if args.vocab_dir else None
     r["gazetteer_db"] = str(args.gazetteer_db) if args.gazetteer_db else None
