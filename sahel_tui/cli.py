@@ -162,9 +162,9 @@ def cmd_fetch(args) -> int:
 
         adopt_moved_feeds(config)
     if not config.enabled_feeds:
-        where = config.path or "feeds.toml (none found)"
-        print(f"sahel-tui: no enabled feeds in {where}; add [[feeds]] tables or use "
-              f"`sahel-tui feeds import-opml FILE`", file=sys.stderr)
+        from sahel_tui.config import no_feeds_message
+
+        print(f"sahel-tui: {no_feeds_message(config)}", file=sys.stderr)
         return 1
     tty = sys.stderr.isatty() and not args.quiet
     if tty:

@@ -113,7 +113,11 @@ class _Locator:
         # computed once per header: asked for every [[feeds]] table, a rescan each time
         # would make a long feed list (an OPML import of hundreds) quadratic to load
         if header not in self._heads:
-            pat = re.compile(r"^\s*" + re.escape(header) + r"\s*(#.*)?$")
+            # [[feeds]], [[ feeds ]] and [["feeds"]] are the same header to TOML
+            name, double = header.strip("[] "), header.startswith("[[")
+            opening, closing = (r"\[\[", r"\]\]") if double else (r"\[", r"\]")
+            pat = re.compile(r"^\s*" + opening + r"\s*(\"?)" + re.escape(name) + r"\1\s*"
+                             + closing + r"\s*(#.*)?$")
             self._heads[header] = [i for i, line in enumerate(self.lines) if pat.match(line)]
         return self._heads[header]
 
@@ -123,8 +127,8 @@ class _Locator:
             heads = self._header_lines(header)
             if index < len(heads):
                 start = heads[index]
-            else:
-                return 0
+            else:  # not a table: an inline value (feeds = [1, 2]); its key's line
+                return self.line(None, header.strip("[] "))
         if key is None:
             return start + 1
         key_pat = re.compile(r"^\s*(\"?)" + re.escape(key) + r"\1\s*=")
@@ -311,6 +315,14 @@ def _parse_feed(raw: Any, i: int, loc: _Locator, err, warnings: list[str], cfg_p
     url = raw.get("url")
     if not isinstance(url, str) or not url.strip():
         raise err(head_line, f"{label} needs a 'url' (a string)")
+    scheme = url_scheme(url.strip())
+    if scheme and scheme.lower() not in ("http", "https", "file"):
+        # else 'htp://host/feed' is read as a relative path and fails at every fetch
+        raise err(line("url"), f"{label}: 'url' {url.strip()!r} has the scheme '{scheme}:'; "
+                               f"feeds are read over http:// or https://, or from a file "
+                               f"(a path or file://)"
+                               + (f"; did you mean {close_scheme(scheme)}://?"
+                                  if close_scheme(scheme) else ""))
     url = resolve_feed_url(url.strip(), base)
     if not _valid_url(url):  # else it fails at every fetch as an "internal error"
         raise err(line("url"), f"{label}: 'url' is not a valid URL: {url!r}")
@@ -355,6 +367,39 @@ def _valid_url(url: str) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() == "file" or bool(parts.hostname)
+
+
+_SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):")
+
+
+def url_scheme(url: str) -> str | None:
+    """The scheme a URL is written with ('htp' for 'htp://x'), None for a plain path.
+    One letter is a Windows drive (C:), not a scheme."""
+    m = _SCHEME_RE.match(url)
+    return m.group(1) if m else None
+
+
+def close_scheme(scheme: str) -> str | None:
+    """'http' for a typo of it ('htp', 'htttp'), 'https' for one of that; else None."""
+    import difflib
+
+    close = difflib.get_close_matches(scheme.lower(), ["http", "https"], n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def no_feeds_message(config: Config) -> str:
+    """Why a refresh has nothing to fetch, naming the feeds.toml read (or where none was
+    found), for the CLI and the app alike."""
+    hint = "add [[feeds]] tables or use `sahel-tui feeds import-opml FILE`"
+    if config.path is None:
+        local = Path.cwd() / CONFIG_NAME
+        user = paths.user_config_dir() / CONFIG_NAME
+        return (f"no feeds configured: there is no feeds.toml at {local} or {user} "
+                f"(or give one with --config FILE); {hint}")
+    if config.feeds:
+        return (f"no enabled feeds in {config.path}: its {len(config.feeds)} feed"
+                f"{'s are' if len(config.feeds) > 1 else ' is'} disabled (enabled = false)")
+    return f"no feeds configured in {config.path}; {hint}"
 
 
 def resolve_feed_url(url: str, base: Path) -> str:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from sahel_tui.config import FeedConfig
+from sahel_tui.config import FeedConfig, close_scheme, url_scheme
 from sahel_tui.ingest.sanitize import clean_line, web_link
 
 
@@ -144,6 +144,20 @@ def parse_opml(data: bytes, source: str = "<opml>") -> OpmlResult:
     seen: set[str] = set()
     duplicates: list[str] = []
     skipped = 0
+    searched_from: dict[str, int] = {}
+    newline = b"\n"
+
+    def line_of(el: ET.Element, url: str) -> str:
+        """':N' for the outline; expat gives no line numbers, so the URL is looked for in
+        the file as written (raw, or with & escaped), after its previous occurrence."""
+        if _line(el):
+            return _line(el)
+        for written in (url, url.replace("&", "&amp;")):
+            at = data.find(written.encode("utf-8", "replace"), searched_from.get(url, 0))
+            if at >= 0:
+                searched_from[url] = at + 1
+                return f":{data.count(newline, 0, at) + 1}"
+        return ""
 
     def walk(el: ET.Element, folders: list[str]) -> None:
         nonlocal skipped
@@ -156,9 +170,14 @@ def parse_opml(data: bytes, source: str = "<opml>") -> OpmlResult:
             if url:
                 if not web_link(url):  # file:///etc/passwd, a path, a podcast: scheme
                     skipped += 1
-                    result.warnings.append(f"{source}{_line(child)}: skipped feed "
-                                           f"{label or url!r}: unsupported URL {url!r} (only "
-                                           "http:// and https:// feeds are read from a list)")
+                    scheme = url_scheme(url)
+                    what = (f"has the scheme '{scheme}:'" if scheme
+                            else "is a path, not a web address")
+                    typo = close_scheme(scheme) if scheme else None
+                    result.warnings.append(
+                        f"{source}{line_of(child, url)}: skipped feed {label or url!r}: xmlUrl "
+                        f"{url!r} {what} (only http:// and https:// feeds are read from a list"
+                        f"{f'; did you mean {typo}://?' if typo else ''})")
                     continue
                 if url in seen:
                     duplicates.append(url)

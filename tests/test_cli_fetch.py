@@ -102,7 +102,7 @@ def test_opml_import_then_export_round_trips(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert code == 0, err
     assert "imported 3 feeds" in out and "1 already there" in out
-    assert "unsupported URL" in err  # the podcast, as a warning
+    assert "scheme 'itpc:'" in err  # the podcast, as a warning
     text = cfg.read_text(encoding="utf-8")
     assert text.startswith("# my desk\n") and 'reliability = "C"' in text
 

@@ -31,7 +31,7 @@ def test_fixture_list_with_folders_and_categories():
     # @text is the display name; @title only when @text is missing
     assert by_url["https://ministere.example/rss.xml"].name == "Ministère (communiqués)"
     # a podcast: URL scheme we cannot fetch, a duplicate: dropped, each said
-    assert len(result.warnings) == 2 and "unsupported URL" in result.warnings[0]
+    assert len(result.warnings) == 2 and "scheme 'itpc:'" in result.warnings[0]
     assert "1 feed URL listed more than once, kept once: https://lakechad.example/feed.atom" \
         in result.warnings[1]
 

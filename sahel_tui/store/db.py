@@ -62,10 +62,13 @@ def connect(path: str | Path, *, readonly: bool = False, check_same_thread: bool
     if readonly:
         uri = Path(path).resolve().as_uri() + "?mode=ro"
         conn = sqlite3.connect(uri, uri=True, check_same_thread=check_same_thread,
-                               isolation_level=None)
+                               isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.OperationalError:
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc):  # another process writes: wait for it, not around it
+                conn.close()
+                raise
             # a WAL file in a folder we cannot write (no -shm to create): read it as it is
             conn.close()
             conn = sqlite3.connect(uri + "&immutable=1", uri=True,

@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from sahel_tui.config import Config
+from sahel_tui.config import Config, no_feeds_message
 from sahel_tui.store import open_store
 from sahel_tui.store.db import connect
 from sahel_tui.store.decisions import default_coder
@@ -415,7 +415,8 @@ class SahelApp(App):
             self.notify("Already refreshing.", timeout=2)
             return
         if not self.config.enabled_feeds:
-            self.notify("No feeds configured: add [[feeds]] to feeds.toml.", severity="warning")
+            message = no_feeds_message(self.config)
+            self.notify(message[0].upper() + message[1:] + ".", severity="warning", timeout=10)
             return
         self.syncing = True
         self._set_fetch_state(f"↻ fetching 0/{len(self.config.enabled_feeds)}")
