@@ -223,3 +223,52 @@ def test_the_coding_carries_the_rule_applied(vocab):
     assert (ev.event_type, ev.sub_event_type) == ("Riots", "Violent demonstration")
     from sahel_tui.suggest.type_rules import WHY_KEYWORDS, WHY_RIOT
     assert ev.type_rule in (WHY_RIOT, WHY_KEYWORDS)
+
+
+def _types(vocab, title: str, body: str) -> tuple[str, str, str]:
+    from sahel_tui.suggest import suggest_coding
+    ev = suggest_coding(title, body, "2025-03-04T09:00:00+00:00", vocab=vocab).primary
+    return ev.event_type, ev.sub_event_type, ev.type_rule
+
+
+def test_looting_in_the_course_of_violence_is_that_violence(vocab):
+    from sahel_tui.suggest.type_rules import WHY_LOOT_IN_ATTACK, refine_type_explained
+    loot = [EventTypeCandidate("Strategic developments", "Looting/property destruction",
+                               "Strategic developments", 9.5, 0.7, ()),
+            _cand("Battles", "Armed clash")]
+    assert refine_type_explained(loot, [], False, "gunmen looted shops and wounded a "
+                                 "trader") == ("Battles", "Armed clash", "Political violence",
+                                               WHY_LOOT_IN_ATTACK)
+    assert refine_type_explained(loot[:1], [], False, "des hommes armes ont pille et "
+                                 "tue un commercant")[:2] == ("Violence against civilians",
+                                                              "Attack")
+    et, sub, _ = _types(vocab, "Cattle stolen near Koro",
+                        "Gunmen stole cattle and burned granaries near Koro on Sunday, "
+                        "wounding a herder.")
+    assert (et, sub) == ("Violence against civilians", "Attack")
+    # property only, no one harmed: looting ("no one was hurt" is no harm)
+    et, sub, _ = _types(vocab, "Shops looted in Koro",
+                        "Gunmen attacked and looted shops in Koro on Sunday; no one was hurt.")
+    assert sub == "Looting/property destruction"
+    # a reprisal for an earlier killing is not this incident's harm
+    et, sub, _ = _types(vocab, "Houses burnt in Koro",
+                        "Militiamen burnt houses in Koro on Sunday in reprisal for the "
+                        "killing of a herder.")
+    assert sub == "Looting/property destruction"
+
+
+def test_an_abduction_whose_victims_are_killed_is_an_attack(vocab):
+    from sahel_tui.suggest.type_rules import WHY_ABDUCT_HARM, refine_type_explained
+    _, sub, why = _types(vocab, "Traders abducted near Djibo",
+                         "Gunmen abducted four traders near Djibo on Monday and later killed "
+                         "two of them.")
+    assert (sub, why) == ("Attack", WHY_ABDUCT_HARM)
+    _, sub, _ = _types(vocab, "Traders abducted near Djibo",
+                       "Gunmen abducted four traders near Djibo on Monday.")
+    assert sub == "Abduction/forced disappearance"
+    abd = [_cand("Violence against civilians", "Abduction/forced disappearance",
+                 "Political violence")]
+    assert refine_type_explained(abd, [], True, "gunmen abducted a teacher, who was "
+                                 "unharmed")[1] == "Abduction/forced disappearance"
+    assert refine_type_explained(abd, [], True, "ils ont enleve et tue un enseignant")[1] == \
+        "Attack"

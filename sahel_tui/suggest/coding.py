@@ -133,7 +133,8 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
         return None, matches  # no wording of any ACLED event type
     civ_in_lead = any(a.actor.type == CIV and a.weight >= 2 for a in chosen) or (
         country is None and civilians_named(ftext, sents, matches, seg))
-    et, sub, dis, why = refine_type_explained(et_cands, chosen, civ_in_lead)
+    et, sub, dis, why = refine_type_explained(et_cands, chosen, civ_in_lead,
+                                               fold_same_length(head))
     if sub in TERRITORY or sub in ("Armed clash", "Attack", ""):
         place_spans = [(m.start, m.end) for m in matches
                        if any(c.kind == "place" for c in m.candidates)]

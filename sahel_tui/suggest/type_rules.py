@@ -83,19 +83,61 @@ WHY_CIVILIANS = "ACLED: violence by an armed side on unarmed civilians is an att
 WHY_RIOT = "ACLED: demonstrators who use violence (stones, fire, vandalism) make a riot"
 WHY_ARREST_ABUSE = "ACLED: an arrest with torture, beating or execution is violence against civilians"
 WHY_TERRITORY = "ACLED: who took the town decides -- the state regains, a non-state actor overtakes"
+WHY_LOOT_IN_ATTACK = ("ACLED: looting or destruction during an attack, a clash or an abduction "
+                      "is coded as that violence, not as looting")
+WHY_ABDUCT_HARM = ("ACLED: an abduction in which the victims are killed, wounded or tortured "
+                   "is an attack")
+
+# people harmed (the result of violence), read on the folded title and lead; negated tolls
+# ("no one was hurt", "without casualties") are blanked first, and "the killing of" is the
+# cause of a reprisal, not this incident's harm
+_HARM = re.compile(
+    r"\b(?:(?<!the\s)kill\w*|shot|shoot\w*|gunned\s+down|wound\w*|injur\w*|execut\w*|behead\w*|"
+    r"decapitat\w*|murder\w*|assassinat\w*|hacked|beat|beaten|tortur\w*|found\s+dead|"
+    r"corpses?|bod(?:y|ies)\s+(?:of|were|was)|lynch\w*|rap(?:e|ed)|sexually|"
+    r"tue|tues|tuee|tuees|tuant|abattu\w*|bless\w*|egorg\w*|assassin\w*|tortur\w*)\b")
+# violence against people: harm, or the act itself (an attack, a clash, an abduction)
+_VIOLENCE = re.compile(
+    r"\b(?:clash\w*|ambush\w*|assault\w*|opened\s+fire|fired\s+(?:on|at|upon)|"
+    r"fought|fighting|exchanged?\s+(?:of\s+)?(?:gun)?fire|abduct\w*|kidnap\w*|"
+    r"embuscade\w*|affrontement\w*|accrochage\w*|enlev\w*|ouvert\s+le\s+feu)\b")
+_NO_HARM = re.compile(
+    r"\b(?:no(?:\s+one|body|\s+(?:casualt\w*|deaths?|fatalit\w*|injur\w*|victims?|"
+    r"(?:one|people|persons?)\s+(?:was|were)))|without\s+(?:casualt\w*|injur\w*|harm\w*|"
+    r"(?:any\s+)?(?:casualt\w*|victims?))|unharmed|unhurt|sans\s+(?:faire\s+de\s+)?"
+    r"(?:victimes?|blesse\w*))\b[^.,;]*")
+_VIOLENT_SUBS = ("Attack", "Armed clash", "Abduction/forced disappearance", "Sexual violence")
+
+
+def _unnegated(lead: str) -> str:
+    return _NO_HARM.sub(lambda m: " " * len(m.group()), lead)
 
 
 def refine_type_explained(cands: list[EventTypeCandidate], chosen: list[ActorScore],
-                          civ_in_lead: bool) -> tuple[str, str, str, str]:
+                          civ_in_lead: bool, lead: str = "") -> tuple[str, str, str, str]:
     """ACLED's rules over the keyword ranking, and the rule applied: an "attack" between two
     armed sides with no civilian victims is an armed clash; a "clash" of one armed side with
     civilians only is an attack on civilians; the means decide; a violent demonstration is
-    a riot; arrests with abuse are violence against civilians."""
+    a riot; arrests with abuse are violence against civilians; looting in the course of
+    violence is that violence; an abduction whose victims are killed or hurt is an attack.
+    *lead*: the folded title and lead the rules read (empty: the keywords alone)."""
     if not cands:
         return "", "", "", ""
     top = cands[0]
     et, sub, dis = top.event_type, top.sub_event_type, top.disorder_type
     by_sub = {c.sub_event_type: c for c in cands}
+    why = ""
+    lead = _unnegated(lead)
+    if sub == "Looting/property destruction" and (_HARM.search(lead) or
+                                                   _VIOLENCE.search(lead)):
+        violent = [c for c in cands if c.sub_event_type in _VIOLENT_SUBS]
+        v = violent[0] if violent else None
+        et, sub = ("Violence against civilians", "Attack") if v is None else \
+            (v.event_type, v.sub_event_type)
+        dis, why = "Political violence", WHY_LOOT_IN_ATTACK
+    if sub == "Abduction/forced disappearance" and _HARM.search(lead):
+        et, sub, dis, why = ("Violence against civilians", "Attack", "Political violence",
+                             WHY_ABDUCT_HARM)
     if sub in VAC | {"Armed clash"}:
         # the means decide: an air strike, a mine or a suicide bomber that kills civilians
         # (or soldiers) is remote violence, not an attack or a clash (ACLED codebook)
@@ -121,7 +163,7 @@ def refine_type_explained(cands: list[EventTypeCandidate], chosen: list[ActorSco
     if sub == "Armed clash" and civ_in_lead and (
             (not has_state and n_armed <= 1) or (n_armed == 0 and state_acts)):
         return "Violence against civilians", "Attack", "Political violence", WHY_CIVILIANS
-    return et, sub, dis, WHY_KEYWORDS
+    return et, sub, dis, why or WHY_KEYWORDS
 
 
 def ranked_types(cands: list[EventTypeCandidate], et: str, sub: str,
