@@ -84,3 +84,15 @@ async def test_ctrl_a_does_not_make_an_actor_its_own_associate(app):
         await pilot.pause()
         assert actor1 not in (app.screen_stack[-2].coding.current.fields["assoc_actor_1"] or [])
         await pilot.press("escape")
+
+
+async def test_the_type_picker_states_the_rule_that_settled_the_suggestion(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        sug = app.screen.coding.current.suggestion
+        assert sug is not None and sug.type_rule
+        await pilot.press("e")
+        await pilot.pause()
+        help_line = str(app.screen.query_one("#picker-help").render())
+        assert f"suggested {sug.sub_event_type}: {sug.type_rule}" in help_line
+        await pilot.press("escape")

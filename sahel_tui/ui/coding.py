@@ -501,7 +501,12 @@ def picker_for(vocab, state: CodingState, facet: str, published: str, why: str =
                       help_text="geo precision (ACLED): 1 the place itself · 2 near it · "
                                 "3 only the region (listed below the places)")
     if facet == "type":
-        return Picker(f"{label}: what (ACLED)", lambda t: type_items(vocab, state, t))
+        # the rule that settled the suggested type, in the analyst's words (ACLED's codebook)
+        sug = state.current.suggestion if state.current else None
+        rule = (f"suggested {sug.sub_event_type}: {sug.type_rule}"
+                if sug is not None and sug.sub_event_type and sug.type_rule else "")
+        return Picker(f"{label}: what (ACLED)", lambda t: type_items(vocab, state, t),
+                      help_text=rule)
     if facet == "date":
         return Picker(f"{label}", lambda t: date_items(state, t, published), numeric=True,
                       placeholder="YYYY-MM-DD, or enter for the highlighted")
