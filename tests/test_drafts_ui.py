@@ -4,13 +4,21 @@ tab confirms what the picker holds before it opens the next facet."""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
 from sahel_tui.demo import demo_config
 from sahel_tui.store import decisions, open_store
+from sahel_tui.store import drafts as store_drafts
 from sahel_tui.store.events import events_for_item
 from sahel_tui.ui.app import SahelApp
 
@@ -171,6 +179,51 @@ async def test_draft_survives_a_crash(demo_copy, tmp_path):
         await ready(pilot)
         assert app.screen.items.current.id == item_id
         check(draft_fields(app), expect)
+
+
+async def test_draft_survives_kill_9(demo_copy):
+    """A real kill -9: the app runs in a child process; once the facets are confirmed and the
+    draft is in the database, SIGKILL (no clean close, no checkpoint), then reopen."""
+    db, item_id = demo_copy
+    child = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("helpers_crash.py")), str(db), "enter"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy())
+    try:
+        line = child.stdout.readline()
+        if not line:
+            pytest.fail("the child app ended before editing: " + child.stderr.read()[-2000:])
+        said = json.loads(line)
+        assert said["item"] == item_id
+        expect = said["expect"]
+        # the draft is committed (a reader on another connection sees it) before the kill
+        reader = sqlite3.connect(db)
+        for _ in range(600):
+            kept = store_drafts.load(reader, item_id)
+            if kept and all(kept[0].get(k) == v for k, v in expect.items()):
+                break
+            time.sleep(0.05)
+        else:
+            pytest.fail(f"the draft never reached the database: {kept}")
+        reader.close()
+        assert child.poll() is None, "the child must still be running when killed"
+        os.kill(child.pid, signal.SIGKILL)
+        assert child.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert db.with_name(db.name + "-wal").exists()  # killed: nothing closed it cleanly
+    app = new_app(db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        assert app.screen.items.current.id == item_id
+        assert app.screen.items.current.coding == "✎ draft"
+        check(draft_fields(app), expect)
+        assert "draft kept" in str(app.screen.panel.render())
+        await pilot.press("enter")  # and it is what gets stored
+        await ready(pilot)
+    (event,) = events_for_item(open_store(db), item_id)
+    check(event.__dict__, expect)
 
 
 async def test_escape_drops_only_what_the_picker_holds(demo_copy):
