@@ -157,7 +157,7 @@ async def test_draft_survives_quit_and_reopen(demo_copy):
         await ready(pilot)
         assert app.screen.items.current.id == item_id
         check(draft_fields(app), expect)
-        assert "draft kept" in str(app.screen.panel.render())
+        assert "draft kept" in app.screen.panel.plain
 
 
 async def test_draft_survives_a_crash(demo_copy, tmp_path):
@@ -219,7 +219,7 @@ async def test_draft_survives_kill_9(demo_copy):
         assert app.screen.items.current.id == item_id
         assert app.screen.items.current.coding == "✎ draft"
         check(draft_fields(app), expect)
-        assert "draft kept" in str(app.screen.panel.render())
+        assert "draft kept" in app.screen.panel.plain
         await pilot.press("enter")  # and it is what gets stored
         await ready(pilot)
     (event,) = events_for_item(open_store(db), item_id)

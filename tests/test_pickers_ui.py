@@ -67,7 +67,7 @@ async def test_geo_precision_is_set_in_the_place_picker(app):
         await pilot.press(*["down"] * index, "enter")
         await pilot.pause()
         assert app.screen.coding.current.fields["geo_precision"] == 2
-        assert "precision 2" in str(app.screen.panel.render())
+        assert "precision 2" in app.screen.panel.plain
 
 
 async def test_ctrl_a_does_not_make_an_actor_its_own_associate(app):

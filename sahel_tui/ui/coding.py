@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
@@ -144,14 +146,29 @@ class CodingPanel(Static):
                   padding: 0 1; }
     """
 
+    plain = ""  # what the panel shows, as plain text (for the status line and tests)
+    _shown: tuple | None = None
+
+    def on_resize(self) -> None:
+        # compact below 32 rows, labels only where there is room: decided at each size
+        if self._shown is not None:
+            self.show(*self._shown)
+
+    def _set(self, *parts) -> None:
+        self.plain = "\n".join(
+            p.plain if isinstance(p, Text) else "\n".join(
+                " ".join(c.plain for c in row) for row in p.rows_text) for p in parts)
+        self.update(Group(*(p.grid if isinstance(p, _Rows) else p for p in parts)))
+
     def show(self, state: CodingState | None, vocab_ready: bool = True) -> None:
-        t = Text()  # facets wrap: a long actor or type is shown whole, never cut
+        self._shown = (state, vocab_ready)
+        t = Text()
         if state is None:
-            self.update(t)
+            self._set(t)
             return
         if not vocab_ready or not state.ready:
             t.append("reading the item…", style="dim")
-            self.update(t)
+            self._set(t)
             return
         if not state.drafts:
             t.append("No event suggested. ", style="dim")
@@ -159,12 +176,12 @@ class CodingPanel(Static):
             t.append(" code one   ", style="dim")
             t.append("x", style="bold reverse")
             t.append(" dismiss", style="dim")
-            self.update(t)
+            self._set(t)
             return
         d = state.current
         f = d.fields
         if self.app.size.height < 32:
-            self.update(self._compact(state, d, f))
+            self._set(*self._compact(state, d, f))
             return
         status = ("stored" if d.event_id is not None else
                   "draft kept: enter to store" if state.drafted else "suggested: enter to accept")
@@ -175,15 +192,18 @@ class CodingPanel(Static):
                      style="green")
         if len(state.drafts) > 1:
             t.append("   < > switch", style="dim")
-        t.append("   + add   - remove\n", style="dim")
+        t.append("   + add   - remove", style="dim")
+        # facets wrap, each under its own value (never under the label), and are never cut
+        width = self.content_size.width
+        labels = width == 0 or width >= 46  # narrow: the keys say enough
+        rows = _Rows(3 if labels else 2)
 
         def row(key: str, label: str, value: str, extra: str = "") -> None:
-            t.append(f" {key} ", style="bold reverse")
-            t.append(f" {label:10} ", style="dim")
-            t.append(value or "—", style="" if value else "dim")
+            v = Text(value or "—", style="" if value else "dim")
             if extra:
-                t.append(f"  {extra}", style="dim")
-            t.append("\n")
+                v.append(f"  {extra}", style="dim")
+            k = Text(f" {key} ", style="bold reverse")
+            rows.add(k, Text(label, style="dim"), v) if labels else rows.add(k, v)
 
         row("e", "type", f"{f.get('event_type', '')} › {f.get('sub_event_type', '')}"
             if f.get("event_type") else "")
@@ -192,7 +212,8 @@ class CodingPanel(Static):
         row("a", "actor 1", a1 + (f" + {'; '.join(assoc1)}" if assoc1 else ""), f.get("inter1", ""))
         a2 = f.get("actor2", "")
         assoc2 = f.get("assoc_actor_2") or []
-        row(" ", "actor 2", a2 + (f" + {'; '.join(assoc2)}" if assoc2 else ""), f.get("inter2", ""))
+        actor2 = a2 + (f" + {'; '.join(assoc2)}" if assoc2 else "")
+        row(" ", "actor 2", actor2 if labels else f"vs {actor2 or '—'}", f.get("inter2", ""))
         names: list[str] = []
         for p in (f.get("location"), f.get("admin2"), f.get("admin1"), f.get("country")):
             if p and p not in names:
@@ -216,33 +237,57 @@ class CodingPanel(Static):
         row("v", "civilians", "targeted" if f.get("civilian_targeting") else "not targeted")
         if f.get("notes"):
             row("N", "notes", f["notes"].replace("\n", " "))
-        self.update(t)
-
+        self._set(t, rows)
 
     @staticmethod
-    def _compact(state: CodingState, d: Draft, f: dict) -> Text:
-        """Four lines for short terminals: the reader keeps the room."""
-        t = Text(no_wrap=True, overflow="ellipsis")
+    def _compact(state: CodingState, d: Draft, f: dict) -> tuple:
+        """Four lines for short terminals, the reader keeps the room; a long value wraps
+        under itself rather than being cut."""
+        t = Text()
         t.append(f"Event {state.index + 1}/{len(state.drafts)} ", style="bold")
         t.append("stored" if d.event_id is not None else
                  "draft · enter stores" if state.drafted else "suggested · enter accepts",
                  style="green" if d.event_id else "yellow")
-        t.append("\n")
+        rows = _Rows(2)
 
-        def part(key: str, value: str) -> None:
-            t.append(f"{key}", style="bold reverse")
-            t.append(f" {value or '—'}  ")
+        def line(*parts: tuple[str, str]) -> None:
+            v = Text()
+            for i, (key, value) in enumerate(parts):
+                if i:
+                    v.append("  ")
+                    v.append(key, style="bold reverse")
+                    v.append(" ")
+                v.append(value or "—")
+            rows.add(Text(parts[0][0], style="bold reverse"), v)
 
-        part("e", f.get("sub_event_type", ""))
-        part("d", f"{f.get('event_date', '')}/{f.get('time_precision', 1)}")
-        t.append("\n")
-        part("a", " vs ".join(x for x in (f.get("actor1"), f.get("actor2")) if x))
-        t.append("\n")
-        part("l", f.get("location", ""))
-        part("#", str(f.get("fatalities", 0)))
-        part("c", f"{f.get('reliability') or '?'}{f.get('credibility') or '?'} "
-                  f"{f.get('confidence') or ''}")
-        return t
+        line(("e", f.get("sub_event_type", "")),
+             ("d", f"{f.get('event_date', '')}/{f.get('time_precision', 1)}"))
+        actors = []
+        for n in (1, 2):
+            a = f.get(f"actor{n}") or ""
+            assoc = f.get(f"assoc_actor_{n}") or []
+            if a or assoc:
+                actors.append(a + (f" + {'; '.join(assoc)}" if assoc else ""))
+        line(("a", " vs ".join(actors)))
+        line(("l", f.get("location", "")), ("#", str(f.get("fatalities", 0))),
+             ("c", f"{f.get('reliability') or '?'}{f.get('credibility') or '?'} "
+                   f"{f.get('confidence') or ''}"))
+        return t, rows
+
+
+class _Rows:
+    """A grid whose last column wraps under itself: a hanging indent for facet values."""
+
+    def __init__(self, columns: int) -> None:
+        self.grid = Table.grid(padding=(0, 1), expand=True)
+        for _ in range(columns - 1):
+            self.grid.add_column(no_wrap=True)
+        self.grid.add_column(ratio=1, overflow="fold")
+        self.rows_text: list[tuple[Text, ...]] = []
+
+    def add(self, *cells: Text) -> None:
+        self.grid.add_row(*cells)
+        self.rows_text.append(cells)
 
 
 # -- picker sources ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -113,15 +114,18 @@ class Picker(ModalScreen):
         options.clear_options()
         rendered = []
         for i, item in enumerate(self.items):
-            label = Text()  # wraps at words: nothing is cut at any width
+            label = Text()  # wraps at words, under the label: nothing is cut at any width
             digit = i < 9 and not self.numeric and not text
-            label.append(f"{i + 1} " if digit else "  ", style="bold")
             label.append(item.label, style="bold" if item.suggested else "")
             if item.detail:
                 label.append(f"  {item.detail}", style="dim")
             if item.suggested:
                 label.append("  suggested", style="italic green")
-            rendered.append(Option(label))
+            prompt = Table.grid(padding=(0, 1), expand=True)
+            prompt.add_column(width=1, no_wrap=True)
+            prompt.add_column(ratio=1)
+            prompt.add_row(Text(str(i + 1) if digit else "", style="bold"), label)
+            rendered.append(Option(prompt))
         options.add_options(rendered)
         if rendered:
             options.highlighted = 0
