@@ -263,3 +263,39 @@ def test_a_place_far_from_any_district_takes_only_the_admin1(conn, tmp_path):
     import_geonames(conn, [dump])
     (p, _), = search(conn, "Puits Lointain")
     assert p.admin1 and p.admin2 == "" and p.admin_from
+
+
+def test_own_admin1_is_kept_and_only_the_admin2_inferred_on_every_import(conn, tmp_path):
+    # a Mali village with its region's code and no cercle, 20 km from a district of
+    # another region: it takes the admin2 of its own region's nearest place, never the
+    # other region's units -- on the first import, on a re-import and after a neighbour
+    # changes; the report says which places got what
+    lines = [
+        *ML_LINES,
+        geo_line(20, "Bord de Region", "", 14.10, -3.00, a1="07"),   # Koulikoro, no admin2
+        geo_line(21, "Centre Koulikoro", "", 14.30, -3.20, a1="07", a2="88"),
+        geo_line(22, "Koulikoro Cercle", fc="A", code="ADM2", a1="07", a2="88", lat=14.3,
+                 lon=-3.2),
+        geo_line(23, "Koulikoro Region", fc="A", code="ADM1", a1="07", lat=13.0, lon=-7.0),
+        geo_line(24, "Tombouctou Region", fc="A", code="ADM1", a1="08", lat=18.0, lon=-3.0),
+    ]
+    dump = write_dump(tmp_path / "ML.txt", lines)
+    (rep,) = import_geonames(conn, [dump])
+    assert rep.inferred_admin == 1  # "Sans Codes": no admin1
+    assert rep.inferred_admin2 == 3  # "Bord de Region", the Madina of Koulikoro, Diré
+    text = "\n".join(rep.lines())
+    assert "had no admin units of their own" in text
+    assert "had an admin1 but no admin2" in text
+    (p, _), = search(conn, "Bord de Region")
+    assert (p.admin1, p.admin2, p.admin_from) == ("Koulikoro", "Koulikoro", "a2:gn:21")
+    (again,) = import_geonames(conn, [dump])
+    assert (again.added, again.merged, again.inferred_admin, again.inferred_admin2) == (
+        0, 0, 0, 0)
+    (p, _), = search(conn, "Bord de Region")
+    assert (p.admin1, p.admin2) == ("Koulikoro", "Koulikoro")
+    # the row changes (new coordinates): its own admin1 still rules
+    lines[-5] = geo_line(20, "Bord de Region", "", 14.11, -3.01, a1="07")
+    (third,) = import_geonames(conn, [write_dump(tmp_path / "ML.txt", lines)])
+    assert third.merged == 1
+    (p, _), = search(conn, "Bord de Region")
+    assert (p.admin1, p.admin2, p.admin_from) == ("Koulikoro", "Koulikoro", "a2:gn:21")

@@ -163,7 +163,9 @@ def _cmd_search(args) -> int:
     print(f"{len(hits)} place(s) named {args.name!r}:")
     for p, written in hits[: args.limit]:
         admin = ", ".join(x for x in (p.admin2, p.admin1) if x) or "no admin units"
-        if p.admin_from:
+        if p.admin_from.startswith("a2:"):
+            admin += f" (admin2 from nearest: {p.admin_from[3:]})"
+        elif p.admin_from:
             admin += f" (from nearest: {p.admin_from})"
         coords = (f"{p.latitude:.4f}, {p.longitude:.4f}" if p.latitude is not None else "no coords")
         also = f"  as {written!r}" if written != p.name else ""

@@ -9,7 +9,10 @@ Admin units: GeoNames rows carry admin1/admin2 codes, named from the admin code 
 they are imported with the dump, else from the dump's own ADM1/ADM2 rows.  A place with no
 admin1 (OSM-derived data, some GeoNames rows) takes the units of the nearest place of its
 country that has its own -- an imported one or a district of the bundled gazetteer -- and
-``admin_from`` records which.
+``admin_from`` records which: the reference's id when both units came from it, ``a2:`` and
+the id when the place has its own admin1 and only the admin2 was taken (most GeoNames
+villages of Mali and Niger carry an admin1 code and no admin2).  A place's own units are
+never overwritten by a neighbour's, however often the inference runs again.
 """
 
 from __future__ import annotations
@@ -69,7 +72,8 @@ class ImportReport:
     merged: int = 0
     unchanged: int = 0
     skipped: int = 0
-    inferred_admin: int = 0
+    inferred_admin: int = 0  # places given both units of a neighbour
+    inferred_admin2: int = 0  # places with their own admin1 given a neighbour's admin2
     countries: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
@@ -79,8 +83,11 @@ class ImportReport:
                f"{self.unchanged:,} unchanged, {self.skipped:,} skipped"
                + (f" ({cc})" if cc else "")]
         if self.inferred_admin:
-            out.append(f"  {self.inferred_admin:,} places had no admin1/admin2 of their own: "
+            out.append(f"  {self.inferred_admin:,} places had no admin units of their own: "
                        "given those of the nearest place that has them (see `gazetteer search`)")
+        if self.inferred_admin2:
+            out.append(f"  {self.inferred_admin2:,} places had an admin1 but no admin2: given the "
+                       "admin2 of the nearest place of the same admin1 within ~55 km")
         out += [f"  {p}" for p in self.problems[:max_problems]]
         if len(self.problems) > max_problems:
             out.append(f"  ... and {len(self.problems) - max_problems} more problems")
@@ -215,10 +222,11 @@ def import_records(conn: sqlite3.Connection, source: str, kind: str, path: str,
                 new_rows.append((r.id, sid, *vals))
                 report.added += 1
             else:
-                if prev[-1] and not (r.admin1 and r.admin2):
-                    # admin units inferred earlier: kept (inferred again below if need be)
-                    vals = (*vals[:2], prev[2], prev[3], *vals[4:])
-                if tuple(prev[:-1]) == vals:
+                # compare with the place's own units (inferred ones are redone below)
+                frm = prev[-1]
+                own1 = prev[2] if not frm or frm.startswith("a2:") else ""
+                own2 = prev[3] if not frm else ""
+                if (*prev[:2], own1, own2, *prev[4:-1]) == vals:
                     report.unchanged += 1
                     continue
                 upd_rows.append((sid, *vals, r.id))
@@ -232,13 +240,16 @@ def import_records(conn: sqlite3.Connection, source: str, kind: str, path: str,
             f"VALUES (?, ?, {', '.join('?' * len(_PLACE_COLS))})", new_rows)
         conn.executemany(
             "UPDATE gazetteer_places SET source_id = ?, "
-            + ", ".join(f"{c} = ?" for c in _PLACE_COLS) + " WHERE id = ?", upd_rows)
+            + ", ".join(f"{c} = ?" for c in _PLACE_COLS) + ", admin_from = '' WHERE id = ?",
+            upd_rows)
         conn.executemany("DELETE FROM gazetteer_names WHERE place_id = ?", renamed)
         conn.executemany("INSERT OR IGNORE INTO gazetteer_names (key, place_id, name, word) "
                          "VALUES (?, ?, ?, ?)", name_rows)
         if infer_admin:
             for cc in sorted({r.country for r in recs}):
-                report.inferred_admin += _infer_admin(conn, cc)
+                both, only2 = _infer_admin(conn, cc)
+                report.inferred_admin += both
+                report.inferred_admin2 += only2
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -277,18 +288,21 @@ def _nearest(grid, cell: float, lat: float, lon: float, admin1: str = ""):
     return best, math.sqrt(best_d)
 
 
-def _infer_admin(conn: sqlite3.Connection, country: str) -> int:
+def _infer_admin(conn: sqlite3.Connection, country: str) -> tuple[int, int]:
     """Give places of *country* without admin1 or admin2 the units of the nearest place
-    with its own (imported places, then the bundled gazetteer's towns and districts): both
-    from a place within ~55 km that has both (in the same admin1 when the place has one),
-    else the admin1 alone from the nearest place that has one.  Returns how many places
-    changed."""
+    with its own (imported places, then the bundled gazetteer's towns and districts): a
+    place with its own admin1 keeps it and takes the admin2 of the nearest place of that
+    admin1 within ~55 km; one without takes both units from a place within ~55 km that has
+    both, else the admin1 alone from the nearest place that has one.  Returns how many
+    places were given both units and how many only an admin2 (each counted once, however
+    often the inference runs again)."""
     todo = conn.execute(
         "SELECT id, latitude, longitude, admin1, admin2, admin_from FROM gazetteer_places "
         "WHERE country = ? AND (admin1 = '' OR admin2 = '' OR admin_from != '') "
-        "AND latitude IS NOT NULL", (country,)).fetchall()
+        "AND latitude IS NOT NULL AND feature_code NOT IN ('ADM1', 'PCLI')",
+        (country,)).fetchall()
     if not todo:
-        return 0
+        return 0, 0
     refs: list[tuple[float, float, str, str, str]] = [
         (r[0], r[1], r[2], r[3], r[4]) for r in conn.execute(
             "SELECT latitude, longitude, admin1, admin2, id FROM gazetteer_places "
@@ -301,18 +315,22 @@ def _infer_admin(conn: sqlite3.Connection, country: str) -> int:
                 and p.has_coordinates:
             refs.append((p.latitude, p.longitude, p.admin1, p.admin2, p.id))
     if not refs:
-        return 0
+        return 0, 0
     cell = 0.5
     grid2 = _grid([r for r in refs if r[3]], cell)
     grid1 = _grid(refs, cell)
     updates = []
+    both = only2 = 0
     for pid, lat, lon, a1, a2, frm in todo:
-        own_a1 = a1 if not frm else ""
+        own_a1 = a1 if not frm or frm.startswith("a2:") else ""
+        if own_a1 and a2 and not frm:
+            continue  # its own units (selected for an empty admin1 only by the query)
         best, dist = _nearest(grid2, cell, lat, lon, own_a1)
-        if best is not None and dist <= _ADMIN2_REACH:
+        if own_a1:
+            new = ((own_a1, best[3], f"a2:{best[4]}") if best is not None
+                   and dist <= _ADMIN2_REACH else (own_a1, "", ""))
+        elif best is not None and dist <= _ADMIN2_REACH:
             new = (best[2], best[3], best[4])
-        elif own_a1:
-            new = (own_a1, "", "")
         else:
             best, _ = _nearest(grid1, cell, lat, lon)
             if best is None:
@@ -320,9 +338,14 @@ def _infer_admin(conn: sqlite3.Connection, country: str) -> int:
             new = (best[2], "", best[4])
         if new != (a1, a2, frm):
             updates.append((*new, pid))
+            if not frm:  # first inference for this place (a re-run only corrects)
+                if own_a1:
+                    only2 += bool(new[2])
+                else:
+                    both += 1
     conn.executemany("UPDATE gazetteer_places SET admin1 = ?, admin2 = ?, admin_from = ? "
                      "WHERE id = ?", updates)
-    return len(updates)
+    return both, only2
 
 
 # ----------------------------------------------------------------------------- GeoNames
