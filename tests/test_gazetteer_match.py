@@ -109,6 +109,27 @@ def test_the_country_named_chooses(gaz):
     assert best_of(ms, "Madina").country == "BF"
 
 
+def test_a_village_of_a_country_the_item_is_not_about_is_dropped(gaz):
+    # "Tongo Tongo" is a village of Niger only: in an item about Mali (an actor of Mali
+    # named) it is a homonym the dump lacks, not an event in Niger
+    text = "Malian soldiers clashed with militants near Tongo Tongo."
+    assert [m.text for m in ranked(gaz, text)] == []
+    assert [m.text for m in ranked(gaz, text.replace("Malian soldiers", "Soldiers")
+                                   + " Niger said.")] == ["Tongo Tongo"]
+    # another name found only in Niger vouches for it; its own country does not
+    assert [m.text for m in ranked(gaz, "Militants attacked Tongo Tongo.")] == ["Tongo Tongo"]
+    # a shipped town is never dropped so (the vocabulary's own)
+    ms = ranked(gaz, "Malian soldiers clashed with militants near Tongo Tongo and Mopti.")
+    assert [m.text for m in ms] == ["Mopti"]
+
+
+def test_the_other_side_of_a_border_is_not_the_items_country(gaz):
+    ms = ranked(gaz, "Militants attacked Madina near the border with Burkina Faso.")
+    assert best_of(ms, "Madina").country != "BF"
+    ms = ranked(gaz, "Militants attacked Madina in Burkina Faso.")
+    assert best_of(ms, "Madina").country == "BF"
+
+
 def test_other_places_nearby_choose(gaz):
     ms = ranked(gaz, "Gunmen attacked Madina, then Dinangourou.")
     b = best_of(ms, "Madina")

@@ -34,6 +34,7 @@ from .keys import name_key
 
 __all__ = ["evidence", "km", "place_matches", "score_candidates"]
 
+COUNTRY_FILTER = True
 _KIND_RANK = {"place": 0, "admin2": 1, "admin1": 2}
 _PAREN = re.compile(r"^\s*\(([^()]{1,120})\)")
 
@@ -116,24 +117,95 @@ def _same_town(c: Candidate, shipped: Sequence[Candidate], names: set) -> bool:
     return any(s.kind == "place" and km(c.entity, s.entity) <= 5.0 for s in shipped)
 
 
+_BORDER_BEFORE = re.compile(
+    r"(?:border\s+(?:with|of)|frontier\s+with|fronti[eè]re\s+(?:avec|du|de\s+la|de\s+l['’]|"
+    r"des)|bordering|from|depuis|en\s+provenance\s+(?:du|de\s+la|des))\s*(?:the\s+|le\s+|"
+    r"la\s+)?$", re.IGNORECASE)
+
+
+def _country_support(text: str, places: Sequence[Match], all_matches: Sequence[Match],
+                     country_hint: str | None) -> tuple[Counter[str], Counter[str]]:
+    """(strong, weak) country evidence of an item: strong -- the feed's country tag, a
+    country named (not as the other side of a border: "near the border with Burkina
+    Faso"), an actor of one country, a town or admin unit of the bundled gazetteer; weak --
+    an imported name found in one country only."""
+    strong: Counter[str] = Counter()
+    weak: Counter[str] = Counter()
+    if country_hint:
+        strong[country_hint.upper()] += 1
+    for m in all_matches:
+        cs = {c.country for c in m.candidates}
+        if len(cs) != 1 or None in cs:
+            continue
+        cc = next(iter(cs))
+        if m.best.kind == "country":
+            if not _BORDER_BEFORE.search(text[max(0, m.start - 40) : m.start]):
+                strong[cc] += 1
+        elif m.best.kind == "actor":
+            # a named group ("Katiba Macina"), not a common noun ("armed bandits")
+            (strong if m.text[:1].isupper() else weak)[cc] += 1
+        elif m.best.kind == "place" and not used_as_adjective(text, m.start, m.end):
+            # a town or unit of the bundled gazetteer -- unless part of a longer imported
+            # name ("Saba" in "Boborgou Saba") or one of many places of that name
+            # ("Madina": a suburb of Accra, and 47 villages of Mali)
+            same = [o for o in places if _overlaps(m, o)]
+            if all((o.start, o.end) == (m.start, m.end)
+                   and {c.country for c in o.candidates} == {cc} for o in same):
+                strong[cc] += 1
+    shipped = {(m.start, m.end) for m in all_matches}
+    for m in places:
+        cs = {c.country for c in m.candidates}
+        if len(cs) == 1 and None not in cs and (m.start, m.end) not in shipped:
+            weak[next(iter(cs))] += 1
+    return strong, weak
+
+
+def _imported(c: Candidate) -> bool:
+    return getattr(c.entity, "source", "").startswith("gazetteer:")
+
+
+def _own_support(m: Match, shipped: dict, weak: Counter) -> tuple[str, int]:
+    """The country *m* adds to the item's evidence by itself, and how (1 strong, 2 weak)."""
+    if (m.start, m.end) in shipped:
+        return shipped[(m.start, m.end)], 1
+    cs = {c.country for c in m.candidates}
+    if len(cs) != 1 or None in cs:
+        return "", 0
+    cc = next(iter(cs))
+    return (cc, 2) if weak.get(cc) else ("", 0)
+
+
 def score_candidates(gz: Gazetteer | None, text: str, places: Sequence[Match],
                      all_matches: Sequence[Match], *, country_hint: str | None = None,
                      recent: Sequence[tuple[float, float]] = ()) -> list[Match]:
+    """*places* with their candidates scored and ranked (see the module docstring).  A
+    name only the imported gazetteer knows, in none of the countries the item is about
+    (by strong evidence, or another name found in one country only), is dropped: "Pissa"
+    in a note about Katiba Macina is not a village of Nigeria."""
     folded = " " + " ".join(t.text for t in tokenize(text)) + " "
-    ctx: Counter[str] = Counter()
-    if country_hint:
-        ctx[country_hint.upper()] += 1
+    strong, weak = _country_support(text, places, all_matches, country_hint)
+    shipped: dict[tuple[int, int], str] = {}
     for m in all_matches:
-        if m.best.kind in ("country", "actor"):
-            cs = {c.country for c in m.candidates}
-            if len(cs) == 1 and None not in cs:
-                ctx[next(iter(cs))] += 1
-    for m in places:
         cs = {c.country for c in m.candidates}
-        if len(cs) == 1 and None not in cs:
-            ctx[next(iter(cs))] += 1
+        if m.best.kind == "place" and len(cs) == 1 and None not in cs:
+            shipped[(m.start, m.end)] = next(iter(cs))
+    for m in places:  # counted as strong evidence above only when one country's
+        span = (m.start, m.end)
+        if span in shipped and {c.country for c in m.candidates} != {shipped[span]}:
+            del shipped[span]
     out = []
     for m in places:
+        # a name is evidence for the item's other names, not for itself
+        mine, how = _own_support(m, shipped, weak)
+        own_ev = strong if how == 1 else weak
+        if mine:
+            own_ev[mine] -= 1
+        ctx = strong + weak
+        if (COUNTRY_FILTER and +strong and all(_imported(c) for c in m.candidates)
+                and not any(ctx.get(c.country) for c in m.candidates)):
+            if mine:
+                own_ev[mine] += 1
+            continue
         paren = _PAREN.match(text[m.end : m.end + 130])
         in_paren = {fold_key(x) for x in paren.group(1).split(",")} if paren else set()
         others = [o for o in places if o is not m and len(o.candidates) <= 8]
@@ -143,6 +215,8 @@ def score_candidates(gz: Gazetteer | None, text: str, places: Sequence[Match],
             s = _score(gz, c, own, folded, in_paren, ctx, others, recent)
             scored.append(Candidate(c.kind, c.id, c.name, c.country, c.detail, c.population,
                                     c.alias, round(s, 3), c.entity))
+        if mine:
+            own_ev[mine] += 1
         scored.sort(key=lambda c: (-c.context, _KIND_RANK.get(c.detail, 3) if c.kind == "place"
                                    else -1, c.alias != c.name, -c.population, c.name, c.id))
         out.append(Match(m.start, m.end, m.text, tuple(scored)))
