@@ -142,7 +142,7 @@ class ActorMap:
                 aid = self.by_key.get(_key(alt.split(":")[0]))
             if aid is None:
                 self.unmatched[alt] += 1
-                out.add("acled:" + alt)
+                out.add("acled:" + _key(alt))
             else:
                 self.mapped[alt] = aid
                 out.add(aid)
@@ -232,6 +232,12 @@ class Outcome:
     missing: list
 
 
+def _gid(actor, vocab: Vocab) -> str:
+    """Our id of a proposed actor; one named by a pattern, not the vocabulary ("Katsina
+    Communal Militia (Nigeria)"), is compared by name with ACLED's."""
+    return actor.id if actor.id in vocab.actors else "acled:" + _key(actor.name)
+
+
 def score_item(row: dict, coding, vocab: Vocab, amap: ActorMap, scores: list[Scores]) -> Outcome:
     ev = coding.events[0] if coding.events else None
     proposed = ev is not None
@@ -239,16 +245,16 @@ def score_item(row: dict, coding, vocab: Vocab, amap: ActorMap, scores: list[Sco
     a2 = amap.ids(row["actor2"]) if row["actor2"] else None
     assoc = [amap.ids(a) for a in _split(row["assoc_actor_1"]) + _split(row["assoc_actor_2"])]
     want = [x for x in (a1, a2) if x]
-    got_main = {a.id for a in (ev.actor1, ev.actor2) if a is not None} if ev else set()
-    got_all = {a.id for a in ev.actors} if ev else set()
+    got_main = {_gid(a, vocab) for a in (ev.actor1, ev.actor2) if a is not None} if ev else set()
+    got_all = {_gid(a, vocab) for a in ev.actors} if ev else set()
     place = ev.place if ev else None
     cname = ""
     if ev is not None and ev.country:
         c = vocab.countries.get(ev.country)
         cname = c.name if c else ev.country
     got = {
-        "actor1": ev.actor1.id if ev and ev.actor1 else "",
-        "actor2": ev.actor2.id if ev and ev.actor2 else "",
+        "actor1": _gid(ev.actor1, vocab) if ev and ev.actor1 else "",
+        "actor2": _gid(ev.actor2, vocab) if ev and ev.actor2 else "",
         "country": cname,
         "location": place.name if place else "",
         "event_type": ev.event_type if ev else "",
@@ -344,7 +350,8 @@ def failure_patterns(o: Outcome, vocab: Vocab, amap: ActorMap) -> list[str]:
         out.append("actor of the wrong country")
     if any(alts and all(x.startswith("acled:") for x in alts) for alts in o.missing):
         out.append("ACLED actor not in the vocabulary")
-    if (not ok["actor1"] or not ok["actor2"]) and not o.missing and not o.extra:
+    if ((row["actor1"] and not ok["actor1"]) or (row["actor2"] and not ok["actor2"])) \
+            and not o.missing and not o.extra:
         out.append("actors right, roles swapped")
     if not ok["fatalities"]:
         out.append("fatalities differ")

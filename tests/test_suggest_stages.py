@@ -196,6 +196,35 @@ def test_ethnic_and_named_militias_are_sides_of_their_own(vocab):
         assert vocab.actor(acled_name).id == ours
 
 
+def test_a_militia_named_by_its_community_gets_acleds_communal_name(vocab):
+    def names(body, country):
+        full, ftext, seg, sents, matches, *_ = _front(vocab, "Attack", body)
+        return {a.actor.name for a in collect_actors(vocab, full, ftext, sents, matches,
+                                                     seg, country).values()}
+
+    got = names("Members of a Sabon Gari communal militia killed two herders on Monday.", "NG")
+    assert "Sabon-Gari Communal Militia (Nigeria)" in got
+    assert "Unidentified Communal Militia (Nigeria)" not in got  # named, so not unidentified
+    # capitalised as a proper name, or after "of"; ethnic when the text says so
+    assert "Kebbi Communal Militia (Nigeria)" in names(
+        "Troops clashed with Kebbi Communal Militias near Argungu.", "NG")
+    assert "Tessit Communal Militia (Mali)" in names(
+        "The self-defense committee of Tessit repelled an attack on Sunday.", "ML")
+    assert "Koro Ethnic Militia (Niger)" in names(
+        "A Koro ethnic militia burned a hamlet on Friday.", "NE")
+    # a name the vocabulary knows stays the vocabulary's; no article, number or month
+    got = names("Fulani militiamen and Dozo militiamen clashed near Djenne.", "ML")
+    assert {"Fulani Ethnic Militia (Mali)", "Dozo Communal Militia (Mali)"} <= got
+    assert not any(n.endswith("Communal Militia (Mali)") and "Dozo" not in n for n in got)
+    got = names("The local militia and Six militiamen were killed in June. Village militias "
+                "fled.", "NG")
+    assert not any(n.endswith("Communal Militia (Nigeria)") and not n.startswith("Unid")
+                   for n in got)
+    # no country resolved: no country's name is made up
+    assert not any("Communal Militia" in n for n in names(
+        "A Sabon Gari communal militia killed two herders.", None))
+
+
 def test_type_rules_say_which_rule_settled_the_type():
     from sahel_tui.suggest.type_rules import WHY_ARREST_ABUSE, WHY_RIOT, refine_type_explained
     protest = [EventTypeCandidate("Protests", "Protest with intervention", "Demonstrations",
@@ -272,3 +301,14 @@ def test_an_abduction_whose_victims_are_killed_is_an_attack(vocab):
                                  "unharmed")[1] == "Abduction/forced disappearance"
     assert refine_type_explained(abd, [], True, "ils ont enleve et tue un enseignant")[1] == \
         "Attack"
+
+
+def test_the_communal_militia_is_proposed_under_acleds_name(vocab):
+    from sahel_tui.suggest import suggest_coding
+    c = suggest_coding("Militia attack", "On Monday, a Sabon Gari communal militia attacked "
+                       "Tudun Wada village in Katsina State and killed three residents.",
+                       "2026-03-03T09:00:00+00:00", "en", vocab=vocab)
+    f = c.events[0].as_event_fields(vocab)
+    assert f["actor1"] == "Sabon-Gari Communal Militia (Nigeria)"
+    assert f["inter1"] == "Identity militia"
+    assert f["actor2"] == "Civilians (Nigeria)"

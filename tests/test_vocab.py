@@ -179,19 +179,19 @@ def test_extension_alias_is_matched(tmp_path):
         'aliases = ["Katiba Serma", "al-Qaïda au Sahel"]',
         "",
         "[[actors]]",
-        'name = "Dozo Communal Militia (Mali)"',
+        'name = "Bozo Communal Militia (Mali)"',
         'type = "identity militia"',
         'country = "Mali"',
-        'aliases = ["dozos", "chasseurs dozos"]',
+        'aliases = ["pêcheurs bozos armés", "milice bozo"]',
         "",
     ]))
     v = load_vocab(tmp_path)
     assert "Katiba Serma" in v.actors["jnim"].aliases
-    dozo = v.actor("Dozo Communal Militia (Mali)")
-    assert dozo.type == "Identity militia" and dozo.country == "ML" and dozo.source == "analyst"
-    ms = v.matcher().find("La Katiba Serma et des chasseurs dozos à Bandiagara")
+    bozo = v.actor("Bozo Communal Militia (Mali)")
+    assert bozo.type == "Identity militia" and bozo.country == "ML" and bozo.source == "analyst"
+    ms = v.matcher().find("La Katiba Serma et une milice bozo à Bandiagara")
     assert [(m.text, m.best.id) for m in ms][:2] == [("Katiba Serma", "jnim"),
-                                                     ("chasseurs dozos", dozo.id)]
+                                                     ("milice bozo", bozo.id)]
     assert load_vocab().actors["jnim"].aliases.count("Katiba Serma") == 0  # no leak
 
 

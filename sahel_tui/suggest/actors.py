@@ -15,6 +15,7 @@ from sahel_tui.vocab.match import Candidate, Match
 from sahel_tui.vocab.model import Actor
 
 from .incidents import QUOTE_OPEN, Segment, Sent, sent_at
+from .militias import named_militias
 
 # a generic person word is a source, not an actor, when it reports
 _SOURCE_AFTER = re.compile(
@@ -235,6 +236,25 @@ def collect_actors(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
             sc.agent = True
         if _BLAME.search(ftext, s.start, s.end) and not _TARGETED_BEFORE.search(
                 ftext, max(s.start, m.start - 30), m.start):
+            sc.blamed = True
+    for nm, s in named_militias(vocab, text, sents, matches, seg, country):
+        # "Katsina communal militia": the community's militia, not an unidentified one
+        for k in [k for k, a in out.items() if k.startswith("communal-")
+                  and all(nm.span[0] <= a0 < nm.span[1] for a0, _ in a.spans)]:
+            del out[k]
+        sc = out.get(nm.actor.id)
+        if sc is None:
+            sc = out[nm.actor.id] = ActorScore(nm.actor, None, generic=False)
+        sc.weight = max(sc.weight, s.weight)
+        sc.count += 1
+        sc.first = min(sc.first, nm.span[0])
+        sc.spans.append(nm.span)
+        if s.title or s.lead:
+            sc.lead_first = min(sc.lead_first, nm.span[0])
+        if _STATE_AGENT.search(ftext, s.start, s.end) or (
+                s.weight >= 2 and _is_subject(ftext, s, *nm.span)):
+            sc.agent = True
+        if _BLAME.search(ftext, s.start, s.end):
             sc.blamed = True
     _merge_alternatives(ftext, out)
     return out

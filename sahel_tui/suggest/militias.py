@@ -1,0 +1,104 @@
+"""Stage 4b of the coding pipeline: communal and ethnic militias the text names by their
+community ("Katsina communal militia", "Dozo militiamen", "the self-defense committee of
+Miski", "an Atyap ethnic militia").
+
+ACLED names such a militia after the community it stands for: "<Community> Communal Militia
+(<Country>)", or "<Group> Ethnic Militia (<Country>)" when the text says it is ethnic.  The
+community is whatever capitalised name precedes (or follows "of/from") the militia words, so
+the rule is a pattern, not a list: a name the vocabulary knows as an actor ("Fulani militia",
+"Koglweogo", "Yansakai") or as a country ("Malian militia") is left to the vocabulary.  The
+country is the incident's; with none resolved no militia is named (ACLED's names carry it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sahel_tui.vocab.catalog import Vocab
+from sahel_tui.vocab.match import Match
+from sahel_tui.vocab.model import Actor
+from sahel_tui.vocab.textnorm import fold_key
+
+from .incidents import Segment, Sent, sent_at
+
+_NAME = r"((?:[A-Z][\w'\u2019]*)(?:(?:\s|-)[A-Z][\w'\u2019]*){0,2})"
+_KIND = (r"(?i:(?P<ethnic>ethnic\s+)?(?:communal\s+)?(?:militia(?:s|men|man)?|"
+         r"self-defen[cs]e\s+(?:group|committee|militia|force)s?|vigilance\s+groups?))")
+_BEFORE = re.compile(_NAME + r"\s+" + _KIND + r"\b")
+_AFTER = re.compile(r"(?i:self-defen[cs]e\s+(?:group|committee|militia)s?|"
+                    r"communal\s+militias?|militias?)\s+(?i:of|from)\s+(?:the\s+)?(?:village\s+of\s+)?"
+                    + _NAME + r"\b")
+# capitalised words that are not a community: articles, qualifiers, sentence openers
+_NOT_NAME = frozenset(fold_key(w) for w in (
+    "The A An Local Village Armed Suspected Presumed Alleged Unidentified Unknown Ethnic "
+    "Communal Rival Several Some Two Three Many Other Another Islamist Jihadist Pro "
+    "Pro-government Government State Private Civilian Youth Hunters Hunter Allied Joint "
+    "On In At Around Between During From By Of And Their His Her Its This These Those "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+    "April May June July August September October November December Self-defense "
+    "Self-defence Communal Militia Militias Militiamen Members Member New Former Four Five "
+    "Six Seven Eight Nine Ten Dozens Hundreds Scores Numerous Suspected").split())
+
+
+@dataclass(frozen=True, slots=True)
+class NamedMilitia:
+    actor: Actor
+    span: tuple[int, int]  # the whole phrase ("Katsina communal militia")
+
+
+def _community(name: str) -> tuple[str | None, bool]:
+    """The community's name (hyphen-joined, as ACLED writes it) and whether the capitalised
+    words already said "Ethnic" ("Zamfara Communal Militias", "Eggon Ethnic Militia")."""
+    words = re.split(r"[\s-]+", name)
+    while words and fold_key(words[0]) in _NOT_NAME:
+        words = words[1:]
+    ethnic = False
+    while words and fold_key(words[-1]) in _NOT_NAME:
+        ethnic = ethnic or fold_key(words[-1]) == "ethnic"
+        words = words[:-1]
+    if not words or any(fold_key(w) in _NOT_NAME for w in words):
+        return None, False
+    return "-".join(w[:1].upper() + w[1:] for w in words), ethnic
+
+
+def militia_actor(vocab: Vocab, community: str, country: str, ethnic: bool) -> Actor:
+    """The ACLED-named actor of a community's militia (not a vocabulary entry)."""
+    c = vocab.countries.get(country)
+    cname = c.name if c is not None else country
+    kind = "Ethnic Militia" if ethnic else "Communal Militia"
+    return Actor(id=f"militia:{fold_key(community).replace(' ', '-')}-{kind.split()[0].lower()}"
+                    f"-{country.lower()}",
+                 name=f"{community} {kind} ({cname})", type="Identity militia",
+                 country=country, source="pattern",
+                 note="Named by ACLED's convention from the text's community name.")
+
+
+def named_militias(vocab: Vocab, text: str, sents: list[Sent], matches: Sequence[Match],
+                   seg: Segment, country: str | None) -> list[tuple[NamedMilitia, Sent]]:
+    """Every militia named by its community in the counting sentences (see module doc)."""
+    if not country:
+        return []
+    known = [(m.start, m.end) for m in matches
+             if any(c.kind in ("actor", "country") for c in m.candidates)
+             and not all(getattr(c.entity, "name", "").startswith("Unidentified Communal")
+                         for c in m.candidates if c.kind == "actor")]
+    out: list[tuple[NamedMilitia, Sent]] = []
+    for rx in (_BEFORE, _AFTER):
+        for h in rx.finditer(text, seg.start if not seg.has_title else 0, seg.end):
+            n0, n1 = h.span(1)
+            if any(a < n1 and n0 < b for a, b in known):
+                continue  # the vocabulary knows the name ("Fulani", "Malian")
+            if any(a <= h.start() < b for a, b in seg.mask):
+                continue
+            s = sent_at(sents, h.start())
+            if s is None or s.weight <= 0:
+                continue
+            community, ethnic = _community(h.group(1))
+            if community is None:
+                continue
+            ethnic = ethnic or bool(h.groupdict().get("ethnic"))
+            out.append((NamedMilitia(militia_actor(vocab, community, country, ethnic),
+                                     h.span()), s))
+    return out
