@@ -31,7 +31,7 @@ _AFTER = re.compile(r"(?i:self-defen[cs]e\s+(?:group|committee|militia)s?|"
                     r"communal\s+militias?|militias?)\s+(?i:of|from)\s+(?:the\s+)?(?:village\s+of\s+)?"
                     + _NAME + r"\b")
 # capitalised words that are not a community: articles, qualifiers, sentence openers
-_NOT_NAME = frozenset(fold_key(w) for w in (
+_NOT_WORDS = (
     "The A An Local Village Armed Suspected Presumed Alleged Unidentified Unknown Ethnic "
     "Communal Rival Several Some Two Three Many Other Another Islamist Jihadist Pro "
     "Pro-government Government State Private Civilian Youth Hunters Hunter Allied Joint "
@@ -39,7 +39,8 @@ _NOT_NAME = frozenset(fold_key(w) for w in (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
     "April May June July August September October November December Self-defense "
     "Self-defence Communal Militia Militias Militiamen Members Member New Former Four Five "
-    "Six Seven Eight Nine Ten Dozens Hundreds Scores Numerous Suspected").split())
+    "Six Seven Eight Nine Ten Dozens Hundreds Scores Numerous Suspected")
+_NOT_NAME = frozenset(fold_key(w) for w in _NOT_WORDS.split(" "))
 
 
 @dataclass(frozen=True, slots=True)
