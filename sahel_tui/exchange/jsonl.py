@@ -30,6 +30,8 @@ from sahel_tui import __version__
 from sahel_tui.store.decisions import get_state, now_iso
 from sahel_tui.store.events import Event
 
+from .acled import names
+
 if TYPE_CHECKING:
     from .selection import EventRecord, Feed, Item
 
@@ -40,7 +42,8 @@ VERSION = 1
 #: the event fields carried by the format (the row id and the deleted flag are local)
 EVENT_FIELDS = ("uid", *(f.name for f in fields(Event) if f.name not in ("id", "uid", "deleted")))
 
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"),
+                           check_circular=False).encode
 
 
 class ExchangeError(Exception):
@@ -57,30 +60,28 @@ def provenance(conn: sqlite3.Connection, analyst: str) -> dict:
             "analyst": analyst, "exported_at": now_iso(), "sahel_tui": __version__}
 
 
-def _assoc_list(stored: str | None) -> list:
-    return json.loads(stored) if stored and stored != "[]" else []
-
-
-def event_json(row) -> dict:
-    out = {k: row[k] for k in EVENT_FIELDS}
-    out["assoc_actor_1"] = _assoc_list(out["assoc_actor_1"])
-    out["assoc_actor_2"] = _assoc_list(out["assoc_actor_2"])
+def event_json(row: dict) -> dict:
+    """The exchange's event object of a row read by selection.py (its keys: the row id,
+    EVENT_FIELDS in order, unix_updated): a copy without the two is in EVENT_FIELDS order."""
+    out = row.copy()
+    del out["id"], out["unix_updated"]
+    out["assoc_actor_1"] = names(out["assoc_actor_1"])
+    out["assoc_actor_2"] = names(out["assoc_actor_2"])
     out["civilian_targeting"] = bool(out["civilian_targeting"])
     return out
 
 
 def item_json(it: Item, feeds: dict[int, Feed]) -> dict:
-    x = it.extra
+    """The exchange's item object of an item read with full=True (Item.extra)."""
+    guid, canonical, author, guessed, language, content_hash, text, article = it.extra
     carried = sorted(((feeds[fid], link) for fid, link in it.feeds if fid in feeds),
                      key=lambda fl: (fl[0].name, fl[0].url))
-    out = {"uid": it.uid, "keys": x.get("keys", []), "guid": x.get("guid"), "link": it.link,
-           "canonical_link": x.get("canonical_link"), "title": it.title,
-           "author": x.get("author"), "published": it.published,
-           "published_guessed": x.get("published_guessed", False),
-           "language": x.get("language"), "content_hash": x.get("content_hash"),
-           "text": x.get("text", "")}
-    if x.get("article"):  # the full article, when fetched (a reader of version 1 skips it)
-        out["article"] = x["article"]
+    out = {"uid": it.uid, "keys": it.keys, "guid": guid, "link": it.link,
+           "canonical_link": canonical, "title": it.title, "author": author,
+           "published": it.published, "published_guessed": bool(guessed),
+           "language": language, "content_hash": content_hash, "text": text}
+    if article:  # the full article, when fetched (a reader of version 1 skips it)
+        out["article"] = article
     out["feeds"] = [{"name": f.name, "url": f.url, "tags": list(f.tags),
                      "language": f.language, "reliability": f.reliability, "link": link}
                     for f, link in carried]

@@ -14,23 +14,23 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring as _string
 
 from sahel_tui.store.query import Compiled
 
+from .jsonl import EVENT_FIELDS
+
 CHUNK = 1000
 
-# the event columns read, plus two computed in SQL
-EVENT_COLUMNS = (
-    "id", "uid", "event_date", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "civilian_targeting", "country", "admin1", "admin2", "admin3", "location", "place_id",
-    "latitude", "longitude", "geo_precision", "fatalities", "fatalities_best", "fatalities_high",
-    "reliability", "credibility", "confidence", "notes", "tags", "coder", "coded_at",
-    "updated_at",
-)
+# the event columns read: the row id, then the exchange format's fields in its order (the
+# JSONL writer copies the row and drops the two others), plus one computed in SQL
+EVENT_COLUMNS = ("id", *EVENT_FIELDS)
 _SELECT = (", ".join(f"e.{c}" for c in EVENT_COLUMNS)
            + ", CAST(strftime('%s', e.updated_at) AS INTEGER) AS unix_updated")
 _ROW_KEYS = (*EVENT_COLUMNS, "unix_updated")
+#: the item columns the JSONL writer needs beyond the CSV's (Item.extra)
+FULL_ITEM_COLUMNS = ("guid", "canonical_link", "author", "published_guessed", "language",
+                     "content_hash", "text", "article")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +57,8 @@ class Item:
     title: str
     published: str
     feeds: list[tuple[int, str | None]] = field(default_factory=list)  # (feed id, its link)
-    extra: dict = field(default_factory=dict)  # full fidelity fields (JSONL only)
+    keys: list[str] = field(default_factory=list)  # JSONL only
+    extra: tuple = ()  # JSONL only: FULL_ITEM_COLUMNS
 
 
 @dataclass(slots=True)
@@ -100,7 +101,7 @@ def event_chunks(conn: sqlite3.Connection, q: Compiled | None, *, full: bool = F
         rows = cur.fetchmany(size)
         if not rows:
             return
-        yield _complete(conn, [dict(zip(_ROW_KEYS, r, strict=True)) for r in rows], full)
+        yield _complete(conn, [dict(zip(_ROW_KEYS, r, strict=False)) for r in rows], full)
 
 
 def _complete(conn: sqlite3.Connection, rows: list[dict], full: bool) -> list[EventRecord]:
@@ -108,8 +109,7 @@ def _complete(conn: sqlite3.Connection, rows: list[dict], full: bool) -> list[Ev
     marks = _marks(len(ids))
     item_cols = "i.id, i.uid, i.link, i.title, i.published"
     if full:
-        item_cols += (", i.guid, i.canonical_link, i.author, i.published_guessed, i.language, "
-                      "i.content_hash, i.text, i.article")
+        item_cols += ", " + ", ".join(f"i.{c}" for c in FULL_ITEM_COLUMNS)
     links: dict[int, list[int]] = {}
     items: dict[int, Item] = {}
     for r in _tuples(conn, f"SELECT ei.event_id, {item_cols} FROM event_items ei "
@@ -117,13 +117,7 @@ def _complete(conn: sqlite3.Connection, rows: list[dict], full: bool) -> list[Ev
                      ids):
         links.setdefault(r[0], []).append(r[1])
         if r[1] not in items:
-            it = Item(r[1], r[2], r[3], r[4], r[5])
-            if full:
-                it.extra = {"guid": r[6], "canonical_link": r[7], "author": r[8],
-                            "published_guessed": bool(r[9]), "language": r[10],
-                            "content_hash": r[11], "text": r[12], "article": r[13],
-                            "keys": []}
-            items[r[1]] = it
+            items[r[1]] = Item(r[1], r[2], r[3], r[4], r[5], extra=r[6:])
     item_ids = list(items)
     for i in range(0, len(item_ids), 5000):
         chunk = item_ids[i:i + 5000]
@@ -136,7 +130,7 @@ def _complete(conn: sqlite3.Connection, rows: list[dict], full: bool) -> list[Ev
             for item_id, key in _tuples(
                     conn, f"SELECT item_id, key FROM item_keys WHERE item_id IN ({m}) "
                           "ORDER BY key", chunk):
-                items[item_id].extra["keys"].append(key)
+                items[item_id].keys.append(key)
     origins = {r[0]: r[1:] for r in _tuples(
         conn, "SELECT event_id, origin_database, origin_name, origin_analyst FROM event_origins "
               f"WHERE event_id IN ({marks})", ids)}
@@ -164,8 +158,8 @@ def _complete(conn: sqlite3.Connection, rows: list[dict], full: bool) -> list[Ev
 
 
 def _decision_json(r: tuple) -> str:
-    """One decision row as a JSON object; the snapshots are spliced in verbatim (they are
-    JSON already), which keeps export fast."""
-    head = json.dumps({"at": r[1], "coder": r[2], "op": r[3], "action": r[4]},
-                      ensure_ascii=False, separators=(",", ":"))
-    return f'{head[:-1]},"before":{r[5] or "null"},"after":{r[6] or "null"}}}'
+    """One decision row as a JSON object: its four text columns quoted by the json module's
+    own string encoder (what its JSONEncoder calls for each string), the snapshots spliced in
+    verbatim (they are JSON already), which keeps export fast."""
+    return (f'{{"at":{_string(r[1])},"coder":{_string(r[2])},"op":{_string(r[3])},'
+            f'"action":{_string(r[4])},"before":{r[5] or "null"},"after":{r[6] or "null"}}}')
