@@ -23,8 +23,8 @@ FLOORS = {
     "roles": (0.78, 0.64),
     "country": (0.95, 0.79),
     "location": (0.41, 0.31),
-    "event_type": (0.79, 0.75),
-    "sub_event_type": (0.77, 0.73),
+    "event_type": (0.85, 0.81),
+    "sub_event_type": (0.82, 0.79),
     "fatalities": (0.86, 0.82),
     "date": (0.97, 0.93),
 }

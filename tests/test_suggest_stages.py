@@ -266,7 +266,7 @@ def test_looting_in_the_course_of_violence_is_that_violence(vocab):
                                "Strategic developments", 9.5, 0.7, ()),
             _cand("Battles", "Armed clash")]
     assert refine_type_explained(loot, [], False, "gunmen looted shops and wounded a "
-                                 "trader") == ("Battles", "Armed clash", "Political violence",
+                                 "soldier") == ("Battles", "Armed clash", "Political violence",
                                                WHY_LOOT_IN_ATTACK)
     assert refine_type_explained(loot[:1], [], False, "des hommes armes ont pille et "
                                  "tue un commercant")[:2] == ("Violence against civilians",
@@ -312,3 +312,45 @@ def test_the_communal_militia_is_proposed_under_acleds_name(vocab):
     assert f["actor1"] == "Sabon-Gari Communal Militia (Nigeria)"
     assert f["inter1"] == "Identity militia"
     assert f["actor2"] == "Civilians (Nigeria)"
+
+
+def test_the_target_of_the_violence_decides_battles_or_violence_against_civilians(vocab):
+    from sahel_tui.suggest.type_rules import two_sided, violence_target
+    assert violence_target("gunmen killed two members of the dogon community near koro.") \
+        == "civilians"
+    assert violence_target("militants attacked an army post in douentza.") == "armed"
+    assert violence_target("three soldiers were killed when militants ambushed a truck.") \
+        == "armed"
+    assert violence_target("gunmen stormed a wedding; 12 guests and a policeman were "
+                           "killed.") == "armed"  # one armed victim: both sides were hit
+    assert violence_target("des hommes armes ont tue trois civils a gao.") == "civilians"
+    assert violence_target("des jihadistes ont attaque un poste militaire.") == "armed"
+    assert violence_target("gunmen attacked and killed at least six traders.") == "civilians"
+    assert violence_target("fifteen people were killed in the market.") == "civilians"
+    assert violence_target("the village chief was visited.") is None
+    # a named armed group as the object, but not a community's name before its people
+    lead = "soldiers ambushed boko haram near bama and killed three fulani herders."
+    spans = [(lead.index("boko"), lead.index("boko") + 10),
+             (lead.index("fulani"), lead.index("fulani") + 6)]
+    assert violence_target(lead, spans) == "armed"
+    lead = "militiamen killed three fulani herders."
+    assert violence_target(lead, [(lead.index("fulani"), lead.index("fulani") + 6)]) \
+        == "civilians"
+    assert two_sided("herders and farmers clashed over a field near kelo.")
+    assert two_sided("villagers repelled the attackers.")
+    assert not two_sided("gunmen killed four farmers in a reprisal amid fighting between "
+                         "the two communities.")
+    for title, body, want in (
+            ("Trader and teacher shot dead in Gao",
+             "Gunmen shot dead a trader and a teacher in Gao on Monday.",
+             ("Violence against civilians", "Attack")),
+            ("Herders and farmers clash near Kelo",
+             "Herders and farmers clashed near Kelo on Monday; four people were killed.",
+             ("Battles", "Armed clash")),
+            ("Convoy ambushed near Gao",
+             "Gunmen ambushed a military convoy near Gao on Monday, killing two soldiers.",
+             ("Battles", "Armed clash")),
+            ("Militiamen kill herders near Bankass",
+             "Militiamen killed four members of the Fulani community near Bankass on "
+             "Monday.", ("Violence against civilians", "Attack"))):
+        assert _types(vocab, title, body)[:2] == want, body

@@ -69,6 +69,8 @@ from ._text import fold_same_length
 from .actors import (
     ARMED,
     CIV,
+    EXTERNAL,
+    STATE,
     ActorScore,
     civilians_named,
     collect_actors,
@@ -133,8 +135,11 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
         return None, matches  # no wording of any ACLED event type
     civ_in_lead = any(a.actor.type == CIV and a.weight >= 2 for a in chosen) or (
         country is None and civilians_named(ftext, sents, matches, seg))
+    armed_spans = [(a0 - lo, a1 - lo) for a in scores.values()
+                   if a.actor.type in (*ARMED, STATE, EXTERNAL) and not is_uag(a)
+                   for a0, a1 in a.spans if a0 >= lo]
     et, sub, dis, why = refine_type_explained(et_cands, chosen, civ_in_lead,
-                                               fold_same_length(head))
+                                               fold_same_length(head), armed_spans)
     if sub in TERRITORY or sub in ("Armed clash", "Attack", ""):
         place_spans = [(m.start, m.end) for m in matches
                        if any(c.kind == "place" for c in m.candidates)]

@@ -5,6 +5,7 @@ town."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .actors import ARMED, EXTERNAL, STATE, VAC, ActorScore
 from .event_type import EventTypeCandidate
@@ -83,6 +84,8 @@ WHY_CIVILIANS = "ACLED: violence by an armed side on unarmed civilians is an att
 WHY_RIOT = "ACLED: demonstrators who use violence (stones, fire, vandalism) make a riot"
 WHY_ARREST_ABUSE = "ACLED: an arrest with torture, beating or execution is violence against civilians"
 WHY_TERRITORY = "ACLED: who took the town decides -- the state regains, a non-state actor overtakes"
+WHY_TWO_SIDED = ("ACLED: both sides fought (a clash, an exchange of fire, an attack repelled) "
+                 "-- an armed clash, whoever the sides are")
 WHY_LOOT_IN_ATTACK = ("ACLED: looting or destruction during an attack, a clash or an abduction "
                       "is coded as that violence, not as looting")
 WHY_ABDUCT_HARM = ("ACLED: an abduction in which the victims are killed, wounded or tortured "
@@ -114,7 +117,9 @@ def _unnegated(lead: str) -> str:
 
 
 def refine_type_explained(cands: list[EventTypeCandidate], chosen: list[ActorScore],
-                          civ_in_lead: bool, lead: str = "") -> tuple[str, str, str, str]:
+                          civ_in_lead: bool, lead: str = "",
+                          armed_spans: Sequence[tuple[int, int]] = ()
+                          ) -> tuple[str, str, str, str]:
     """ACLED's rules over the keyword ranking, and the rule applied: an "attack" between two
     armed sides with no civilian victims is an armed clash; a "clash" of one armed side with
     civilians only is an attack on civilians; the means decide; a violent demonstration is
@@ -154,6 +159,18 @@ def refine_type_explained(cands: list[EventTypeCandidate], chosen: list[ActorSco
         return riot.event_type, riot.sub_event_type, riot.disorder_type, WHY_RIOT
     if sub == "Arrests" and "Attack" in by_sub and by_sub["Attack"].score >= 3.5:
         return "Violence against civilians", "Attack", "Political violence", WHY_ARREST_ABUSE
+    if sub in ("Attack", "Armed clash"):
+        if two_sided(lead):
+            if sub == "Attack":
+                return "Battles", "Armed clash", "Political violence", WHY_TWO_SIDED
+            return et, sub, dis, why or WHY_TWO_SIDED
+        target = violence_target(lead, armed_spans)
+        if target == "armed" and sub == "Attack":
+            return "Battles", "Armed clash", "Political violence", WHY_CLASH
+        if target == "civilians" and sub == "Armed clash":
+            return "Violence against civilians", "Attack", "Political violence", WHY_CIVILIANS
+        if target is not None:
+            return et, sub, dis, why or (WHY_CLASH if target == "armed" else WHY_CIVILIANS)
     types = [a.actor.type for a in chosen]
     has_state = any(t in (STATE, EXTERNAL) for t in types)
     n_armed = sum(1 for t in types if t in ARMED)
@@ -176,3 +193,140 @@ def ranked_types(cands: list[EventTypeCandidate], et: str, sub: str,
     if chosen is None:
         chosen = EventTypeCandidate(et, sub, dis, 0.0, 0.0, ())
     return (chosen, *(c for c in cands if c.sub_event_type != sub))
+
+# ----------------------------------------------------------------------------- target
+# Who the violence was done to decides Battles vs Violence against civilians (ACLED): read
+# the objects of the lead's violent verbs ("killed two members of the Dogon community",
+# "attacked an army post") and the subjects of passive ones ("three soldiers were killed").
+# The first armed or unarmed noun of each settles that act; one armed target makes the
+# whole a clash (the victims' side fought or was a fighting force).
+_ACT = re.compile(
+    r"\b(?:killed|shot(?:\s+(?:and\s+)?(?:dead|killed|wounded|injured))?|gunned\s+down|"
+    r"executed|murdered|assassinated|beheaded|hacked(?:\s+to\s+death)?|"
+    r"opened\s+fire\s+(?:on|at|against|upon)|fired\s+(?:on|at|upon)|attacked|assaulted|"
+    r"ambushed|wounded|injured|raided|stormed|targeted|"
+    r"ont\s+tue|a\s+tue|ont\s+abattu|a\s+abattu|ont\s+attaque|a\s+attaque|ont\s+execute|"
+    r"tendu\s+une\s+embuscade\s+a|ouvert\s+le\s+feu\s+sur)\b")
+_PASSIVE = re.compile(
+    r"\b(?:was|were|had\s+been|have\s+been|has\s+been|ont\s+ete|a\s+ete|sont)\s+"
+    r"(?:reportedly\s+|allegedly\s+)?(?:killed|shot|executed|murdered|wounded|injured|"
+    r"tues?|tuees?|abattus?|blesses?|executes?)\b")
+_AUX_BEFORE = re.compile(r"\b(?:was|were|been|being|sont|ete)\s+(?:\w+\s+)?$")
+_CHAINED = re.compile(
+    r"(?:\s*(?:,|and|et)\s+(?:\w+\s+)?(?:\w+ed|tue\w*|blesse\w*|enleve\w*|execute\w*))+"
+    r"(?:\s+(?:dead|to\s+death))?\b")
+_OBJ_END = re.compile(
+    r"[.,;:()\[\]]|\b(?:in|near|at(?!\s+least)|between|on|around|along|while|during|as|when|after|"
+    r"before|who|which|and|from|by|outside|inside|close|dans|pres|entre|lors|au|aux|sur|"
+    r"par)\b")
+_ARMED_NOUN = re.compile(
+    r"\b(?:soldiers?|troops?|army|military|armed\s+forces|forces|police\w*|policem[ae]n|"
+    r"gendarm\w*|guards?|militiam[ae]n|militias?|fighters?|combatants?|militants?|"
+    r"rebels?|jihadists?|insurgents?|terrorists?|bandits?|gunmen|vdp|volunteers?|"
+    r"vigilantes?|cjtf|hunters?|dozos?|self[\s-]defen[cs]e|post|base|barracks|position|"
+    r"positions|patrol|convoy|checkpoint|garrison|unit|detachment|brigade|outpost|"
+    r"peacekeepers?|paratroopers?|officers?|commanders?|customs|rangers?|jail|prison|"
+    r"police\s+station|commissariat|soldats|militaires|policiers|gendarmes|poste|"
+    r"patrouille|convoi|elements|assailants|attackers|camp\s+militaire|military\s+camp|"
+    r"army\s+camp)\b")
+_CIV_NOUN = re.compile(
+    r"\b(?:civilians?|villagers?|residents?|inhabitants?|people|persons?|individuals?|"
+    r"m[ae]n|wom[ae]n|boys?|girls?|child(?:ren)?|members?|farmers?|herders?|pastoralists?|"
+    r"traders?|merchants?|drivers?|passengers?|travell?ers?|teachers?|students?|pupils?|"
+    r"worshippers?|imams?|pastors?|chiefs?|notables?|officials?|councill?ors?|mayors?|"
+    r"employees?|workers?|journalists?|miners?|fishermen|shepherds?|youths?|elderly|"
+    r"patients?|healers?|marabouts?|family|families|relatives?|occupants?|motorists?|"
+    r"village|hamlet|houses?|homes?|residence|market|mosque|church|school|vehicles?|bus|"
+    r"trucks?|cars?|motorbikes?|motorcycles?|ambulance|civils|villageois|habitants|"
+    r"personnes|femmes|enfants|commercants|eleveurs|agriculteurs|fideles|passagers)\b")
+
+
+def _window_target(lead: str, w0: int, w1: int,
+                   armed_spans: Sequence[tuple[int, int]]) -> str | None:
+    window = lead[w0:w1]
+    a = _ARMED_NOUN.search(window)
+    at = a.start() if a else None
+    c = _CIV_NOUN.search(window)
+    for s0, _ in armed_spans:  # a named armed group or force ("ambushed Boko Haram"), not
+        # a community's name before its people ("three Fulani civilians")
+        if w0 <= s0 < w1 and (at is None or s0 - w0 < at) and (
+                c is None or c.group().startswith("member")):  # "a JNIM member"
+            at = s0 - w0
+    if at is None:
+        return "civilians" if c is not None else None
+    if c is None or at < c.start():
+        return "armed"
+    return "civilians"
+
+
+def violence_target(lead: str, armed_spans: Sequence[tuple[int, int]] = ()) -> str | None:
+    """"armed", "civilians" or None: who the lead's violent acts were done to (see above);
+    *armed_spans*: where the lead names armed groups or forces."""
+    found: list[str] = []
+    victims: list[int] = []  # before a passive verb: "three soldiers were killed"
+    done = 0
+    for m in _ACT.finditer(lead):
+        k = m.end()
+        if m.start() < done:
+            continue  # a verb of the chain just read
+        if _AUX_BEFORE.search(lead, max(0, m.start() - 20), m.start()):
+            continue  # "were killed by X": X is the agent (see the passive below)
+        ch = _CHAINED.match(lead, k)
+        if ch is not None:
+            k = done = ch.end()
+        e = _OBJ_END.search(lead, k, k + 120)
+        end = e.start() if e else min(len(lead), k + 120)
+        if lead[k:end].strip():
+            t = _window_target(lead, k, end, armed_spans)
+            found.append(t or "civilians")  # "killed four Bozos": people, not a force
+            continue
+        prev = re.search(r"(\w+)\s+$", lead[max(0, m.start() - 30) : m.start()])
+        if re.match(r"\s*(?:[.;,)]|$)", lead[k:]) and prev and (_ARMED_NOUN.fullmatch(prev[1]) or _CIV_NOUN.fullmatch(prev[1])):
+            victims.append(m.start())  # "one GATIA officer killed."
+    victims += [p.start() for p in _PASSIVE.finditer(lead)]
+    for v0 in victims:
+        # the clause before the verb; the one before it if that names no one ("20
+        # residents of Gando, close to Bukuyum, were killed")
+        hi = v0
+        for _ in range(2):
+            lo = max(lead.rfind(c, 0, hi) for c in ".,;:(") + 1
+            words = list(re.finditer(r"\S+", lead[lo:hi]))[-8:]
+            w0 = lo + words[0].start() if words else hi
+            named = any(w0 <= s0 < v0 for s0, _ in armed_spans)
+            if named or _ARMED_NOUN.search(lead, w0, v0):
+                found.append("armed")
+                break
+            if _CIV_NOUN.search(lead, w0, v0):
+                found.append("civilians")
+                break
+            if lo == 0 or lead[lo - 1] != ",":
+                break
+            hi = lo - 1
+    if "armed" in found:
+        return "armed"
+    return "civilians" if found else None
+
+
+# both sides fought: an armed clash whoever they are (communities, villagers who resisted);
+# not a clash named as the background ("amid fighting between", "after clashing with")
+_TWO_SIDED = re.compile(
+    r"\b(?:clash\w*|fought|fighting|battled|gunfight\w*|firefight\w*|gun\s+battles?|"
+    r"exchanged?\s+(?:of\s+)?(?:gun)?fire|exchanges?\s+of\s+(?:gun)?fire|repell?ed|"
+    r"repulsed|routed|fought\s+back|returned\s+fire|responded\s+to\s+the\s+attack|"
+    r"defending|engaged|riposte\w*|in\s+each\s+camp|on\s+(?:both|either)\s+sides?|"
+    r"intercommunal|inter-communal|communal\s+violence|"
+    r"(?:attackers?|assailants?)(?:\s+\w+){0,2}\s+(?:were\s+|was\s+)?(?:killed|died|"
+    r"neutrali\w+)|killed\s+(?:\w+\s+){0,3}(?:attackers|assailants)|affrontement\w*|"
+    r"accrochage\w*|echanges?\s+de\s+tirs|combats?)\b")
+_BACKGROUND = re.compile(
+    r"\b(?:amid|amidst|after|following|reason|behind|victim|reprisal|retaliation|since|"
+    r"because|due|recent|previous|earlier|apres|suite|depuis)\b")
+
+
+def two_sided(lead: str) -> bool:
+    """The lead tells of both sides fighting (not of a fight as the background)."""
+    for m in _TWO_SIDED.finditer(lead):
+        before = lead[max(0, m.start() - 40) : m.start()]
+        if not _BACKGROUND.search(before):
+            return True
+    return False
