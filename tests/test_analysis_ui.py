@@ -198,6 +198,25 @@ async def test_a_drill_down_lands_on_the_events_it_counted(open_on):
         pane = app.screen.query_one(TalliesPane).state.pane
         assert (pane.total.events, pane.total.fatalities) == (2, 17)  # not 3 events, 117 killed
         assert "2 events" in str(pane_text(app)) and "117" not in str(pane_text(app))
+        # the events behind the number are shown: the list says how many of the item's
+        # events were counted, the panel marks each event counted or not
+        (row,) = app.screen.query_one(ItemList).rows
+        assert row.coding == "2 of 3: Armed clash · Torodi · 13†"
+        panel = app.screen.panel
+        assert "Event 1/3" in panel.plain and "✓ counted by the query (2 of this item's 3" in panel.plain
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert "Event 2/3" in panel.plain and "✓ counted" in panel.plain and "Makalondi" in panel.plain
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert "Event 3/3" in panel.plain and "✗ not counted by the query" in panel.plain
+        assert "Attack" in panel.plain
+        # without the drill, the list summary is the item's own again
+        await pilot.press("escape")
+        await ready(pilot)
+        summary = next(r.coding for r in app.screen.query_one(ItemList).rows if r.id == item_id)
+        assert summary == "Armed clash · Torodi · 13† +2"
+        assert "counted" not in app.screen.panel.plain
 
 
 def pane_text(app) -> str:

@@ -274,7 +274,13 @@ def query_events(q: Compiled | None) -> EventFilter | None:
     return out
 
 
+def _counted(q: Compiled) -> tuple[str, list] | None:
+    f = query_events(q)
+    return None if f is None else f.sql("e")
+
+
 query.register_field("event", _compile_event)
+query.register_counted(_counted)
 query.register_field("triaged", _compile_triaged)
 
 

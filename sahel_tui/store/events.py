@@ -299,19 +299,34 @@ register_function("event_code", 2, event_code)
 
 # The list's summary of an item's coding: its first event (type, place and toll of that one
 # event), "+N" more; "linked to MLI123" for a report attached to an event coded from another
-# report; "✎ draft" for values kept on an item not coded yet.
-_FIRST_EVENT = ("(SELECT min(e.id) FROM event_items ei JOIN events e ON e.id = ei.event_id "
-                "WHERE ei.item_id = items.id AND e.deleted = 0)")
-views.set_coding_summary(
-    "(SELECT CASE WHEN f.id IS NULL THEN "
-    "  CASE WHEN EXISTS (SELECT 1 FROM drafts d WHERE d.item_id = items.id) "
-    "  THEN '✎ draft' ELSE '' END "
-    " ELSE CASE WHEN EXISTS (SELECT 1 FROM event_attached a WHERE a.event_id = f.id "
-    "   AND a.item_id = items.id) THEN 'linked to ' || event_code(f.country, f.id) "
-    "  ELSE f.sub_event_type || ' · ' || f.location || "
-    "   CASE WHEN f.fatalities > 0 THEN ' · ' || f.fatalities || '†' ELSE '' END END || "
-    "  coalesce((SELECT ' +' || (count(*) - 1) FROM event_items ei JOIN events e "
-    "   ON e.id = ei.event_id WHERE ei.item_id = items.id AND e.deleted = 0 "
-    "   HAVING count(*) > 1), '') END "
-    f" FROM (SELECT {_FIRST_EVENT} AS first) x LEFT JOIN events f ON f.id = x.first)"
-)
+# report; "✎ draft" for values kept on an item not coded yet. Under a drill-down (a query
+# counting some events only) the first COUNTED event, after "2 of 3:" when the item carries
+# others that were not counted.
+def _coding_summary(counted: str | None) -> str:
+    only = f" AND {counted}" if counted else ""
+    first = ("(SELECT min(e.id) FROM event_items ei JOIN events e ON e.id = ei.event_id "
+             f"WHERE ei.item_id = items.id AND e.deleted = 0{only})")
+    live = ("(SELECT count(*) FROM event_items ei JOIN events e ON e.id = ei.event_id "
+            "WHERE ei.item_id = items.id AND e.deleted = 0")
+    if counted:
+        more = (f"CASE WHEN {live}{only}) < {live}) "
+                f"THEN {live}{only}) || ' of ' || {live}) || ': ' ELSE '' END || ")
+        tail = "''"
+    else:
+        more = ""
+        tail = ("coalesce((SELECT ' +' || (count(*) - 1) FROM event_items ei JOIN events e "
+                "ON e.id = ei.event_id WHERE ei.item_id = items.id AND e.deleted = 0 "
+                "HAVING count(*) > 1), '')")
+    return (
+        "(SELECT CASE WHEN f.id IS NULL THEN "
+        "  CASE WHEN EXISTS (SELECT 1 FROM drafts d WHERE d.item_id = items.id) "
+        "  THEN '✎ draft' ELSE '' END "
+        f" ELSE {more}CASE WHEN EXISTS (SELECT 1 FROM event_attached a WHERE a.event_id = f.id "
+        "   AND a.item_id = items.id) THEN 'linked to ' || event_code(f.country, f.id) "
+        "  ELSE f.sub_event_type || ' · ' || f.location || "
+        "   CASE WHEN f.fatalities > 0 THEN ' · ' || f.fatalities || '†' ELSE '' END END || "
+        f"  {tail} END "
+        f" FROM (SELECT {first} AS first) x LEFT JOIN events f ON f.id = x.first)")
+
+
+views.set_coding_summary(_coding_summary(None), _coding_summary("{counted}"))

@@ -64,12 +64,15 @@ class Compiled:
     params: list = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     probes: list[Probe] = field(default_factory=list)
+    # the events its tallies count, when its own terms bind conditions to one event (a
+    # drill-down's event: term): a condition on events aliased ``e``, with its parameters
+    counted: tuple[str, list] | None = None
     _resolved: tuple | None = field(default=None, repr=False, compare=False)
 
     def and_(self, clause: str, params: list | None = None) -> Compiled:
         """A copy narrowed by one more clause (used by the screens: status filters etc.)."""
         return Compiled(self.text, f"({self.where}) AND ({clause})",
-                        [*self.params, *(params or [])], self.terms, self.probes)
+                        [*self.params, *(params or [])], self.terms, self.probes, self.counted)
 
     def for_listing(self, conn) -> Compiled:
         """This query with the faster plan for an ordered, limited listing on ``conn``."""
@@ -83,7 +86,7 @@ class Compiled:
                              probe.count_params).fetchone()[0]
             if n >= probe.threshold:
                 where = where.replace(probe.small, probe.large, 1)
-        resolved = Compiled(self.text, where, self.params, self.terms)
+        resolved = Compiled(self.text, where, self.params, self.terms, counted=self.counted)
         self._resolved = (id(conn), resolved)
         return resolved
 
@@ -100,6 +103,14 @@ _FIELDS: dict[str, FieldCompiler] = {}
 # field -> (term -> (large-set plan, capped count SQL, its params, threshold))
 _LARGE: dict[str, Callable[[Term], tuple[str, str, tuple, int]]] = {}
 _LATER = {"actor": "actor:", "place": "place:", "type": "type:"}
+
+
+_COUNTED: list[Callable[[Compiled], tuple[str, list] | None]] = []
+
+
+def register_counted(fn: Callable[[Compiled], tuple[str, list] | None]) -> None:
+    """Let the analysis layer say which events a parsed query counts (Compiled.counted)."""
+    _COUNTED[:] = [fn]
 
 
 def register_field(name: str, compiler: FieldCompiler, large=None) -> None:
@@ -205,7 +216,10 @@ def parse(text: str, *, today: date | None = None) -> Compiled:
         params.insert(0, expr)
         probes.append(Probe(_FTS_IN, "+" + _FTS_IN, "SELECT 1 FROM items_fts WHERE items_fts MATCH ?",
                             (expr,), 2000))
-    return Compiled(text, " AND ".join(clauses) or "1", params, terms, probes)
+    out = Compiled(text, " AND ".join(clauses) or "1", params, terms, probes)
+    for fn in _COUNTED:
+        out.counted = fn(out)
+    return out
 
 
 def _compile_term(term: Term, today: date) -> tuple[str, list]:

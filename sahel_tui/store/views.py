@@ -33,19 +33,29 @@ class ItemRow:
 
 # The coding summary comes from the coding layer once it exists (see set_coding_summary).
 _CODING_SQL = "''"
+_COUNTED_SQL = "''"
 
 
-def set_coding_summary(sql_expr: str) -> None:
-    """An SQL expression over ``items`` giving a short coding summary for the list."""
-    global _CODING_SQL
+def set_coding_summary(sql_expr: str, counted_expr: str | None = None) -> None:
+    """An SQL expression over ``items`` giving a short coding summary for the list; and one
+    for a query that counts some events only (Compiled.counted: a drill-down), where
+    ``{counted}`` stands for that condition on events aliased ``e``."""
+    global _CODING_SQL, _COUNTED_SQL
     _CODING_SQL = sql_expr
+    _COUNTED_SQL = counted_expr or sql_expr
 
 
-def _select(q: Compiled) -> str:
+def _select(q: Compiled) -> tuple[str, list]:
+    """The rows' SELECT and the parameters that come before the query's own."""
+    summary, params = _CODING_SQL, []
+    if q.counted is not None:
+        cond, cond_params = q.counted
+        summary = _COUNTED_SQL.replace("{counted}", f"({cond})")
+        params = cond_params * _COUNTED_SQL.count("{counted}")
     return (f"SELECT items.id, items.published, f.name, items.title, items.status, "
-            f"{_CODING_SQL} AS coding, items.article IS NOT NULL "
+            f"{summary} AS coding, items.article IS NOT NULL "
             f"FROM items JOIN feeds f ON f.id = items.feed_id "
-            f"WHERE ({q.where})")
+            f"WHERE ({q.where})"), params
 
 
 def page(conn: sqlite3.Connection, q: Compiled, *, after: tuple[str, int] | None = None,
@@ -53,7 +63,8 @@ def page(conn: sqlite3.Connection, q: Compiled, *, after: tuple[str, int] | None
     """Rows in list order (newest first). ``after``: rows below the anchor; ``before``: rows
     above it (returned in list order too). Neither: the top of the list."""
     q = q.for_listing(conn)
-    sql, params = _select(q), list(q.params)
+    sql, params = _select(q)
+    params += q.params
     if after is not None:
         sql += " AND (items.published, items.id) < (?, ?)"
         params += list(after)
@@ -74,16 +85,18 @@ def page(conn: sqlite3.Connection, q: Compiled, *, after: tuple[str, int] | None
 def last_page(conn: sqlite3.Connection, q: Compiled, limit: int = 100) -> list[ItemRow]:
     """The bottom of the list (the oldest rows), in list order."""
     q = q.for_listing(conn)
-    sql = _select(q) + f" ORDER BY {ORDER_ASC} LIMIT ?"
-    rows = [ItemRow(*r) for r in conn.execute(sql, [*q.params, limit])]
+    sql, params = _select(q)
+    sql += f" ORDER BY {ORDER_ASC} LIMIT ?"
+    rows = [ItemRow(*r) for r in conn.execute(sql, [*params, *q.params, limit])]
     rows.reverse()
     return rows
 
 
 def row_at(conn: sqlite3.Connection, q: Compiled, item_id: int) -> ItemRow | None:
     """One item as a list row, if it is in the view."""
-    sql = _select(q) + " AND items.id = ?"
-    r = conn.execute(sql, [*q.params, item_id]).fetchone()
+    sql, params = _select(q)
+    sql += " AND items.id = ?"
+    r = conn.execute(sql, [*params, *q.params, item_id]).fetchone()
     return ItemRow(*r) if r else None
 
 

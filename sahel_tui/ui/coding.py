@@ -43,6 +43,7 @@ class Draft:
     reports: int = 1  # a stored event's reports (items)
     code: str = ""  # a stored event's ACLED id (MLI123)
     suggested_credibility: int | None = None  # what its reports earn now
+    counted: bool | None = None  # under a drill-down: among the events the number counted
 
 
 @dataclass
@@ -75,8 +76,11 @@ def default_grading(fields: dict, reliability: str | None, credibility: int | No
     return fields
 
 
-def state_for(conn, item_id: int, coding, vocab) -> CodingState:
-    """The coding state of an item: its stored events, else the suggested ones."""
+def state_for(conn, item_id: int, coding, vocab,
+              counted: tuple[str, list] | None = None) -> CodingState:
+    """The coding state of an item: its stored events, else the suggested ones. ``counted``
+    (Compiled.counted of the view: a drill-down) marks the stored events the view's number
+    counted, and the state opens on the first of them."""
     row = conn.execute(
         "SELECT f.reliability FROM items i JOIN feeds f ON f.id = i.feed_id WHERE i.id = ?",
         (item_id,)).fetchone()
@@ -92,6 +96,15 @@ def state_for(conn, item_id: int, coding, vocab) -> CodingState:
             state.drafts.append(Draft(_fields_of(e), e.id, reports=reports,
                                       code=store_events.event_code(e.country, e.id),
                                       suggested_credibility=suggested_credibility(conn, e.id)))
+        if counted is not None:
+            cond, params = counted
+            ids = [e.id for e in stored]
+            hits = {r[0] for r in conn.execute(
+                f"SELECT e.id FROM events e WHERE e.id IN ({','.join('?' * len(ids))}) "
+                f"AND {cond}", [*ids, *params])}
+            for d in state.drafts:
+                d.counted = d.event_id in hits
+            state.index = next((i for i, d in enumerate(state.drafts) if d.counted), 0)
         return state
     saved = store_drafts.load(conn, item_id)
     suggested = list(coding.events) if coding is not None else []
@@ -193,6 +206,9 @@ class CodingPanel(Static):
         if len(state.drafts) > 1:
             t.append("   < > switch", style="dim")
         t.append("   + add   - remove", style="dim")
+        if d.counted is not None:
+            t.append("\n")
+            t.append_text(_counted_note(state, d))
         # facets wrap, each under its own value (never under the label), and are never cut
         width = self.content_size.width
         labels = width == 0 or width >= 46  # narrow: the keys say enough
@@ -248,6 +264,9 @@ class CodingPanel(Static):
         t.append("stored" if d.event_id is not None else
                  "draft · enter stores" if state.drafted else "suggested · enter accepts",
                  style="green" if d.event_id else "yellow")
+        if d.counted is not None:
+            t.append("  ")
+            t.append_text(_counted_note(state, d))
         rows = _Rows(2)
 
         def line(*parts: tuple[str, str]) -> None:
@@ -273,6 +292,15 @@ class CodingPanel(Static):
              ("c", f"{f.get('reliability') or '?'}{f.get('credibility') or '?'} "
                    f"{f.get('confidence') or ''}"))
         return t, rows
+
+
+def _counted_note(state: CodingState, d: Draft) -> Text:
+    """Under a drill-down: is this event one of those the number counted?"""
+    n = sum(1 for x in state.drafts if x.counted)
+    of = f" ({n} of this item's {len(state.drafts)} events)" if len(state.drafts) > 1 else ""
+    if d.counted:
+        return Text(f"✓ counted by the query{of}", style="bold green")
+    return Text(f"✗ not counted by the query{of}", style="dim")
 
 
 class _Rows:

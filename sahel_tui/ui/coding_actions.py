@@ -63,7 +63,7 @@ class CodingActions:
             if row is None:
                 return
             coding = suggest_for_item(row, self.app.vocab)
-            state = state_for(conn, item_id, coding, self.app.vocab)
+            state = state_for(conn, item_id, coding, self.app.vocab, self.query_.counted)
             state.matches = coding.matches or tuple(self.app.vocab.matcher().find(coding.text))
         except sqlite3.Error:
             return
@@ -111,7 +111,8 @@ class CodingActions:
         item = self.app.conn.execute(
             _ITEM_SQL, (row.id,)).fetchone()
         coding = suggest_for_item(item, self.app.vocab)
-        self.coding = state_for(self.app.conn, row.id, coding, self.app.vocab)
+        self.coding = state_for(self.app.conn, row.id, coding, self.app.vocab,
+                                self.query_.counted)
         self.coding.matches = coding.matches or tuple(self.app.vocab.matcher().find(coding.text))
         self.panel.show(self.coding)
         return self.coding
@@ -120,7 +121,8 @@ class CodingActions:
         st = self.coding
         if st is None:
             return
-        fresh = state_for(self.app.conn, st.item_id, st.coding, self.app.vocab)
+        fresh = state_for(self.app.conn, st.item_id, st.coding, self.app.vocab,
+                          self.query_.counted)
         fresh.matches = st.matches
         if fresh.drafts and st.drafts and len(fresh.drafts) == len(st.drafts):
             for new, old in zip(fresh.drafts, st.drafts, strict=True):
@@ -129,6 +131,18 @@ class CodingActions:
         self.coding = fresh
         self.panel.show(fresh)
         self.items.refresh_rows({st.item_id})
+
+    def requery_coding(self) -> None:
+        """The query changed on the same item: mark the events its number counts (a
+        drill-down) and open on the first of them."""
+        st, row = self.coding, self.items.current
+        if st is None or not st.stored or row is None or row.id != st.item_id:
+            return  # another item: its state is computed afresh, with the marks
+        self._reload_state()
+        first = next((i for i, d in enumerate(self.coding.drafts) if d.counted), None)
+        if first is not None:
+            self.coding.index = first
+        self._show_current()
 
     # -- accept ----------------------------------------------------------------------------------
 

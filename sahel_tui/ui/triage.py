@@ -370,6 +370,7 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
                                              if coded_only else "") if text
             else "No items yet: press r to fetch the feeds.")
         self.items.load(compiled)
+        self.requery_coding()
         if not self.app.readonly:
             self.app.write("remember the query", None, {"query": text}, op="state")
         pane = self._tallies_pane()
