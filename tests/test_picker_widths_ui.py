@@ -119,3 +119,6 @@ async def test_pickers_and_panel_never_cut_a_word(app, size):
         await ready(pilot)
         assert app.screen.coding.stored
         assert whole_words(app) == []
+        # the header's key hints stay whole: on the header line or on their own (the
+        # compact panel of a short terminal has none)
+        assert size[1] < 32 or any(line.rstrip().endswith("+ add   - remove") for line in shown(app.screen.panel))

@@ -228,3 +228,12 @@ def test_suggested_credibility():
     assert stories.suggested_credibility(1, "C") == 3
     assert stories.suggested_credibility(1, "A") == 2
     assert stories.suggested_credibility(0) == 6
+
+
+def test_the_why_line_reads_weekdays_as_the_coding_does(conn):
+    """'on Friday' in a report filed on Friday is that Friday, in the side-by-side view's
+    reasons as in the suggested coding (it said a week earlier: 2026-11-06)."""
+    wire = _by_title(conn, "Residents protest insecurity in Gusau")
+    (m,) = [c for c in stories.group_story(conn, wire).members
+            if _title(conn, c.item_id) == "Residents protest insecurity in Gusau"]
+    assert "dates 2026-11-13 / 2026-11-13" in m.reasons

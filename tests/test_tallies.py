@@ -276,3 +276,9 @@ def test_charts():
     assert charts.bar(5, 10, 4) == "██  "
     assert charts.bar(0, 10, 3) == "   " and charts.bar(1, 1000, 3).strip() == "▏"
     assert [len(b) for b in charts.bars([3, 1, 0], 6)] == [6, 6, 6]
+
+
+def test_one_event_is_singular():
+    from sahel_tui.ui.tallies import _events
+
+    assert (_events(1), _events(0), _events(1200)) == ("1 event", "0 events", "1 200 events")

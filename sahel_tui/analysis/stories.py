@@ -252,7 +252,7 @@ def _analyse(doc: _Doc, vocab=None, *, full: bool = True) -> _Doc:
         elif c.kind == "actor":
             seg.actors.update(_distinctive(m))
     pub = doc.published.date()
-    for ds in find_dates(body, pub, doc.language):
+    for ds in find_dates(body, pub, doc.language, same_day_weekday=True):
         if ds.span and ds.date <= pub and not _in(masked, ds.span[0]):
             seg_at(ds.span[0]).dates.append((ds.date, ds.time_precision, ds.score, ds.alternatives))
     best = None
@@ -539,7 +539,8 @@ def _dates_of(doc: _Doc, seg: _Seg) -> list:
     if seg.dates is None:
         pub = doc.published.date()
         seg.dates = []
-        for ds in find_dates(doc.body[seg.start:seg.end][:DATE_CHARS], pub, doc.language):
+        for ds in find_dates(doc.body[seg.start:seg.end][:DATE_CHARS], pub, doc.language,
+                             same_day_weekday=True):
             if ds.date <= pub and not (ds.span and _in(doc.masked, seg.start + ds.span[0])):
                 seg.dates.append((ds.date, ds.time_precision, ds.score, ds.alternatives))
         seg.dates.sort(key=lambda d: (-d[2], d[1]))
@@ -600,7 +601,10 @@ def _score(seed: _Doc, cand: _Doc, vocab) -> tuple[float, list[str]]:
             why = [why]
             ds1, ds2 = _seg_dates(seed, s), _seg_dates(cand, t)
             if ds1 and ds2:
-                gap, d1, d2 = min((abs((a - b).days), a, b) for a in ds1 for b in ds2)
+                # the closest pair; on a tie the first readings (the ones coded), not the
+                # earliest alternative ("on Friday" filed on Friday: not a week before)
+                gap, _, d1, d2 = min((abs((a - b).days), i + j, a, b)
+                                     for i, a in enumerate(ds1) for j, b in enumerate(ds2))
                 if gap > DATE_SLACK:
                     continue
                 v += W["day"] if gap <= 1 else W["two_days"]
@@ -791,7 +795,7 @@ def differing_facts(conn: sqlite3.Connection, item_ids: Sequence[int], vocab=Non
                     out.append(Fact("place", fld, m.start, m.end, m.text, c.id))
                 elif c.kind == "actor":
                     out.append(Fact("actor", fld, m.start, m.end, m.text, c.id))
-            for ds in find_dates(text, pub, r["language"]):
+            for ds in find_dates(text, pub, r["language"], same_day_weekday=True):
                 if ds.span and not _in(masked, ds.span[0]):
                     out.append(Fact("date", fld, ds.span[0], ds.span[1], ds.phrase,
                                     ds.date.isoformat()))

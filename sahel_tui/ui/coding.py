@@ -203,14 +203,15 @@ class CodingPanel(Static):
         if d.event_id is not None:
             t.append(f" {d.code} · {d.reports} report{'s' if d.reports != 1 else ''}",
                      style="green")
-        if len(state.drafts) > 1:
-            t.append("   < > switch", style="dim")
-        t.append("   + add   - remove", style="dim")
+        hints = ("< > switch   " if len(state.drafts) > 1 else "") + "+ add   - remove"
+        width = self.content_size.width
+        # the hints on the same line when they fit, else on their own: never split
+        t.append("   " if not width or t.cell_len + 3 + len(hints) <= width else "\n")
+        t.append(hints, style="dim")
         if d.counted is not None:
             t.append("\n")
             t.append_text(_counted_note(state, d))
         # facets wrap, each under its own value (never under the label), and are never cut
-        width = self.content_size.width
         labels = width == 0 or width >= 46  # narrow: the keys say enough
         rows = _Rows(3 if labels else 2)
 

@@ -26,6 +26,10 @@ def _num(n: int) -> str:
     return f"{n:,}".replace(",", " ")
 
 
+def _events(n: int) -> str:
+    return f"{_num(n)} event{'' if n == 1 else 's'}"
+
+
 class TalliesPane(Static):
     """Counts that move as the analyst codes: totals, top actors with weekly sparklines,
     what was triaged today. Follows the active query."""
@@ -87,7 +91,7 @@ class TalliesPane(Static):
         t = Text(no_wrap=True, overflow="ellipsis")
         t.append("TALLIES", style="bold dim")
         t.append("   T full screen\n", style="dim")
-        t.append(f"{_num(pane.total.events)} events", style="bold")
+        t.append(_events(pane.total.events), style="bold")
         t.append(f"  {_num(pane.total.fatalities)} killed\n\n")
         t.append(f"Top actors, last {len(pane.periods)} weeks\n", style="underline")
         series = {s.label: s for s in pane.actor_series}
@@ -154,7 +158,7 @@ class TalliesScreen(Screen):
         head = Text()
         head.append("Tallies", style="bold")
         head.append(f"  query: {self.query_.text or 'all items'}   ", style="dim")
-        head.append(f"{_num(data.total.events)} events, {_num(data.total.fatalities)} killed")
+        head.append(f"{_events(data.total.events)}, {_num(data.total.fatalities)} killed")
         self.query_one("#tallies-head", Static).update(head)
         self._render_rows()
 
@@ -262,7 +266,7 @@ class TalliesScreen(Screen):
             d = questions.dyads(conn, a, b, scope=self._scope())
             t = Text()
             t.append(f"{a}\nvs {b}\n\n", style="bold")
-            t.append(f"{d.total} events, {d.per_quarter:.1f} a quarter\n")
+            t.append(f"{_events(d.total)}, {d.per_quarter:.1f} a quarter\n")
             t.append(charts.sparkline(d.counts), style="cyan")
             t.append(f"  per quarter {d.quarters[0] if d.quarters else ''} … "
                      f"{d.quarters[-1] if d.quarters else ''}\n\nWhere (admin1):\n", style="dim")
