@@ -104,6 +104,23 @@ def test_country_is_the_places_else_a_named_country_else_the_hint(vocab):
     assert incident_country(None, []) is None
 
 
+def test_admin_units_and_national_forces_outvote_a_homonym_village(vocab):
+    from sahel_tui.suggest.country import country_votes
+    body = ("Police raided a camp in Fasada in Dutsinma LGA (Katsina) on Monday and killed "
+            "two kidnappers.")
+    full, _, _, _, matches, *_ = _front(vocab, "Raid", body)
+    votes = country_votes(matches, full)
+    assert votes.most_common(1)[0][0] == "NG"  # Dutsinma, Katsina, LGA
+    # a village of that name in another country is outvoted by the units around it
+    niger_village = next(p for p in vocab.places.values() if p.country == "NE")
+    assert incident_country(niger_village, matches, None, full) == "NG"
+    # one name against the place: the place holds; a flight or a border names no country
+    full, _, _, _, matches, place, _, _ = _front(
+        vocab, "Attack", "Gunmen attacked Djibo on Monday and fled towards Mali.")
+    assert incident_country(place, matches, None, full) == "BF"
+    assert country_votes(matches, full).get("ML") is None
+
+
 # ------------------------------------------------------------------ actors
 def test_sources_are_not_actors_and_a_named_group_is_weighed(vocab):
     full, ftext, seg, sents, matches, *_ = _front(

@@ -10,7 +10,7 @@ The pipeline, one module a stage, run in this order by :func:`_code_segment`:
 =============  ====================  ==================================================
 incidents      :mod:`.incidents`     segments (incidents) and the sentences that count
 places         :mod:`.places`        ``find_places`` (matcher seam), ``pick_place``
-country        :mod:`.country`       ``incident_country``: the place's, else named, else hint
+country        :mod:`.country`       ``incident_country``: votes of one-country names, the place's
 actors         :mod:`.actors`        ``collect_actors``: every actor read, scored
 type           :mod:`.event_type`,   keyword ranking, then ACLED's rules (``refine_type``,
                :mod:`.type_rules`    ``territory_taker``)
@@ -112,11 +112,11 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
     matches = [Match(m.start + lo, m.end + lo, m.text, m.candidates)
                for m in matcher.find(masked, country_hint=country_hint)]
 
-    places = find_places(vocab, " " * lo + masked, matches,
-                         country_hint=country_hint)
+    padded = " " * lo + masked  # the counting text at the item's offsets
+    places = find_places(vocab, padded, matches, country_hint=country_hint)
     place, geo_prec, mention, place_cands = pick_place(vocab, text, ftext, sents, places,
                                                         seg)
-    country = incident_country(place, matches, country_hint)
+    country = incident_country(place, matches, country_hint, padded)
 
     scores = collect_actors(vocab, text, ftext, sents, matches, seg, country)
     named_armed = any(a.actor.type in ARMED and not is_uag(a) and not is_progov(a)

@@ -1,31 +1,69 @@
 """Stage 3 of the coding pipeline: the country of an incident.
 
-The place's country first; else a country the incident names unambiguously ("in Mali",
-"Burkinabe"); else the country of a national actor it names ("the Chadian army", "FAMa");
-else the feed's country hint.  None when nothing tells: the later stages then use no country's
-generic actors."""
+Every name of the incident's counting text that belongs to one country only votes for it:
+a town or admin unit of the bundled vocabulary ("Borno", "Mopti", "Tillabéri region"), a
+country named ("in Mali", "Burkinabe"; not the other side of a border), a national actor
+("the Chadian army", "FAMa", "Nigerien soldiers"), and "LGA" (a Local Government Area is
+Nigeria's).  The chosen place votes too, with a vote and a half: a place of one country
+named beside the admin units of another ("Fasada in Dutsinma LGA (Katsina)" read as a
+village of Niger) is a homonym, and the admin units win.  With no vote, the feed's country
+hint.  None when nothing tells: the later stages then use no country's generic actors."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 
 from sahel_tui.vocab.match import Match
 from sahel_tui.vocab.model import Place
 
+_PLACE_VOTE = 1.5
+_LGA = re.compile(r"\b(?:LGAs?|Local\s+Government\s+Areas?)\b")
+_BORDER_BEFORE = re.compile(
+    r"(?:border\s+(?:with|of)|frontier\s+with|fronti[eè]re\s+(?:avec|du|de\s+la|de\s+l['’]|"
+    r"des)|bordering|from|depuis|en\s+provenance\s+(?:du|de\s+la|des)|into|to|towards?|"
+    r"vers)\s*(?:the\s+|le\s+|la\s+)?$", re.IGNORECASE)
+
+
+def country_votes(matches: Sequence[Match], text: str = "") -> Counter[str]:
+    """Votes of the names of one country (see the module doc); *text* is the item's text
+    the matches' offsets refer to ("" to skip the border and LGA readings)."""
+    votes: Counter[str] = Counter()
+    for m in matches:
+        cs = {c.country for c in m.candidates}
+        if len(cs) != 1 or None in cs:
+            continue
+        kinds = {c.kind for c in m.candidates}
+        if kinds == {"country"} and text and _BORDER_BEFORE.search(
+                text[max(0, m.start - 40) : m.start]):
+            continue  # "fled to Niger", "the border with Burkina Faso"
+        if kinds == {"actor"} and not m.text[:1].isupper():
+            continue  # a common noun of one country's actor: weak
+        votes[cs.pop()] += 1
+    if text and _LGA.search(text):
+        votes["NG"] += 1
+    return votes
+
 
 def incident_country(place: Place | None, matches: Sequence[Match],
-                     country_hint: str | None = None) -> str | None:
+                     country_hint: str | None = None, text: str = "") -> str | None:
     """ISO alpha-2 of the incident's country (see the module doc)."""
+    votes: Counter[str] = Counter()
+    for cc, n in country_votes(matches, text).items():
+        votes[cc] += n
     if place is not None:
-        return place.country
-    cc = [m.best.id for m in matches if m.best.kind == "country" and not m.ambiguous]
-    if cc:
-        return cc[0]
-    # a national actor named ("the Chadian army", "FAMa", "Nigerien soldiers"): every
-    # candidate of the words belongs to one country
-    for m in matches:
-        acts = [c for c in m.candidates if c.kind == "actor"]
-        own = {c.country for c in acts}
-        if acts and len(own) == 1 and None not in own:
-            return own.pop()
+        votes[place.country] += _PLACE_VOTE
+    if votes:
+        best = max(votes.values())
+        top = [cc for cc, n in votes.items() if n == best]
+        if place is not None and place.country in top:
+            return place.country
+        if len(top) == 1:
+            return top[0]
+        # a tie of names alone: the first named of them
+        for m in matches:
+            cs = {c.country for c in m.candidates}
+            if len(cs) == 1 and (cc := next(iter(cs))) in top:
+                return cc
     return country_hint.upper() if country_hint else None
