@@ -134,6 +134,18 @@ def test_sources_are_not_actors_and_a_named_group_is_weighed(vocab):
     assert not any(a.actor.type == CIV for a in scores.values() if a.weight >= 1)
 
 
+def test_victim_nouns_make_civilians_the_target(vocab):
+    from sahel_tui.suggest import suggest_coding
+    for body in ("Unknown gunmen shot and wounded the prefect of Tessit on Monday.",
+                 "Suspected militants shot a male civilian in Tessit on Monday.",
+                 "Gunmen abducted and killed an individual near Tessit on Monday.",
+                 "Gunmen killed two journalists and a councillor in Tessit on Monday."):
+        ev = suggest_coding("Attack", body, "2026-03-03T09:00:00+00:00", "en",
+                            vocab=vocab).primary
+        assert ev.actor2 is not None and ev.actor2.name == "Civilians (Mali)", body
+        assert ev.event_type == "Violence against civilians", body
+
+
 # ------------------------------------------------------------------ type rules
 def _cand(et: str, sub: str, dis: str = "Political violence") -> EventTypeCandidate:
     return EventTypeCandidate(et, sub, dis, 1.0, 1.0, ())

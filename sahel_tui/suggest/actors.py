@@ -47,7 +47,8 @@ _NOT_ACTOR_AFTER = re.compile(
 _CIVILIAN_ADJ_NEXT = re.compile(r"^\s*(?:[a-z]+)")
 _GENERIC_CIV_OK_NEXT = {"was", "is", "who", "had", "has", "and", "or", "killed", "died",
                         "were", "dead", "casualties", "deaths", "death", "victims", "toll",
-                        "lives"}
+                        "lives", "in", "at", "on", "near", "from", "of", "with", "by",
+                        "while", "during", "after", "before", "as", "to", "into"}
 
 # actor types
 STATE = "State forces"
