@@ -6,8 +6,10 @@ kept here, in order, and the app goes on; ``flush`` retries (the app calls it ev
 and the writes land when the lock frees or space returns. Nothing is dropped: a write that
 fails for any other reason is raised to the caller as before.
 
-Writes named in ``DURABLE`` (plain values: the triage decisions) are also saved beside the
-database if the app quits while they wait, and written at the next start.
+Writes named in ``DURABLE`` (plain values: the triage decisions, the coding of events,
+drafts, attaching and detaching reports, undo and redo) are also saved beside the database
+if the app quits while they wait, and written at the next start. Their arguments are what
+the analyst decided (field values, ids that exist), never objects of the running app.
 """
 
 from __future__ import annotations
@@ -35,7 +37,111 @@ def _put_state(conn, values):
     decisions.put_state(conn, **values)
 
 
-DURABLE: dict[str, Callable] = {"status": _set_status, "state": _put_state}
+def _code(conn, item_id, fields, coder, action, link_members):
+    """Store events for an item (accept, or one more event on a coded item). The fields
+    are the panel's own dicts while the write waits, so edits made meanwhile go with it."""
+    from sahel_tui.store import events
+
+    if not fields:
+        return []
+    also = None
+    if link_members:
+        from sahel_tui.analysis import incidents
+
+        def also(ids):
+            return incidents.attach_members(conn, item_id, ids)
+
+    evs = [events.Event(**f) for f in fields]
+    return events.add_events(conn, item_id, evs, coder, action=action, also=also)
+
+
+def _edit(conn, event_id, coder, changes):
+    from sahel_tui.store import events
+
+    try:
+        events.update_event(conn, event_id, coder, **changes)
+    except KeyError:  # removed meanwhile (by an undo written before it)
+        return None
+    return event_id
+
+
+def _remove(conn, event_id, coder):
+    from sahel_tui.store import events
+
+    events.remove_event(conn, event_id, coder)
+
+
+def _draft(conn, item_id, fields):
+    from sahel_tui.store import drafts
+
+    drafts.save(conn, item_id, fields)
+
+
+def _draft_undo(conn, item_id):
+    from sahel_tui.store import drafts
+
+    return drafts.undo(conn, item_id)
+
+
+def _attach(conn, item_id, event_id, coder):
+    from sahel_tui.analysis import incidents
+
+    try:
+        return incidents.attach(conn, item_id, event_id, coder)
+    except KeyError:  # the event was removed meanwhile
+        return None
+
+
+def _detach(conn, item_id, event_ids, coder):
+    """Detach a report from events; a refusal (its only report) is returned, not raised:
+    a write that waited has no caller left to catch it."""
+    from sahel_tui.analysis import incidents
+
+    done = []
+    for event_id in event_ids:
+        try:
+            done.append(incidents.detach(conn, item_id, event_id, coder))
+        except incidents.DetachError as exc:
+            return exc
+    return done
+
+
+def _link(conn, item_ids, coder):
+    from sahel_tui.analysis import incidents
+
+    return incidents.link_reports(conn, item_ids, coder)
+
+
+def _unlink(conn, item_id, coder):
+    from sahel_tui.analysis import stories
+
+    return stories.unlink_item(conn, item_id, coder)
+
+
+def _resolve(conn, conflict_id, keep, coder):
+    """An import conflict settled; a refusal (already settled) is returned, not raised."""
+    from sahel_tui.exchange.conflicts import ConflictError, resolve_conflict
+
+    try:
+        return resolve_conflict(conn, conflict_id, keep, coder)
+    except ConflictError as exc:
+        return exc
+
+
+def _undo(conn, coder):
+    return decisions.undo(conn, coder)
+
+
+def _redo(conn, coder):
+    return decisions.redo(conn, coder)
+
+
+DURABLE: dict[str, Callable] = {
+    "status": _set_status, "state": _put_state, "code": _code, "event.edit": _edit,
+    "event.remove": _remove, "draft": _draft, "draft.undo": _draft_undo, "attach": _attach,
+    "detach": _detach, "link": _link, "unlink": _unlink, "resolve": _resolve, "undo": _undo,
+    "redo": _redo,
+}
 
 
 @dataclass
@@ -45,6 +151,7 @@ class Write:
     args: tuple
     op: str | None = None  # a DURABLE name: args are plain values
     on_done: Callable | None = field(default=None, repr=False)  # on_done(result)
+    on_cancel: Callable | None = field(default=None, repr=False)  # taken back while waiting
 
 
 class WriteQueue:
@@ -63,10 +170,10 @@ class WriteQueue:
         return bool(self.waiting)
 
     def submit(self, label: str, fn: Callable, *args, op: str | None = None,
-               on_done: Callable | None = None) -> bool:
+               on_done: Callable | None = None, on_cancel: Callable | None = None) -> bool:
         """Write now, or queue behind earlier waiting writes. True when written (on_done
         has been called); False when it waits."""
-        write = Write(label, fn if op is None else DURABLE[op], args, op, on_done)
+        write = Write(label, fn if op is None else DURABLE[op], args, op, on_done, on_cancel)
         if self.waiting:
             if op == "state":  # only the latest view state matters: merged, not stacked
                 for w in self.waiting:
@@ -75,7 +182,10 @@ class WriteQueue:
                         return False
             self.waiting.append(write)
             return False
-        return self._try(write, queue_on_wait=True)
+        ok, result = self._try(write, queue_on_wait=True)
+        if ok and write.on_done is not None:
+            write.on_done(result)
+        return ok
 
     def durable(self, label: str, op: str, *args, on_done: Callable | None = None) -> bool:
         return self.submit(label, DURABLE[op], *args, op=op, on_done=on_done)
@@ -84,9 +194,14 @@ class WriteQueue:
         """Write what waits, in order, until one must wait again. Returns those written."""
         done = []
         while self.waiting:
-            if not self._try(self.waiting[0], queue_on_wait=False):
+            write = self.waiting[0]
+            ok, result = self._try(write, queue_on_wait=False)
+            if not ok:
                 break
             done.append(self.waiting.pop(0))
+            # after the write left the queue: a failing callback must not write it twice
+            if write.on_done is not None:
+                write.on_done(result)
         if not self.waiting:
             self.reason = None
             self._forget_file()
@@ -106,7 +221,7 @@ class WriteQueue:
             self.reason = None
         return write
 
-    def _try(self, write: Write, *, queue_on_wait: bool) -> bool:
+    def _try(self, write: Write, *, queue_on_wait: bool) -> tuple[bool, object]:
         try:
             result = write.fn(self.conn, *write.args)
         except sqlite3.Error as exc:
@@ -116,10 +231,8 @@ class WriteQueue:
             self.reason = kind
             if queue_on_wait:
                 self.waiting.append(write)
-            return False
-        if write.on_done is not None:
-            write.on_done(result)
-        return True
+            return False, None
+        return True, result
 
     # -- across a restart ----------------------------------------------------------------------
 

@@ -83,6 +83,9 @@ class SahelApp(App):
             # that cannot be written at once waits in self.writes and is retried
             self.conn.execute(f"PRAGMA busy_timeout = {UI_BUSY_MS}")
         self.writes = WriteQueue(self.conn, side_file_for(self.db_path))
+        # item id -> [its coding state as shown, writes of it waiting]: the panel shows what
+        # the analyst did while the database could not take it yet
+        self.pending_coding: dict[int, list] = {}
         self._quit_asked = 0.0
         self.coder = coder or default_coder()
         self.fetch_state = self._initial_fetch_state()
@@ -229,16 +232,19 @@ class SahelApp(App):
             if isinstance(screen, TriageScreen):
                 screen.show_banner(self.banner())
 
-    def write(self, label: str, fn, *args, op: str | None = None, on_done=None) -> bool | None:
+    def write(self, label: str, fn, *args, op: str | None = None, on_done=None,
+              on_cancel=None) -> bool | None:
         """A decision to the database without ever waiting on another process. True: written
         (on_done called); False: pending, written (and on_done called) when the lock frees or
-        space returns; None: refused, with a message (read-only or damaged database)."""
+        space returns, or taken back by u (on_cancel called); None: refused, with a message
+        (read-only or damaged database)."""
         if self.readonly:
             self.notify(f"Not saved ({label}): the database is read-only.", severity="warning",
                         timeout=4)
             return None
         try:
-            written = self.writes.submit(label, fn, *args, op=op, on_done=on_done)
+            written = self.writes.submit(label, fn, *args, op=op, on_done=on_done,
+                                         on_cancel=on_cancel)
         except sqlite3.Error as exc:
             self.database_trouble(exc)
             return None
@@ -248,6 +254,16 @@ class SahelApp(App):
                 self.notify(self._waiting_message(), title="Decision pending",
                             severity="warning", timeout=8)
         return written
+
+    def take_back_pending(self):
+        """u while a decision waits: the last one is dropped before it reaches the database
+        (what showed it on screen is put back). The dropped write, or None."""
+        dropped = self.writes.cancel_last()
+        if dropped is not None:
+            if dropped.on_cancel is not None:
+                dropped.on_cancel()
+            self._show_banner()
+        return dropped
 
     def _waiting_message(self) -> str:
         if self.writes.reason == "locked":

@@ -44,6 +44,10 @@ class Draft:
     code: str = ""  # a stored event's ACLED id (MLI123)
     suggested_credibility: int | None = None  # what its reports earn now
     counted: bool | None = None  # under a drill-down: among the events the number counted
+    # a write of this event waits for the database (another process holds it, or the disk
+    # is full); ``into`` is the waiting write's list of events when it is not stored yet
+    pending: bool = False
+    into: list | None = None
 
 
 @dataclass
@@ -60,6 +64,11 @@ class CodingState:
     @property
     def stored(self) -> bool:
         return any(d.event_id is not None for d in self.drafts)
+
+    @property
+    def waiting(self) -> bool:
+        """Some of this item's coding waits for the database."""
+        return any(d.pending for d in self.drafts)
 
     @property
     def current(self) -> Draft | None:
@@ -196,10 +205,12 @@ class CodingPanel(Static):
         if self.app.size.height < 32:
             self._set(*self._compact(state, d, f))
             return
-        status = ("stored" if d.event_id is not None else
+        status = ("pending: written when the database frees" if d.pending else
+                  "stored" if d.event_id is not None else
                   "draft kept: enter to store" if state.drafted else "suggested: enter to accept")
         t.append(f"Event {state.index + 1}/{len(state.drafts)} ", style="bold")
-        t.append(f"({status})", style="green" if d.event_id else "yellow")
+        t.append(f"({status})", style="bold red" if d.pending else
+                 "green" if d.event_id else "yellow")
         if d.event_id is not None:
             t.append(f" {d.code} · {d.reports} report{'s' if d.reports != 1 else ''}",
                      style="green")
@@ -262,9 +273,10 @@ class CodingPanel(Static):
         under itself rather than being cut."""
         t = Text()
         t.append(f"Event {state.index + 1}/{len(state.drafts)} ", style="bold")
-        t.append("stored" if d.event_id is not None else
+        t.append("pending · written when the database frees" if d.pending else
+                 "stored" if d.event_id is not None else
                  "draft · enter stores" if state.drafted else "suggested · enter accepts",
-                 style="green" if d.event_id else "yellow")
+                 style="bold red" if d.pending else "green" if d.event_id else "yellow")
         if d.counted is not None:
             t.append("  ")
             t.append_text(_counted_note(state, d))

@@ -1,7 +1,15 @@
-"""The triage screen's coding keys: accept, facet pickers, add/remove/switch events."""
+"""The triage screen's coding keys: accept, facet pickers, add/remove/switch events.
+
+Every coding change goes through the app's write queue (``app.write``), as triage decisions
+do: when another process holds the database (a long import) or the disk is full, the change
+waits, the panel shows it as pending, and it is written, in order, when the database frees;
+``u`` takes it back while it waits, and a quit keeps it in the pending file beside the
+database. The UI thread never waits on the lock.
+"""
 
 from __future__ import annotations
 
+import copy
 import sqlite3
 
 from textual import work
@@ -10,7 +18,6 @@ from sahel_tui import paths
 from sahel_tui.store import drafts as store_drafts
 from sahel_tui.store import events as store_events
 from sahel_tui.store import views
-from sahel_tui.store.events import Event
 from sahel_tui.ui.coding import (
     FACETS,
     CodingPanel,
@@ -44,6 +51,11 @@ class CodingActions:
         self.coding = None
         if item_id is None:
             self.panel.show(None)
+            return
+        waiting = self.app.pending_coding.get(item_id)
+        if waiting is not None and waiting[0] is not None:
+            self.coding = waiting[0]  # what the analyst did, not yet in the database
+            self.panel.show(self.coding)
             return
         self.panel.show(CodingState(item_id), vocab_ready=self.app.vocab is not None)
         if self.app.vocab is not None:
@@ -121,6 +133,9 @@ class CodingActions:
         st = self.coding
         if st is None:
             return
+        if st.item_id in self.app.pending_coding:  # the database does not have it yet
+            self.panel.show(st)
+            return
         fresh = state_for(self.app.conn, st.item_id, st.coding, self.app.vocab,
                           self.query_.counted)
         fresh.matches = st.matches
@@ -144,32 +159,102 @@ class CodingActions:
             self.coding.index = first
         self._show_current()
 
+    # -- writes that never wait on the lock --------------------------------------------------------
+
+    def _write(self, st: CodingState | None, item_id: int, label: str, op: str, *args,
+               on_done=None, on_cancel=None, reload: bool = True) -> bool | None:
+        """A coding change for ``item_id`` through the app's write queue. True: written (the
+        panel reloaded from the database); False: pending (counted against the item until
+        written or taken back); None: refused with a message (read-only, damaged)."""
+        waiting = self.app.pending_coding
+        queued = False
+
+        def settle() -> None:
+            entry = waiting.get(item_id)
+            if entry is None:
+                return
+            entry[1] -= 1
+            if entry[1] <= 0:
+                del waiting[item_id]
+                for d in entry[0].drafts if entry[0] is not None else ():
+                    d.pending, d.into = False, None
+
+        def done(result) -> None:
+            if queued:
+                settle()
+            if on_done is not None:
+                on_done(result)
+            if queued or reload:
+                self._refresh_item(item_id, show=queued)
+
+        def cancel() -> None:
+            settle()
+            if on_cancel is not None:
+                on_cancel()
+            self._refresh_item(item_id, show=True)
+
+        written = self.app.write(label, None, *args, op=op, on_done=done, on_cancel=cancel)
+        if written is False:
+            queued = True
+            entry = waiting.setdefault(item_id, [st, 0])
+            entry[0] = st if st is not None else entry[0]
+            entry[1] += 1
+            self.status.set(message=f"{label}: pending, written when the database frees "
+                                    f"(u takes it back)")
+        return written
+
+    def _refresh_item(self, item_id: int, show: bool = False) -> None:
+        """After a coding write landed or was taken back: the panel and the list row (and
+        the reader, when it happened later than the key)."""
+        if not self.is_attached:
+            return
+        if self.coding is not None and self.coding.item_id == item_id:
+            self._reload_state()
+            if show and self.items.current is not None and self.items.current.id == item_id:
+                self._show_current()
+        self.items.refresh_rows({item_id})
+        self._after_decision({item_id})
+
     # -- accept ----------------------------------------------------------------------------------
 
     def action_accept(self) -> None:
         st = self._ensure_state()
         if st is None:
             return
-        if not st.stored:
+        accepted = any(d.into is not None for d in st.drafts)  # already, still pending
+        if not st.stored and not accepted:
             if not st.drafts:
                 self.notify("Nothing to accept: no event is suggested for this item. "
                             "Press e to code one, or x to dismiss.", timeout=3)
                 return
-            from sahel_tui.analysis import incidents
+            n = len(st.drafts)
+            # the drafts' own dicts: an edit made while the write waits goes with it
+            fields = [d.fields for d in st.drafts]
 
-            events = [Event(**d.fields) for d in st.drafts]
-            conn = self.app.conn
-            store_events.add_events(conn, st.item_id, events, self.app.coder,
-                                    also=lambda ids: incidents.attach_members(conn, st.item_id, ids))
-            n = len(events)
-            joined = conn.execute(
-                "SELECT count(DISTINCT item_id) FROM event_attached WHERE event_id IN "
-                f"({','.join(str(e.id) for e in events)})").fetchone()[0]
-            more = f", with {joined} linked report{'s' if joined > 1 else ''}" if joined else ""
-            self.status.set(message=f"coded {n} event{'s' if n > 1 else ''}{more} (u to undo)")
-            self._reload_state()
-            self.items.refresh_rows()
-            self._after_decision({st.item_id})
+            def coded(ids) -> None:
+                joined = self.app.conn.execute(
+                    "SELECT count(DISTINCT item_id) FROM event_attached WHERE event_id IN "
+                    f"({','.join(str(int(i)) for i in ids) or 'NULL'})").fetchone()[0]
+                more = f", with {joined} linked report{'s' if joined > 1 else ''}" if joined else ""
+                k = len(ids)
+                self.status.set(message=f"coded {k} event{'s' if k != 1 else ''}{more} (u to undo)")
+                self.items.refresh_rows()
+
+            def taken_back() -> None:
+                for d in st.drafts:
+                    d.pending, d.into = False, None
+                self._save_draft(st)  # what was set on it stays, as the item's draft
+
+            label = f"code {n} event{'s' if n > 1 else ''}"
+            written = self._write(st, st.item_id, label, "code", st.item_id, fields,
+                                  self.app.coder, "code", True, on_done=coded,
+                                  on_cancel=taken_back)
+            if written is None:
+                return
+            if written is False:
+                for d in st.drafts:
+                    d.pending, d.into = True, fields
+                self.panel.show(st)
         self.action_next_new(1)
 
     # -- facets ----------------------------------------------------------------------------------
@@ -228,10 +313,22 @@ class CodingActions:
         st = self.coding
         draft = st.current
         changes = apply_choice(self.app.vocab, facet, draft.fields, value)
-        if draft.event_id is not None:
-            store_events.update_event(self.app.conn, draft.event_id, self.app.coder, **changes)
-            self._reload_state()
-            self._after_decision({st.item_id})
+        if draft.into is not None:  # its storing waits: the change goes with it
+            draft.fields.update(changes)
+            self.panel.show(st)
+        elif draft.event_id is not None:
+            before = {k: copy.deepcopy(draft.fields.get(k)) for k in changes}
+
+            def taken_back() -> None:
+                draft.fields.update(before)
+
+            written = self._write(st, st.item_id, f"change the {facet}", "event.edit",
+                                  draft.event_id, self.app.coder, changes,
+                                  on_cancel=taken_back)
+            if written is False:
+                draft.fields.update(changes)
+                draft.pending = True
+                self.panel.show(st)
         else:
             draft.fields.update(changes)
             self._save_draft(st)
@@ -239,8 +336,15 @@ class CodingActions:
 
     def _save_draft(self, st: CodingState) -> None:
         """Keep the values confirmed on an item not stored yet (restored when it comes back)."""
-        store_drafts.save(self.app.conn, st.item_id, [d.fields for d in st.drafts])
+        fields = copy.deepcopy([d.fields for d in st.drafts])  # this version, not later ones
+        written = self._write(st, st.item_id, "keep the draft", "draft", st.item_id, fields,
+                              reload=False)
+        if written is None:
+            return
         st.drafted = True
+        if written is False:
+            for d in st.drafts:
+                d.pending = True
         self.items.refresh_rows({st.item_id})
 
     def undo_draft(self) -> bool:
@@ -250,13 +354,17 @@ class CodingActions:
         if row is None or row.status == "coded" or (
                 st is not None and st.item_id == row.id and st.stored):
             return False
-        if not store_drafts.undo(self.app.conn, row.id):
+        if not store_drafts.load(self.app.conn, row.id):
             return False
-        self.items.refresh_rows({row.id})
-        if st is not None and st.item_id == row.id:
-            self._reload_state()
-            self._show_current()
-        self.status.set(message="undid the last change to this item's draft")
+        state = st if st is not None and st.item_id == row.id else None
+        written = self._write(state, row.id, "undo the draft's last change", "draft.undo",
+                              row.id)
+        if written:
+            self.status.set(message="undid the last change to this item's draft")
+        elif written is False and state is not None:
+            for d in state.drafts:
+                d.pending = True
+            self.panel.show(state)
         return True
 
     def _add_entry(self, facet: str, kind: str, text: str, reopen: str | None = None) -> None:
@@ -318,13 +426,22 @@ class CodingActions:
             base[key] = ""
         base["assoc_actor_1"], base["assoc_actor_2"] = [], []
         base["fatalities"], base["fatalities_best"], base["fatalities_high"] = 0, None, None
-        if st.stored:
-            store_events.add_events(self.app.conn, st.item_id, [Event(**base)], self.app.coder,
-                                    action="event.add")
-            self._reload_state()
+        into = next((d.into for d in st.drafts if d.into is not None and d.event_id is None),
+                    None)
+        if into is not None:  # an accept waiting for the database: one more event in it
+            into.append(base)
+            st.drafts.append(Draft(base, None, None, pending=True, into=into))
+            st.index = len(st.drafts) - 1
+        elif st.stored:
+            fields = [base]
+            written = self._write(st, st.item_id, "add an event", "code", st.item_id, fields,
+                                  self.app.coder, "event.add", False)
+            if written is None:
+                return
+            if written is False:
+                st.drafts.append(Draft(base, None, None, pending=True, into=fields))
             st = self.coding
             st.index = len(st.drafts) - 1
-            self._after_decision({st.item_id})
         else:
             st.drafts.append(Draft(base, None, None))
             st.index = len(st.drafts) - 1
@@ -337,10 +454,28 @@ class CodingActions:
         if st is None or st.current is None:
             return
         draft = st.current
-        if draft.event_id is not None:
-            store_events.remove_event(self.app.conn, draft.event_id, self.app.coder)
-            self._reload_state()
-            self._after_decision({st.item_id})
+        if draft.into is not None:  # not stored yet, its storing waits: it leaves that write
+            for i, f in enumerate(draft.into):
+                if f is draft.fields:
+                    del draft.into[i]
+                    break
+            st.drafts.pop(st.index)
+            st.index = max(0, min(st.index, len(st.drafts) - 1))
+            self.panel.show(st)
+        elif draft.event_id is not None:
+            at = st.index
+
+            def taken_back() -> None:
+                st.drafts.insert(at, draft)
+
+            written = self._write(st, st.item_id, "remove the event", "event.remove",
+                                  draft.event_id, self.app.coder, on_cancel=taken_back)
+            if written is False:
+                st.drafts.pop(at)
+                st.index = max(0, min(at, len(st.drafts) - 1))
+                for d in st.drafts:
+                    d.pending = True
+                self.panel.show(st)
         else:
             st.drafts.pop(st.index)
             st.index = max(0, min(st.index, len(st.drafts) - 1))
@@ -383,14 +518,28 @@ class CodingActions:
                         timeout=3)
             return
         event_id = st.current.event_id
-        try:
-            done = incidents.detach(self.app.conn, st.item_id, event_id, self.app.coder)
-        except incidents.DetachError as exc:
-            self.notify(str(exc), timeout=4)
+        item_id = st.item_id
+        if self.app.conn.execute("SELECT count(*) FROM event_items WHERE event_id = ?",
+                                 (event_id,)).fetchone()[0] == 1:
+            self.notify(str(incidents.DetachError(
+                "This is the event's only report: remove the event (-) instead.")), timeout=4)
             return
-        if done is not None:
-            self.status.set(message=f"detached this report from {self._code(event_id)} (u to undo)")
-        self._attached(st.item_id)
+        code = self._code(event_id)
+
+        def detached(result) -> None:
+            if isinstance(result, incidents.DetachError):
+                self.notify(str(result), timeout=4)
+                return
+            if result and result[0] is not None:
+                self.status.set(message=f"detached this report from {code} (u to undo)")
+            if self.is_attached and self.coding is not None and self.coding.item_id == item_id:
+                self._attached(item_id)
+
+        written = self._write(None, item_id, f"detach from {code}", "detach", item_id,
+                              [event_id], self.app.coder, on_done=detached)
+        if written is False:
+            st.current.pending = True
+            self.panel.show(st)
 
     def _code(self, event_id: int) -> str:
         row = self.app.conn.execute("SELECT country FROM events WHERE id = ?",
@@ -429,10 +578,18 @@ def open_attach_picker(screen, item_id: int, on: str, place: dict, done) -> None
         _, event_id = unwrap(result)
         if not isinstance(event_id, int):
             return
-        incidents.attach(app.conn, item_id, event_id, app.coder)
         code = next((n.code for n in near if n.event_id == event_id), str(event_id))
-        screen.notify(f"Attached this report to {code} (u to undo).", timeout=3)
-        done(item_id)
+
+        def attached(_batch) -> None:
+            screen.notify(f"Attached this report to {code} (u to undo).", timeout=3)
+            if screen.is_attached:
+                done(item_id)
+
+        written = app.write(f"attach to {code}", None, item_id, event_id, app.coder,
+                            op="attach", on_done=attached)
+        if written is False:
+            screen.notify(f"Attaching to {code} is pending: written when the database frees "
+                          f"(u takes it back).", timeout=4)
 
     app.push_screen(Picker("Attach this report to an event coded earlier", options,
                            help_text="events near in date and place, most likely first"),

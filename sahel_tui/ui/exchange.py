@@ -114,25 +114,43 @@ class ConflictsScreen(Screen):
         return self.conflicts[index] if index is not None and index < len(self.conflicts) else None
 
     def action_resolve(self, keep: str) -> None:
-        from sahel_tui.exchange.conflicts import ConflictError, resolve_conflict
+        from sahel_tui.exchange.conflicts import ConflictError
 
         conflict = self._current()
         if conflict is None:
             return
-        try:
-            resolve_conflict(self.app.conn, conflict.id, keep, self.app.coder)
-        except ConflictError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.notify(f"Conflict #{conflict.id}: kept {keep} (u to undo).", timeout=3)
-        self.load()
+
+        def resolved(result) -> None:
+            if isinstance(result, ConflictError):
+                self.notify(str(result), severity="error")
+                return
+            self.notify(f"Conflict #{conflict.id}: kept {keep} (u to undo).", timeout=3)
+            self._reload()
+
+        self._write(f"keep {keep} in conflict #{conflict.id}", "resolve", conflict.id, keep,
+                    self.app.coder, on_done=resolved)
 
     def action_undo(self) -> None:
-        from sahel_tui.store import decisions
+        dropped = self.app.take_back_pending() if self.app.writes else None
+        if dropped is not None:
+            self.notify(f"undid {dropped.label} (it was still pending)", timeout=2)
+            return
 
-        batch = decisions.undo(self.app.conn, self.app.coder)
-        self.notify(f"undid {batch.action}" if batch else "Nothing to undo.", timeout=2)
-        self.load()
+        def undone(batch) -> None:
+            self.notify(f"undid {batch.action}" if batch else "Nothing to undo.", timeout=2)
+            self._reload()
+
+        self._write("undo", "undo", self.app.coder, on_done=undone)
+
+    def _write(self, label: str, op: str, *args, on_done=None) -> None:
+        """Through the app's write queue: never waits on another process's lock."""
+        if self.app.write(label, None, *args, op=op, on_done=on_done) is False:
+            self.notify(f"{label[0].upper()}{label[1:]}: pending, written when the database "
+                        f"frees (u takes it back).", timeout=4)
+
+    def _reload(self) -> None:
+        if self.is_attached and self.app.screen is self:
+            self.load()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from sahel_tui.analysis import incidents, stories
-from sahel_tui.store import decisions, views
+from sahel_tui.store import views
 from sahel_tui.store.events import event_code
 from sahel_tui.ui.bindings import STORY
 
@@ -185,20 +185,36 @@ class StoryScreen(Screen):
         if len(ids) < 2:
             self.notify("Mark the other reports first (space), then L.", timeout=3)
             return
-        linked = incidents.link_reports(self.app.conn, ids, self.app.coder)
         self.marked.clear()
-        text = f"Linked {len(ids)} reports as one incident."
-        if linked.event_ids:
-            row = self.app.conn.execute("SELECT country FROM events WHERE id = ?",
-                                        (linked.event_ids[0],)).fetchone()
-            code = event_code(row[0], linked.event_ids[0])
-            n = len(linked.attached)
-            text += (f" {n} report{'s' if n != 1 else ''} attached to {code}." if n
-                     else f" Its event: {code}.")
-        else:
-            text += " Coding any one of them codes the incident."
-        self.notify(text, timeout=4)
-        self.load()
+
+        def linked(linked) -> None:
+            text = f"Linked {len(ids)} reports as one incident."
+            if linked.event_ids:
+                row = self.app.conn.execute("SELECT country FROM events WHERE id = ?",
+                                            (linked.event_ids[0],)).fetchone()
+                code = event_code(row[0], linked.event_ids[0])
+                n = len(linked.attached)
+                text += (f" {n} report{'s' if n != 1 else ''} attached to {code}." if n
+                         else f" Its event: {code}.")
+            else:
+                text += " Coding any one of them codes the incident."
+            self.notify(text, timeout=4)
+            self._reload()
+
+        self._write(f"link {len(ids)} reports", "link", ids, self.app.coder, on_done=linked)
+
+    def _write(self, label: str, op: str, *args, on_done=None) -> bool | None:
+        """Through the app's write queue: never waits on another process's lock; a change
+        that must wait is said, and written (and this view reloaded) when it frees."""
+        written = self.app.write(label, None, *args, op=op, on_done=on_done)
+        if written is False:
+            self.notify(f"{label[0].upper()}{label[1:]}: pending, written when the database "
+                        f"frees (u takes it back).", timeout=4)
+        return written
+
+    def _reload(self) -> None:
+        if self.is_attached and self.app.screen is self:
+            self.load()
 
     def action_attach(self) -> None:
         col = self._focused()
@@ -217,25 +233,35 @@ class StoryScreen(Screen):
         if not own:
             self.notify("That report is not part of a coded event.", timeout=2)
             return
-        try:
-            for eid in own:
-                incidents.detach(self.app.conn, target, eid, self.app.coder)
-        except incidents.DetachError as exc:
-            self.notify(str(exc), timeout=4)
-        self.load()
+        def detached(result) -> None:
+            if isinstance(result, incidents.DetachError):
+                self.notify(str(result), timeout=4)
+            self._reload()
+
+        self._write("detach the report", "detach", target, own, self.app.coder,
+                    on_done=detached)
 
     def action_unlink(self) -> None:
         col = self._focused()
         target = col.item_id if col is not None else self.item_id
-        if stories.unlink_item(self.app.conn, target, self.app.coder) is None:
-            self.notify("That item is not in a linked story.", timeout=2)
-            return
-        self.load()
+        def unlinked(batch) -> None:
+            if batch is None:
+                self.notify("That item is not in a linked story.", timeout=2)
+            self._reload()
+
+        self._write("unlink the report", "unlink", target, self.app.coder, on_done=unlinked)
 
     def action_undo(self) -> None:
-        batch = decisions.undo(self.app.conn, self.app.coder)
-        self.notify(f"undid {batch.action}" if batch else "Nothing to undo.", timeout=2)
-        self.load()
+        dropped = self.app.take_back_pending() if self.app.writes else None
+        if dropped is not None:
+            self.notify(f"undid {dropped.label} (it was still pending)", timeout=2)
+            return
+
+        def undone(batch) -> None:
+            self.notify(f"undid {batch.action}" if batch else "Nothing to undo.", timeout=2)
+            self._reload()
+
+        self._write("undo", "undo", self.app.coder, on_done=undone)
 
     def action_raw(self) -> None:
         self.raw = not self.raw

@@ -220,7 +220,9 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
         self._decide("flagged", "flag")
 
     def action_undo(self) -> None:
-        if self.undo_draft():  # what was done on the current item comes back first
+        # a change still waiting for the database is taken back first; then what was done
+        # on the current item's draft; then the decision log
+        if not len(self.app.writes) and self.undo_draft():
             return
         self._replay(decisions.undo, "undid")
 
@@ -230,12 +232,12 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
     def _replay(self, fn, verb: str) -> None:
         if verb == "undid" and self.app.writes:
             # the last decision has not reached the database yet: it is simply dropped
-            dropped = self.app.writes.cancel_last()
+            dropped = self.app.take_back_pending()
             if dropped is not None:
                 self.status.set(message=f"undid {dropped.label} (it was still pending)",
                                 banner=self.app.banner())
                 return
-        self.app.write(fn.__name__, fn, self.app.coder,
+        self.app.write(fn.__name__, None, self.app.coder, op=fn.__name__,
                        on_done=lambda batch: self._replayed(batch, verb))
 
     def _replayed(self, batch, verb: str) -> None:
@@ -583,8 +585,13 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
             return
         finally:
             self.app.release_connection(conn)
-        self.app.call_from_thread(self.query_one(Sidebar).show, saved, feeds, tags,
-                                  view_counts, saved_counts)
+        if not self.app.closing:
+            self.app.call_from_thread(self._show_sidebar, saved, feeds, tags, view_counts,
+                                      saved_counts)
+
+    def _show_sidebar(self, *counts) -> None:
+        for sidebar in self.query(Sidebar):  # none once the screen is coming down
+            sidebar.show(*counts)
 
     # -- refresh ---------------------------------------------------------------------------------
 
