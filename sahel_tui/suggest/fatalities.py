@@ -63,6 +63,7 @@ _KILL = re.compile(
     r"^(?:kill|killed|kills|killing|dead|died|dies|die|death|deaths|fatalit(?:y|ies)|"
     r"bodies|corpses|slain|slay|massacred|massacre|massacring|perished|perish|executed|"
     r"beheaded|murdered|murdering|neutrali[sz]ed|neutrali[sz]ing|toll|lives|life|"
+    r"assassinated|succumbed|succumbing|lynched|"
     r"vie|tue|tues|tuee|tuees|tuant|tuer|tuent|mort|morts|morte|mortes|deces|decede|decedes|"
     r"decedee|decedees|peri|perissent|perdu|corps|cadavres|massacres|massacree|massacrees|"
     r"executes|executees|execute|egorges|egorge|abattus|abattu|abattues|neutralises|"
@@ -77,7 +78,8 @@ _CONTEXT_OK = re.compile(
     r"toll\b|bilan|death|corps\s+sans\s+vie|(?:des|les|\d+)\s+corps|to\s+die|may\s+die)"
 )
 _BLOCK = re.compile(
-    r"^(?:injur\w*|wound\w*|hurt|maimed|bless\w*|abduct\w*|kidnap\w*|missing|captur\w*|"
+    r"^(?:injur\w*|wound\w*|hurt|maimed|bless\w*|abduct(?!ors?$)\w*|"
+    r"kidnap(?!pers?$)\w*|missing|captur\w*|"
     r"arrest\w*|detain\w*|rescu\w*|freed|releas\w*|displac\w*|fled|flee\w*|evacuat\w*|"
     r"hostages?|survi\w*|enlev\w*|disparus?|interpell\w*|arret\w*|libere\w*|deplace\w*|"
     r"otages?|enleve\w*|rapt\w*|sequestr\w*|refugi\w*|rescap\w*|hospitali\w*|soign\w*|"
@@ -104,7 +106,17 @@ _PERSON_SG = re.compile(
     r"militaire|commercant|eleveur|cultivateur|agriculteur|pasteur|pretre|enseignant|"
     r"eleve|conducteur|chauffeur|terroriste|jihadiste|djihadiste|assaillant|volontaire|"
     r"vdp|membre|garde|chasseur|dozo|orpailleur|infirmier|nurse|doctor|medecin|journalist|"
-    r"journaliste|elu|mayor|maire|councillor|conseiller|notable|guide|marabout)$"
+    r"journaliste|elu|mayor|maire|councillor|conseiller|notable|guide|marabout|"
+    r"individual|youth|brother|sister|son|daughter|father|mother|husband|wife|owner|"
+    r"fisherman|vendor|merchant|griot|detainee|prisoner|commander|leader|official|"
+    r"militiaman|operative|agent|contractor|apprentice|peacekeeper|shepherd|passenger|"
+    r"motorist|healer|elder|councilor|abductee|victim|suspect|informant|catechist|"
+    r"chairman|emir|deputy|prefect|ranger|cleric|preacher|individu|jeune|frere|fils|pere|"
+    r"mere|mari|epouse|proprietaire|pecheur|vendeur|detenu|prisonnier|chef|responsable|"
+    r"berger|passager|imam|motorcyclist|cyclist|lawyer|dealer|councilman|headman|associate|"
+    r"aide|bodyguard|rioter|thief|robber|criminal|kidnapper|inmate|refugee|migrant|"
+    r"mechanic|tailor|butcher|pharmacist|physician|engineer|contractor|customer|"
+    r"worker|employee|pilgrim|catechist)$"
 )
 _ARTICLE_ONE = {"a", "an", "un", "une", "one"}
 _ORDINAL_SUFFIX = {"er", "re", "e", "eme", "st", "nd", "rd", "th"}
@@ -161,6 +173,9 @@ _WORD_RE = re.compile(r"\d{1,3}(?:[, ]\d{3})+(?![\d])|\d+(?:[.,]\d+)?|[a-z]+")
 # a number right after these is a subset ("including 3 children") or not a head count
 _SUBSET = {"including", "includes", "among", "dont", "notamment", "parmi", "whom", "aged",
            "age", "agee", "agees", "ages", "number", "numero", "no", "route", "rn", "km"}
+
+
+_INCLUDING = {"including", "includes", "among", "whom", "dont", "parmi", "notamment"}
 
 
 @dataclass
@@ -322,11 +337,41 @@ def _value_at(ftext, toks, words, i) -> tuple[int, int] | None:
     return v, used
 
 
-def _singular_victims(toks: list[_Tok]) -> list[_Num]:
+_AGENT_VERB = {"beat", "shot", "killed", "stabbed", "attacked", "opened", "fired", "hacked",
+               "slit", "executed", "murdered", "strangled", "tortured", "lynched", "abducted",
+               "kidnapped", "shoots", "kills", "stabs"}
+_CONJ = {"while", "whereas", "but", "alors", "tandis", "mais"}
+_DEFINITE = {"the", "his", "her", "their", "its", "le", "la", "son", "sa", "leur"}
+_PASSIVE_AFTER = {"was", "died", "succumbed", "a", "est", "fut"}
+
+
+def _singular_victims(toks: list[_Tok], ftext: str = "") -> list[_Num]:
     out = []
     words = [t.text for t in toks]
+
+    def joined(i: int, j: int) -> bool:  # no punctuation between tokens i..j
+        return not ftext or not any(c in ftext[toks[x].end : toks[x + 1].start]
+                                    for x in range(i, j) for c in ",;:.()")
+
     for i, w in enumerate(words):
-        if w in ("a", "an", "un", "une"):
+        if w == "another" and i + 1 < len(words) and (
+                _KILL.match(words[i + 1]) or words[i + 1] in ("was", "died")):
+            out.append(_Num(1, 1, 1, "exact", i, i + 1))  # "one injured and another killed"
+            continue
+        if w in _DEFINITE:
+            # "killed the imam", "the village chief was killed": one victim, but only as
+            # the object of a killing verb or the subject of a passive one
+            for k in (1, 2, 3):
+                if i + k < len(words) and _PERSON_SG.match(words[i + k]) and \
+                        words[i + k] not in _ADJ_TOO:
+                    nxt = words[i + k + 1] if i + k + 1 < len(words) else ""
+                    if joined(i, i + k) and (
+                            (i > 0 and _KILL.match(words[i - 1])) or nxt in _PASSIVE_AFTER):
+                        out.append(_Num(1, 1, 1, "exact", i, i + k + 1))
+                    break
+            continue
+        if w in ("a", "an", "un", "une") and not (i > 0 and words[i - 1] in ("as", "comme")):
+            # not "a man working as a vendor": the same person
             for k in (1, 2, 3, 4):  # "a soldier", "a 15-year-old boy"
                 if i + k < len(words) and _PERSON_SG.match(words[i + k]):
                     nxt = words[i + k + 1] if i + k + 1 < len(words) else ""
@@ -334,15 +379,48 @@ def _singular_victims(toks: list[_Tok]) -> list[_Num]:
                         break  # "un poste militaire": an adjective after a noun
                     if _GROUP_NOUN.match(nxt):
                         break  # "a vigilante group", "a soldier's convoy"
+                    if nxt in _AGENT_VERB:
+                        break  # "a soldier beat a worker to death": the killer
                     out.append(_Num(1, 1, 1, "exact", i, i + k + 1))
                     break
     return out
+
+
+def _without_subsets(nums: list[_Num], toks: list[_Tok], blocks: list[int],
+                     kills: list[int]) -> list[_Num]:
+    """"six people including two soldiers, the owner and a manager" is six: the figures
+    after "including" (among them, dont ...) are part of the one just before it, which
+    then reaches to the end of the list for its distance to the killing word ("three
+    people including a man, a woman and a girl were killed")."""
+    for inc, t in enumerate(toks):
+        if t.text not in _INCLUDING:
+            continue
+        pre = [nm for nm in nums if nm.i1 <= inc and inc - nm.i1 <= 4
+               and not any(nm.i1 <= b < inc for b in blocks)]
+        sub = [nm for nm in nums if nm.i0 > inc]
+        if not pre or not sub:
+            continue
+        head = pre[-1]
+        end = max(nm.i1 for nm in sub)
+        nums = [nm for nm in nums if nm.i0 <= inc]
+        if not any(head.i1 <= k < end for k in kills):
+            nums = [nm for nm in nums if nm is not head]
+            nums.append(_Num(head.low, head.best, head.high, head.qualifier, head.i0, end))
+        break
+    return nums
 
 
 def _is_kill(ftext: str, toks: list[_Tok], i: int) -> bool:
     w = toks[i].text
     if not _KILL.match(w):
         return False
+    if w == "killing" and i > 0 and (toks[i - 1].text == "the" or (
+            i > 1 and toks[i - 2].text == "the" and toks[i - 1].text in (
+                "earlier", "recent", "previous", "alleged", "reported"))):
+        return False  # "in reaction to the killing of a youth": a cause, told in passing
+    if i > 1 and toks[i - 1].text == "to" and toks[i - 2].text.startswith(
+            ("attempt", "tried", "try", "plot", "sought", "threat")):
+        return False  # "in an attempt to kill him": no one died
     if w in _NEEDS_CONTEXT:
         window = ftext[max(0, toks[i].start - 25) : toks[i].end + 12]
         return _CONTEXT_OK.search(window) is not None
@@ -363,7 +441,9 @@ def find_fatalities(text: str, lang: str | None = None) -> list[FatalityMention]
         blocks = [i for i, t in enumerate(toks) if _BLOCK.match(t.text)]
         nums = _numbers(ftext, toks)
         taken = {k for nm in nums for k in range(nm.i0, nm.i1)}
-        nums += [nm for nm in _singular_victims(toks) if nm.i0 not in taken]
+        nums += [nm for nm in _singular_victims(toks, ftext) if nm.i0 not in taken]
+        nums = sorted(_without_subsets(nums, toks, blocks, kills), key=lambda nm: nm.i0)
+        attached: list[tuple[str, int, float] | None] = []
         for nm in nums:
             best_kw = None
             best_d = 99.0
@@ -375,15 +455,30 @@ def find_fatalities(text: str, lang: str | None = None) -> list[FatalityMention]
                         d = k - nm.i1 + 1
                     else:
                         # "killed 15", but not "were killed, five others were wounded"
+                        # nor "two were released while three were executed"
                         between = ftext[toks[k].end : toks[nm.i0].start]
-                        if any(ch in between for ch in ",;:()"):
+                        if any(ch in between for ch in ",;:()") or any(
+                                toks[j].text in _CONJ for j in range(k + 1, nm.i0)):
                             continue
                         d = (nm.i0 - k) + 0.5
                     if d < best_d:
                         best_d, best_kw = d, (kind, k)
-            if best_kw is None or best_kw[0] != "kill" or best_d > 9:
+            attached.append(None if best_kw is None else (best_kw[0], best_kw[1], best_d))
+        # a list before one killing verb ("Three soldiers, one civilian and twenty-one
+        # militants were killed"): a figure too far from the verb belongs to it when the
+        # next figure of the list does
+        for j in range(len(nums) - 2, -1, -1):
+            nm, nxt, att = nums[j], nums[j + 1], attached[j + 1]
+            cur = attached[j]
+            if (cur is not None and (cur[0] == "block" or cur[2] <= 9)) or att is None \
+                    or att[0] != "kill" or att[1] < nxt.i1 or nxt.i0 - nm.i1 > 5 \
+                    or any(nm.i1 <= b < nxt.i0 for b in blocks):
                 continue
-            k = best_kw[1]
+            attached[j] = ("kill", att[1], att[2])
+        for nm, att in zip(nums, attached, strict=True):
+            if att is None or att[0] != "kill" or att[2] > 9:
+                continue
+            k = att[1]
             a, b = toks[nm.i0].start, toks[nm.i1 - 1].end
             mentions.append(FatalityMention(
                 low=nm.low, best=nm.best, high=nm.high, span=(a, b),

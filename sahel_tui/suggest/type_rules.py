@@ -103,6 +103,8 @@ _HARM = re.compile(
 _VIOLENCE = re.compile(
     r"\b(?:clash\w*|ambush\w*|assault\w*|opened\s+fire|fired\s+(?:on|at|upon)|"
     r"fought|fighting|exchanged?\s+(?:of\s+)?(?:gun)?fire|abduct\w*|kidnap\w*|"
+    r"(?:attack\w*|raid\w*|stormed|invaded)\s+(?:\w+\s+){0,3}(?:villages?|hamlets?|"
+    r"settlements?)|attaqu\w*\s+(?:\w+\s+){0,3}villages?|"
     r"embuscade\w*|affrontement\w*|accrochage\w*|enlev\w*|ouvert\s+le\s+feu)\b")
 _NO_HARM = re.compile(
     r"\b(?:no(?:\s+one|body|\s+(?:casualt\w*|deaths?|fatalit\w*|injur\w*|victims?|"
@@ -134,7 +136,7 @@ def refine_type_explained(cands: list[EventTypeCandidate], chosen: list[ActorSco
     why = ""
     lead = _unnegated(lead)
     if sub == "Looting/property destruction" and (_HARM.search(lead) or
-                                                   _VIOLENCE.search(lead)):
+                                                   _VIOLENCE.search(lead) or two_sided(lead)):
         violent = [c for c in cands if c.sub_event_type in _VIOLENT_SUBS]
         v = violent[0] if violent else None
         et, sub = ("Violence against civilians", "Attack") if v is None else \
@@ -203,7 +205,8 @@ def ranked_types(cands: list[EventTypeCandidate], et: str, sub: str,
 _ACT = re.compile(
     r"\b(?:killed|shot(?:\s+(?:and\s+)?(?:dead|killed|wounded|injured))?|gunned\s+down|"
     r"executed|murdered|assassinated|beheaded|hacked(?:\s+to\s+death)?|"
-    r"opened\s+fire\s+(?:on|at|against|upon)|fired\s+(?:on|at|upon)|attacked|assaulted|"
+    r"opened\s+fire\s+(?:on|at|against|upon)|fired\s+(?:(?:gun)?shots\s+)?(?:on|at|upon|"
+    r"against|into)|attacked|assaulted|"
     r"ambushed|wounded|injured|raided|stormed|targeted|"
     r"ont\s+tue|a\s+tue|ont\s+abattu|a\s+abattu|ont\s+attaque|a\s+attaque|ont\s+execute|"
     r"tendu\s+une\s+embuscade\s+a|ouvert\s+le\s+feu\s+sur)\b")

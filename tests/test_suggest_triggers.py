@@ -1,0 +1,58 @@
+"""Wordings of real reporting that must give an event (the incident cue and the keyword
+rules of sahel_tui/vocab/data/event_rules.toml), with the sub-event type ACLED gives them."""
+
+from __future__ import annotations
+
+import pytest
+
+from sahel_tui.suggest import suggest_coding
+from sahel_tui.vocab import load_vocab
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return load_vocab()
+
+
+@pytest.mark.parametrize(
+    "body, sub",
+    [
+        ("Militants burned a school in the village on Monday.",
+         "Looting/property destruction"),
+        ("Soldiers burnt motorbikes belonging to herders near the market on Monday.",
+         "Looting/property destruction"),
+        ("Militants detonated a bridge on the main road on Monday.",
+         "Remote explosive/landmine/IED"),
+        ("Two militias exchanged gunfire near the river on Monday; no one was hurt.",
+         "Armed clash"),
+        ("Militiamen fired gunshots at a hamlet on Monday night.", "Attack"),
+        ("Militiamen forcefully disappeared three herders on Monday.",
+         "Abduction/forced disappearance"),
+        ("The army cleared four villages without resistance on Monday.",
+         "Non-violent transfer of territory"),
+        ("Peacekeepers dismantled an anti-tank mine near the camp on Monday.",
+         "Disrupted weapons use"),
+        ("Police seized more than twenty fire arms at a checkpoint on Monday.",
+         "Disrupted weapons use"),
+        ("The government extended the state of emergency in the region on Monday.",
+         "Change to group/activity"),
+        ("The governor imposed a ban on motorbikes in three districts on Monday.",
+         "Change to group/activity"),
+        ("Militants gave villagers an ultimatum to leave the village on Monday.", "Other"),
+        ("Militants closed down the school in the village on Monday.", "Other"),
+        ("Militants mounted a roadblock on the highway on Monday and searched travellers.",
+         "Other"),
+        ("Community leaders signed an accord to end hostilities on Monday.", "Agreement"),
+        ("Teachers went on strike across the country on Monday.", "Peaceful protest"),
+        ("Members of the movement staged peaceful processions in the city on Monday.",
+         "Peaceful protest"),
+        ("Party supporters engaged in a street fight at a polling station on Monday.",
+         "Mob violence"),
+    ],
+)
+def test_real_wordings_give_an_event(vocab, body, sub):
+    # a second sentence, as a dispatch has (background: it does not count)
+    coding = suggest_coding("Report", body + " The area has been tense for months.",
+                            "2025-03-04T09:00:00+00:00", vocab=vocab)
+    assert coding.events, body
+    assert coding.primary.sub_event_type == sub, body
