@@ -96,3 +96,28 @@ async def test_the_type_picker_states_the_rule_that_settled_the_suggestion(app):
         help_line = str(app.screen.query_one("#picker-help").render())
         assert f"suggested {sug.sub_event_type}: {sug.type_rule}" in help_line
         await pilot.press("escape")
+
+
+async def test_choosing_the_other_sides_actor_swaps_the_sides(app):
+    """Actor 2 chosen as actor 1 (or the reverse) swaps the two sides, with their associated
+    actors, instead of coding 'Civilians vs Civilians'."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        st = app.screen.coding
+        st.current.fields["assoc_actor_2"] = ["Zarma Ethnic Militia (Niger)"]
+        before = dict(st.current.fields)
+        assert before["actor1"] and before["actor2"] and before["actor1"] != before["actor2"]
+        await pilot.press("a", *before["actor2"].split()[0].lower())
+        await pilot.pause()
+        names = [getattr(i.value, "name", None) for i in app.screen.items]
+        await pilot.press(*["down"] * names.index(before["actor2"]), "enter")
+        await pilot.pause()
+        after = app.screen.coding.current.fields
+        assert (after["actor1"], after["actor2"]) == (before["actor2"], before["actor1"])
+        assert (after["inter1"], after["inter2"]) == (before["inter2"], before["inter1"])
+        assert after["assoc_actor_1"] == ["Zarma Ethnic Militia (Niger)"]
+        assert not after["assoc_actor_2"]
+        await pilot.press("u")  # one draft change: undone whole
+        await pilot.pause()
+        again = app.screen.coding.current.fields
+        assert (again["actor1"], again["actor2"]) == (before["actor1"], before["actor2"])

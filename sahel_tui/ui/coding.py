@@ -544,7 +544,15 @@ def apply_choice(vocab, facet: str, fields: dict, value) -> dict:
         n = facet[-1]
         if value == "":
             return {f"actor{n}": "", f"inter{n}": ""}
-        return {f"actor{n}": value.name, f"inter{n}": value.type}
+        changes = {f"actor{n}": value.name, f"inter{n}": value.type}
+        o = "2" if n == "1" else "1"
+        if value.name == fields.get(f"actor{o}") and fields.get(f"actor{n}"):
+            # the other side's actor chosen for this side: the two sides swap, each with its
+            # associated actors (not "Civilians vs Civilians")
+            changes.update({f"actor{o}": fields[f"actor{n}"], f"inter{o}": fields.get(f"inter{n}", ""),
+                            f"assoc_actor_{n}": list(fields.get(f"assoc_actor_{o}") or []),
+                            f"assoc_actor_{o}": list(fields.get(f"assoc_actor_{n}") or [])})
+        return changes
     if facet == "place" and isinstance(value, tuple) and value[0] == "geo":
         return {"geo_precision": value[1]}
     if facet == "place":
