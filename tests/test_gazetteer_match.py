@@ -217,3 +217,49 @@ async def test_the_app_builds_the_gazetteer_after_its_first_frame(demo_db, tmp_p
         gz = app.vocab.gazetteer
         assert gz is not None and gz.ready and gz.keys > 0
         assert [m.text for m in gz.find("an attack near Dinangurou")] == ["Dinangurou"]
+
+
+# ------------------------------------------------------------------ ACLED's parentheses
+def coded_place(gaz, text):
+    vocab = load_vocab(None)
+    vocab.gazetteer = gaz
+    ev = suggest_coding("", text, "2020-05-04T09:00:00Z", vocab=vocab).events[0]
+    return ev.place, ev.geo_precision
+
+
+def test_a_village_the_dumps_lack_is_the_one_named_before_its_units(gaz):
+    # "Kobaro Ndiaye" is in no gazetteer: the village as written, in the units of the
+    # parenthesis, at their coordinates (geo_precision 2)
+    place, prec = coded_place(gaz, "On 3 May 2020, gunmen attacked the village of Kobaro "
+                                   "Ndiaye (Koro, Mopti) and killed three civilians.")
+    assert (place.name, place.admin2, place.admin1, place.country, prec) == (
+        "Kobaro Ndiaye", "Koro", "Mopti", "ML", 2)
+    assert place.has_coordinates and place.source == "text:Koro"
+    # "Tongo" is a village of Sikasso only: not this one
+    place, prec = coded_place(gaz, "On 3 May 2020, gunmen attacked Tongo (Koro, Mopti) and "
+                                   "killed three civilians.")
+    assert (place.name, place.admin1, prec) == ("Tongo", "Mopti", 2)
+    # a Madina of Kati: that one, with its own coordinates
+    place, prec = coded_place(gaz, "On 3 May 2020, gunmen attacked Madina (Kati, "
+                                   "Koulikoro) and killed three civilians.")
+    assert (place.id, prec) == ("gn:12", 1)
+
+
+def test_several_villages_in_one_unit_are_coded_to_the_unit(gaz):
+    place, _ = coded_place(gaz, "On 3 May 2020, gunmen attacked the Kobaro, Ndiaye and "
+                                "Sogou villages (Koro, Mopti) and killed three civilians.")
+    assert (place.name, place.admin1) == ("Koro", "Mopti")
+
+
+def test_a_remark_in_parentheses_is_not_a_unit(gaz):
+    ms = ranked(gaz, "Gunmen attacked Madina (near Dinangourou) and killed three.")
+    assert [m.text for m in ms] == ["Madina"]
+
+
+def test_the_place_the_coder_says_it_is_coded_to(gaz):
+    for text in ("Gunmen attacked the village of Kassa (coded as Dinangourou at "
+                 "geoprecision 2) and killed three.",
+                 "Gunmen attacked Madina village (no location found, coded as Dinangourou) "
+                 "and killed three.",
+                 "Gunmen attacked Madina and killed three. Geo coded as Dinangourou."):
+        assert [m.text for m in ranked(gaz, text)] == ["Dinangourou"], text

@@ -13,6 +13,11 @@ and :func:`evidence` says why in words:
 * then what it is: a populated place (+0.6; a capital or seat +0.4 more), a town of the
   bundled gazetteer (+0.8), population (up to ~+1).
 
+ACLED's parentheses are read first (see :func:`_without_qualifiers`): "X (Koro, Mopti)"
+keeps only the places X in those units, or codes the village X as named, in those units;
+"(coded as Y)" says the place coded.  A name only the import knows, in none of the
+countries the item is about, is left out (see :func:`score_candidates`).
+
 Shipped and imported candidates of one span are ranked together; where a vocabulary match
 and an imported one overlap, the longer span wins (the vocabulary's at equal length), and an
 imported name never takes the words of an actor or a country.
@@ -91,22 +96,155 @@ def place_matches(gz: Gazetteer, text: str, matches: Sequence[Match], *,
             merged[merged.index(old)] = Match(old.start, old.end, old.text,
                                               old.candidates + extra)
     merged.sort(key=lambda m: m.start)
-    merged = _without_qualifiers(text, merged)
+    merged = _without_qualifiers(text, merged, blockers)
     return score_candidates(gz, text, merged, matches, country_hint=country_hint,
                             recent=recent or gz.recent)
 
 
-def _without_qualifiers(text: str, places: list[Match]) -> list[Match]:
-    """Leave out the names inside a parenthesis that follows a place name: "Dinangourou
-    (Koro, Mopti)" names one place; Koro and Mopti say where it is (they stay evidence)."""
+_HEAD_GAP = re.compile(
+    r"^\s*(?:(?:village|town|community|settlement|hamlet|area|commune|market|camp|quarter|"
+    r"ward|localit[eé]|hameau)\s*)?$", re.IGNORECASE)
+# several villages in one unit ("attacked Jetete, Hoyo and Fashar communities (Magumeri
+# LGA, Borno)"): ACLED codes the unit
+_PLURAL_GAP = re.compile(r"^\s*(?:villages|communities|settlements|hamlets|towns)\s*$",
+                         re.IGNORECASE)
+_HEAD_WORDS = re.compile(r"((?:[A-Z][\w'’-]*[\s-]+){0,3}[A-Z][\w'’-]*)\s*$")
+_ANY_PAREN = re.compile(r"\(([^()]{1,120})\)")
+_CODED = re.compile(r"^\s*(?:geo[- ]?)?coded\s+(?:as|at|to|in)\b", re.IGNORECASE)
+_CODED_BEFORE = re.compile(
+    r"(?:\b(?:geo[- ]?)?coded\s+(?:as|at|to|in)|\bcoordinates\s+(?:for|of))\s+(?:the\s+)?$",
+    re.IGNORECASE)
+_UNIT_WORD = re.compile(r"\s+(?:lga|local\s+government\s+area|state|region|province|"
+                        r"cercle|department|d[eé]partement|commune)$", re.IGNORECASE)
+
+
+_UNIT_PART = re.compile(r"^[A-Z][\w'’.-]*(?:[\s/-]+[A-Z][\w'’.-]*){0,3}$")
+
+
+def _unit_keys(inner: str) -> set[str]:
+    """The admin units a parenthesis names, as spelling keys: "Gwoza LGA, Borno" ->
+    {gwoza, borno}."""
+    return {name_key(_UNIT_WORD.sub("", part.strip())) for part in inner.split(",")} - {""}
+
+
+def _admin_paren(inner: str) -> bool:
+    """A parenthesis of admin units only ("Koro, Mopti", "Gwoza LGA, Borno", "Lac"), not
+    a remark ("near Bandiougou", "Police reported Akilu", "Katsina state, coordinates
+    for Jibia used")."""
+    parts = [_UNIT_WORD.sub("", p.strip()) for p in inner.split(",")]
+    return 1 <= len(parts) <= 3 and all(_UNIT_PART.match(p) for p in parts)
+
+
+def _in_units(c: Candidate, units: set[str]) -> bool:
+    p = c.entity
+    return isinstance(p, Place) and bool(
+        {name_key(p.admin1), name_key(p.admin2)} & units
+        or (p.kind != "place" and name_key(p.name) in units))
+
+
+def _unit_of(inner: list[Match], units: set[str]) -> Place | None:
+    """The unit a parenthesis codes to: its first name, as a place of the bundled gazetteer
+    (a district, or the town that names a commune) lying in the others."""
+    cands = [c for c in inner[0].candidates if isinstance(c.entity, Place)
+             and not _imported(c)]
+    first = name_key(inner[0].text)
+    rest = units - {first}
+
+    def fit(c: Candidate) -> tuple:
+        p: Place = c.entity  # type: ignore[assignment]
+        return (not rest or bool({name_key(p.admin1), name_key(p.admin2)} & rest),
+                p.kind == "admin2", p.kind == "place")
+
+    best = max(cands, key=fit, default=None)
+    return best.entity if best is not None else None  # type: ignore[return-value]
+
+
+def _named_village(name: str, unit: Place, start: int, end: int) -> Match:
+    """A village the text names with its admin units and the gazetteer lacks: the name as
+    written, the units of the parenthesis, the unit's coordinates (geo_precision 2)."""
+    admin1 = unit.name if unit.kind == "admin1" else unit.admin1
+    admin2 = unit.name if unit.kind == "admin2" else unit.admin2
+    p = Place(id=f"text:{unit.id}:{fold_key(name)}", name=name, kind="place",
+              country=unit.country, admin1=admin1, admin2=admin2, latitude=unit.latitude,
+              longitude=unit.longitude, source=f"text:{unit.name}")
+    return Match(start, end, name, (Candidate("place", p.id, name, p.country, "place", 0,
+                                              name, 0.0, p),))
+
+
+def _without_qualifiers(text: str, places: list[Match],
+                        blockers: Sequence[Match] = ()) -> list[Match]:
+    """Read ACLED's parentheses.  "Dinangourou (Koro, Mopti)" names one place: Koro and
+    Mopti say where it is (they stay evidence), and the candidates of Dinangourou outside
+    them are left out.  When the gazetteer does not know the name before it ("Yobe Baranda
+    village (Batsari LGA, Katsina)"), or none of its places lies in those units (a namesake
+    elsewhere), it is the village the text names, in those units, at their coordinates
+    (see :func:`named_village`); several villages ("... communities (Magumeri LGA, Borno)")
+    are coded to the first unit.  "Kassa (coded as Dinnguidanga at geoprecision 2)": the
+    place coded is the one named there."""
     drop: set[int] = set()
-    for m in places:
-        paren = _PAREN.match(text[m.end : m.end + 130])
-        if paren is None:
+    replace: dict[int, Match] = {}
+    added: list[Match] = []
+    for paren in _ANY_PAREN.finditer(text):
+        lo, hi = paren.start(1), paren.end(1)
+        inner = [o for o in places if lo <= o.start and o.end <= hi]
+        before = text[max(0, paren.start() - 80) : paren.start()]
+        head = next((m for m in places if m.end <= paren.start()
+                     and _HEAD_GAP.match(text[m.end : paren.start()])), None)
+        if _CODED.match(paren.group(1)) or any(
+                _coded(text, o) for o in inner):
+            if head is not None and inner:
+                drop.add(id(head))
             continue
-        lo, hi = m.end + paren.start(1), m.end + paren.end(1)
-        drop.update(id(o) for o in places if lo <= o.start and o.end <= hi)
-    return [m for m in places if id(m) not in drop]
+        if not inner:
+            continue
+        units = _unit_keys(paren.group(1))
+        unit = _unit_of(inner, units) if _admin_paren(paren.group(1)) else None
+        if unit is None:
+            if head is not None:
+                drop.update(id(o) for o in inner)  # "Taraterit (Taghatert)": another name
+            continue
+        if head is not None and id(head) not in drop:
+            inside = tuple(c for c in head.candidates if _in_units(c, units))
+            if inside:
+                if len(inside) < len(head.candidates):
+                    replace[id(head)] = Match(head.start, head.end, head.text, inside)
+                drop.update(id(o) for o in inner)
+                continue
+            if not any(_in_units(c, units) or c.detail != "place" for o in inner
+                       for c in o.candidates):
+                drop.update(id(o) for o in inner)  # "Taraterit (Taghatert)": another name
+                continue
+            drop.add(id(head))  # a namesake elsewhere: the village is not in the dumps
+        drop.update(id(o) for o in inner)
+        words = None
+        if head is not None:
+            words = (head.start, head.end)
+        elif not _PLURAL_GAP.search(before):
+            gap = re.search(r"(?:\s+(?:village|town|community|settlement|hamlet|area|"
+                            r"commune|market|camp|quarter|ward))?\s*$", before, re.IGNORECASE)
+            w = _HEAD_WORDS.search(before[: gap.start()]) if gap else None
+            if w is not None:
+                start = paren.start() - len(before) + w.start(1)
+                words = (start, start + len(w.group(1)))
+                if any(b.start < words[1] and words[0] < b.end for b in blockers) or any(
+                        o.start < words[1] and words[0] < o.end for o in places):
+                    words = None
+        if words is None:
+            added.append(Match(inner[0].start, inner[0].end, inner[0].text,
+                               inner[0].candidates))  # the unit itself
+        else:
+            added.append(_named_village(text[words[0] : words[1]], unit, *words))
+    out = [replace.get(id(m), m) for m in places if id(m) not in drop] + added
+    out.sort(key=lambda m: m.start)
+    # "(no location found, coded as Igabi)", "geo coded as Kukawa", "coordinates for Jibia
+    # used": the coder says which place the event is coded to
+    coded = [m for m in out if _coded(text, m)]
+    return coded or out
+
+
+def _coded(text: str, m: Match) -> bool:
+    """The coder's own word: "coded as *m*", "coordinates for *m*"."""
+    return bool(_CODED_BEFORE.search(text[max(0, m.start - 40) : m.start]))
 
 
 def _same_town(c: Candidate, shipped: Sequence[Candidate], names: set) -> bool:
@@ -202,6 +340,7 @@ def score_candidates(gz: Gazetteer | None, text: str, places: Sequence[Match],
             own_ev[mine] -= 1
         ctx = strong + weak
         if (COUNTRY_FILTER and +strong and all(_imported(c) for c in m.candidates)
+                and not _coded(text, m)
                 and not any(ctx.get(c.country) for c in m.candidates)):
             if mine:
                 own_ev[mine] += 1
@@ -290,6 +429,9 @@ def evidence(c: Candidate, text: str, m: Match, places: Sequence[Match]) -> list
         out.append(f"{dist} km from {what}")
     if p.population:
         out.append(f"pop. {p.population:,}")
-    src = p.source.split(":", 1)[1] if p.source.startswith("gazetteer:") else "bundled"
-    out.append(src)
+    if p.source.startswith("text:"):
+        out.append(f"named in the text: units and coordinates of {p.source[5:]}")
+    else:
+        out.append(p.source.split(":", 1)[1] if p.source.startswith("gazetteer:")
+                   else "bundled")
     return out

@@ -183,5 +183,7 @@ def pick_place(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
         precision = (2 if best.near else 1) if bare else 3
         if seat is not None:
             place = seat
+    if place.source.startswith("text:"):
+        precision = max(precision, 2)  # a village named with its units: their coordinates
     cands = tuple(p.cand for p in ranked)
     return place, precision, best.mention, cands
