@@ -263,3 +263,15 @@ def test_the_place_the_coder_says_it_is_coded_to(gaz):
                  "and killed three.",
                  "Gunmen attacked Madina and killed three. Geo coded as Dinangourou."):
         assert [m.text for m in ranked(gaz, text)] == ["Dinangourou"], text
+
+
+def test_names_in_a_list_of_villages_and_groups_named_after_places(gaz):
+    # "Madina" inside "Jan Madina" is not Madina, even in a list of capitalised names
+    assert "Madina" not in names(gaz, "gunmen attacked Sogou, Kaurawa, Jan Madina and "
+                                      "Lambar Kantoma on Monday.")
+    # a headline in title case still matches
+    assert names(gaz, "Gunmen Kill Five In Madina Village Raid") == ["Madina"]
+    # "Koro Communal Militias" are a group, not the town
+    place, _ = coded_place(gaz, "On 3 May 2020, Koro Communal Militias attacked Kobaro "
+                                "(Kati, Koulikoro) and killed three civilians.")
+    assert (place.name, place.admin1) == ("Kobaro", "Koulikoro")

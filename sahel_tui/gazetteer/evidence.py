@@ -225,7 +225,8 @@ def _without_qualifiers(text: str, places: list[Match],
             w = _HEAD_WORDS.search(before[: gap.start()]) if gap else None
             if w is not None:
                 start = paren.start() - len(before) + w.start(1)
-                words = (start, start + len(w.group(1)))
+                name = _UNIT_WORD.sub("", w.group(1))  # "Kurecin Atai in Danmusa LGA (...)"
+                words = (start, start + len(name))
                 if any(b.start < words[1] and words[0] < b.end for b in blockers) or any(
                         o.start < words[1] and words[0] < o.end for o in places):
                     words = None

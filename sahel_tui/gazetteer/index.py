@@ -72,7 +72,8 @@ _ADJECTIVE_AFTER = re.compile(
     r"farmers?|youths?|fighters?|civilians?|people|hunters?|traders?|vigilantes?|chiefs?|"
     r"leaders?|elders?|ethnic|group|members?|pastoralists?|settlers?|gunmen|speaking|"
     r"villagers|residents|marketgoers|traders|victims|soldiers|"
-    r"(?:village|town|hamlet|camp)\s+(?:of|called|named)|(?:villages|towns)\b)\b")
+    r"(?:village|town|hamlet|camp)\s+(?:of|called|named)|(?:villages|towns)\b)\b",
+    re.IGNORECASE)  # "Katsina Communal Militias", "Zamfara Militias" too
 # "the Fulani community" (a people), not "in Daudawa community" (a village)
 _COMMUNITY_AFTER = re.compile(r"^\s+communit(?:y|ies)\b")
 _DETERMINER_BEFORE = re.compile(
@@ -132,9 +133,11 @@ def _part_of_longer_name(text: str, tokens, i: int, j: int) -> bool:
     """A name that is only part of a longer proper name ("Wanzam" in "Garin Wanzam",
     "Koïra" in "Koira Beri"): a capitalised word joined to it by a space or a hyphen that
     no place name covers -- unless the text around is in title case (a headline)."""
-    around = tokens[max(0, i - 4) : j + 5]
-    caps = sum(text[t.start].isupper() for t in around)
-    if len(around) >= 5 and caps >= 0.6 * len(around):
+    # a headline in title case capitalises every word; a list of villages in a sentence
+    # ("attacked Danhayi, Gidan Guge, Kaurawa and Jan Bago") has lower-case words near it
+    around = tokens[max(0, i - 6) : j + 7]
+    if len(around) >= 5 and not any(
+            text[t.start].islower() and len(t.text) >= 3 for t in around):
         return False
     for k, gap in ((i - 1, (tokens[i - 1].end, tokens[i].start) if i > 0 else None),
                    (j + 1, (tokens[j].end, tokens[j + 1].start) if j + 1 < len(tokens)
