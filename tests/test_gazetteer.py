@@ -299,3 +299,19 @@ def test_own_admin1_is_kept_and_only_the_admin2_inferred_on_every_import(conn, t
     assert third.merged == 1
     (p, _), = search(conn, "Bord de Region")
     assert (p.admin1, p.admin2, p.admin_from) == ("Koulikoro", "Koulikoro", "a2:gn:21")
+
+
+def test_a_village_of_gao_near_menaka_is_in_the_menaka_region(conn, tmp_path):
+    # GeoNames codes the villages of Mali's Ménaka region (carved out of Gao) to Gao: the
+    # one whose nearest district is the Ménaka cercle goes to Ménaka, the others stay
+    a1 = write_dump(tmp_path / "admin1CodesASCII.txt", ["ML.09\tGao\tGao\t1"])
+    lines = [geo_line(700, "Pres de Menaka", "", 15.85, 2.30, a1="09"),
+             geo_line(701, "Pres d'Ansongo", "", 15.60, 0.55, a1="09")]
+    dump = write_dump(tmp_path / "ML.txt", lines)
+    import_geonames(conn, [dump, a1])
+    (p, _), = search(conn, "Pres de Menaka")
+    assert (p.admin1, p.admin2) == ("Ménaka", "Ménaka")
+    (p, _), = search(conn, "Pres d'Ansongo")
+    assert (p.admin1, p.admin2) == ("Gao", "Ansongo")
+    (again,) = import_geonames(conn, [dump, a1])
+    assert (again.unchanged, again.merged) == (2, 0)

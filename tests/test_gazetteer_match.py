@@ -275,3 +275,20 @@ def test_names_in_a_list_of_villages_and_groups_named_after_places(gaz):
     place, _ = coded_place(gaz, "On 3 May 2020, Koro Communal Militias attacked Kobaro "
                                 "(Kati, Koulikoro) and killed three civilians.")
     assert (place.name, place.admin1) == ("Kobaro", "Koulikoro")
+
+
+def test_a_number_after_a_name_is_a_date_only_when_it_reads_as_one(gaz):
+    assert names(gaz, "Militants attacked Madina, 23 soldiers were killed.") == ["Madina"]
+    assert names(gaz, "It happened in Madina 12, 2020 and later.") == []
+    assert names(gaz, "The raid of Madina 23.") == []
+
+
+def test_a_people_of_a_few_countries_says_which(gaz):
+    # "Tongo Tongo" is a village of Niger only: a Dogon village (Mali, Burkina Faso) of that
+    # name is one the dumps lack; Djerma villages are in Niger
+    assert [m.text for m in ranked(gaz, "Gunmen attacked the Dogon village of Tongo "
+                                        "Tongo.")] == []
+    assert [m.text for m in ranked(gaz, "Gunmen attacked the Djerma village of Tongo "
+                                        "Tongo.")] == ["Tongo Tongo"]
+    ms = ranked(gaz, "Gunmen attacked the Mossi village of Madina.")
+    assert best_of(ms, "Madina").country == "BF"

@@ -34,7 +34,7 @@ from sahel_tui.vocab.match import Candidate, Match
 from sahel_tui.vocab.model import Place
 from sahel_tui.vocab.textnorm import fold_key, tokenize
 
-from .index import Gazetteer, is_acronym, peoples_keys, used_as_adjective
+from .index import Gazetteer, is_acronym, people_countries, peoples_keys, used_as_adjective
 from .keys import name_key
 
 __all__ = ["evidence", "km", "place_matches", "score_candidates"]
@@ -266,7 +266,8 @@ def _country_support(text: str, places: Sequence[Match], all_matches: Sequence[M
                      country_hint: str | None) -> tuple[Counter[str], Counter[str]]:
     """(strong, weak) country evidence of an item: strong -- the feed's country tag, a
     country named (not as the other side of a border: "near the border with Burkina
-    Faso"), an actor of one country, a town or admin unit of the bundled gazetteer; weak --
+    Faso"), an actor of one country, a town or admin unit of the bundled gazetteer, a
+    people of a few countries (data/matcher.toml ``people_countries``); weak --
     an imported name found in one country only."""
     strong: Counter[str] = Counter()
     weak: Counter[str] = Counter()
@@ -296,6 +297,10 @@ def _country_support(text: str, places: Sequence[Match], all_matches: Sequence[M
         cs = {c.country for c in m.candidates}
         if len(cs) == 1 and None not in cs and (m.start, m.end) not in shipped:
             weak[next(iter(cs))] += 1
+    pat, homes = people_countries()
+    for hit in pat.finditer(text):  # "the Dogon village of ...": Mali or Burkina Faso
+        for cc in homes.get(name_key(hit.group(0)), ()):
+            strong[cc] += 1
     return strong, weak
 
 

@@ -45,8 +45,8 @@ from sahel_tui.vocab.textnorm import APOSTROPHES, HYPHENS, tokenize
 from .keys import name_key, token_key
 from .store import GazPlace, places_by_key
 
-__all__ = ["FOCUS_COUNTRIES", "GazMatch", "Gazetteer", "is_acronym", "open_gazetteer", "peoples_keys",
-           "used_as_adjective"]
+__all__ = ["FOCUS_COUNTRIES", "GazMatch", "Gazetteer", "is_acronym", "open_gazetteer",
+           "people_countries", "peoples_keys", "used_as_adjective"]
 
 #: the countries matched by default besides those imported
 FOCUS_COUNTRIES = ("ML", "BF", "NE", "NG", "TD")
@@ -84,7 +84,10 @@ _COUNT_BEFORE = re.compile(
     r"dozens?|several|many|some|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs))"
     r"\s+$", re.IGNORECASE)
 _ADMIN_AFTER = re.compile(r"^\s*\(")
-_DATE_AFTER = re.compile(r"^\s*,?\s*\d")
+# "Juin 2020", "Monday, 23." -- not "Dandallah, 23 soldiers were killed"
+_DATE_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:19|20)\d\d\b|\d{1,2}(?:st|nd|rd|th)?\s*(?:,\s*)?(?:(?:19|20)\d\d\b|"
+    r"[.,;:)\]]|$))")
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +99,23 @@ def peoples_keys() -> frozenset[str]:
 
     cfg = tomllib.loads(MATCHER_CONFIG.read_text(encoding="utf-8"))
     return frozenset(name_key(n) for n in cfg.get("peoples", ()))
+
+
+@lru_cache(maxsize=1)
+def people_countries() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """A pattern finding the peoples of data/matcher.toml ``people_countries`` in text, and
+    their countries by spelling key."""
+    import tomllib
+
+    from sahel_tui.vocab.match import MATCHER_CONFIG
+
+    cfg = tomllib.loads(MATCHER_CONFIG.read_text(encoding="utf-8"))
+    table = {str(k): tuple(str(c).upper() for c in v)
+             for k, v in cfg.get("people_countries", {}).items()}
+    names = sorted(table, key=len, reverse=True)
+    pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
+                     if names else r"(?!x)x")
+    return pat, {name_key(k): v for k, v in table.items()}
 
 
 def is_acronym(text: str, start: int, end: int) -> bool:

@@ -225,6 +225,8 @@ def import_records(conn: sqlite3.Connection, source: str, kind: str, path: str,
                 # compare with the place's own units (inferred ones are redone below)
                 frm = prev[-1]
                 own1 = prev[2] if not frm or frm.startswith("a2:") else ""
+                if own1 in _CARVED_FROM.get((r.country, r.admin1), ()):
+                    own1 = r.admin1  # moved to the region carved out of its own
                 own2 = prev[3] if not frm else ""
                 if (*prev[:2], own1, own2, *prev[4:-1]) == vals:
                     report.unchanged += 1
@@ -258,6 +260,11 @@ def import_records(conn: sqlite3.Connection, source: str, kind: str, path: str,
 
 
 _ADMIN2_REACH = 0.5  # degrees (~55 km): a farther admin2 reference names only the admin1
+# Regions carved out of another after most GeoNames rows were coded, and the region they
+# came from: Mali's Ménaka region (law of 2012, in place from 2016) was the Ménaka cercle of
+# Gao, and ACLED codes its events to Ménaka.  A village coded to the old region whose
+# nearest district is in the new one is in the new one.
+_CARVED_FROM = {("ML", "Gao"): ("Ménaka",)}
 
 
 def _grid(refs, cell: float) -> dict[tuple[int, int], list]:
@@ -326,6 +333,10 @@ def _infer_admin(conn: sqlite3.Connection, country: str) -> tuple[int, int]:
         if own_a1 and a2 and not frm:
             continue  # its own units (selected for an empty admin1 only by the query)
         best, dist = _nearest(grid2, cell, lat, lon, own_a1)
+        for carved in _CARVED_FROM.get((country, own_a1), ()):
+            other, odist = _nearest(grid2, cell, lat, lon, carved)
+            if other is not None and odist < dist:
+                best, dist, own_a1 = other, odist, carved
         if own_a1:
             new = ((own_a1, best[3], f"a2:{best[4]}") if best is not None
                    and dist <= _ADMIN2_REACH else (own_a1, "", ""))
