@@ -383,3 +383,70 @@ def test_the_target_of_the_violence_decides_battles_or_violence_against_civilian
              "Militiamen killed four members of the Fulani community near Bankass on "
              "Monday.", ("Violence against civilians", "Attack"))):
         assert _types(vocab, title, body)[:2] == want, body
+
+
+def test_sentences_opening_on_another_day_are_incidents_of_their_own(vocab):
+    # ACLED: one event per actors, place and day (issue #13 item 10)
+    from sahel_tui.suggest import suggest_coding
+    body = ("On 3 October, an IED struck a military vehicle near Tarkint, killing two "
+            "soldiers. On 4 October, gunmen ambushed a truck on the RN18 and abducted three "
+            "drivers. On 23 October, a landmine exploded under a bus near Aguelhok, wounding "
+            "five passengers. The area has seen many such attacks.")
+    c = suggest_coding("Security round-up: Kidal region", body,
+                       "2025-10-25T09:00:00+00:00", vocab=vocab)
+    assert [ev.date.date.isoformat() for ev in c.events] == [
+        "2025-10-03", "2025-10-04", "2025-10-23"]
+    assert [ev.fatalities.low for ev in c.events] == [2, 0, 0]
+    assert c.events[0].sub_event_type == "Remote explosive/landmine/IED"
+    assert c.events[1].event_type == "Violence against civilians"
+    assert c.events[2].sub_event_type == "Remote explosive/landmine/IED"
+    # the same day told twice, or a sentence without an incident, is no new event
+    body = ("On Monday, gunmen attacked a checkpoint in Gao and killed two soldiers. On "
+            "Monday evening the army said reinforcements had been sent.")
+    c = suggest_coding("Checkpoint attacked in Gao", body, "2025-10-28T09:00:00+00:00",
+                       vocab=vocab)
+    assert len(c.events) == 1
+    # French: "Le lendemain, ..."
+    body = ("Le 12 mars, des hommes armés ont attaqué le village de Kobou et tué trois "
+            "civils. Le lendemain, ils ont incendié des greniers à Kobou.")
+    c = suggest_coding("Attaque à Kobou", body, "2025-03-14T09:00:00+00:00", "fr",
+                       vocab=vocab)
+    assert [ev.date.date.isoformat() for ev in c.events] == ["2025-03-12", "2025-03-13"]
+
+
+def test_air_support_of_a_ground_fight_and_soldiers_taken_are_armed_clashes():
+    from sahel_tui.suggest.type_rules import (
+        WHY_ARMED_TAKEN,
+        WHY_MEANS,
+        refine_type_explained,
+    )
+    cands = [_cand("Battles", "Armed clash"),
+             EventTypeCandidate("Explosions/Remote violence", "Air/drone strike",
+                                "Political violence", 5.0, 0.5, ())]
+    lead = "troops and jets conducted a combined air-ground operation near the river."
+    assert refine_type_explained(cands, [], False, lead)[1] == "Armed clash"
+    lead = "a drone strike hit a militant camp near the river."
+    assert refine_type_explained(cands, [], False, lead)[1:4:2] == ("Air/drone strike",
+                                                                     WHY_MEANS)
+    abd = [_cand("Violence against civilians", "Abduction/forced disappearance")]
+    assert refine_type_explained(abd, [], False, "militants abducted two soldiers near "
+                                 "the camp.")[1:4:2] == ("Armed clash", WHY_ARMED_TAKEN)
+    assert refine_type_explained(abd, [], False, "troops rescued the kidnapped traders.")[1] \
+        == "Armed clash"
+    for lead in ("militants abducted an off-duty soldier at the market.",
+                 "militants abducted a trader accused of being an army informant."):
+        assert refine_type_explained(abd, [], False, lead)[1] == \
+            "Abduction/forced disappearance", lead
+
+
+def test_a_date_in_a_name_is_not_the_day_of_the_event():
+    import datetime as dt
+
+    from sahel_tui.suggest.dates import extract_event_date
+    pub = dt.date(2020, 8, 12)
+    d = extract_event_date("Supporters of the Movement of June 5 marched in Kayes. On 11 "
+                           "August 2020, they staged a sit-in.", pub)
+    assert d.date == dt.date(2020, 8, 11)
+    d = extract_event_date("Les partisans du Mouvement du 5 juin ont manifesté le 11 août "
+                           "2020 à Kayes.", pub, "fr")
+    assert d.date == dt.date(2020, 8, 11)

@@ -37,6 +37,11 @@ from sahel_tui.suggest.fatalities import extract_fatalities
         ("One civilian was injured and another killed.", 1),
         ("Two hostages were released while three were executed.", 3),
         ("Three kidnappers were killed and four arrested.", 3),
+        # "the village head", and the next of a list of named victims
+        ("Gunmen killed the village head and the imam of Bagoni.", 2),
+        ("Militants killed a former local government secretary in Takum.", 1),
+        # a parenthetical subset ends at its comma
+        ("Eight people, including three soldiers, and 11 fighters were killed.", 19),
         # the killer is not a victim; the wounded are not the dead
         ("A soldier beat a refinery worker to death.", 1),
         ("Gunmen wounded two youths near the well, one succumbed to his wounds.", 1),

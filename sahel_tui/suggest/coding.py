@@ -25,7 +25,10 @@ What each stage does, in the analyst's terms:
    A round-up whose body lists incidents as bullet paragraphs ("• Mali – ...") gives one
    incident per bullet; a paragraph opening with "Also:", "Separately,", "Elsewhere,",
    "In another incident,", "Par ailleurs," ... starts a further incident -- unless it tells
-   of one a month or more old ("last month", "in 2023"), which is background.
+   of one a month or more old ("last month", "in 2023"), which is background.  Within
+   an incident, a sentence that opens on another day ("On 4 October, ...", "The following
+   day, ...") and tells of violence starts one of its own (ACLED: one event per actors,
+   place and day); "the following day" is dated from the incident before it.
 2. **Which sentences describe the incident.**  The title and the lead paragraph (the first
    paragraph that tells of violence) weigh most.  A later sentence counts when it is tied to
    the incident: an attribution ("blamed", "claimed", "revendiqué", "fief du"), an anaphora
@@ -61,6 +64,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from sahel_tui.vocab.catalog import Vocab
 from sahel_tui.vocab.match import Match
@@ -206,16 +210,12 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
 def shift_date(d: DateSuggestion, lo: int) -> DateSuggestion:
     if not lo or d.span is None:
         return d
-    from dataclasses import replace
-
     return replace(d, span=(d.span[0] + lo, d.span[1] + lo))
 
 
 def shift_toll(f: FatalitySuggestion, lo: int) -> FatalitySuggestion:
     if not lo or f.span is None:
         return f
-    from dataclasses import replace
-
     return replace(f, span=(f.span[0] + lo, f.span[1] + lo),
                    mentions=tuple(replace(m, span=(m.span[0] + lo, m.span[1] + lo),
                                           keyword_span=(m.keyword_span[0] + lo,
@@ -250,6 +250,13 @@ def suggest_coding(
         ev, seg_matches = _code_segment(vocab, full, ftext, seg, title_end, published, lang,
                                         country_hint)
         if ev is not None:
+            if seg.days_after and events and seg.day_phrase is not None:
+                # "The following day, ...": a day after the incident told before it
+                a, b = seg.day_phrase
+                prev = events[-1].date
+                ev = replace(ev, date=DateSuggestion(
+                    prev.date + dt.timedelta(days=seg.days_after), prev.time_precision,
+                    (a, b), full[a:b].strip(), note="after the incident before it"))
             events.append(ev)
             matches += [m for m in seg_matches if seg.start <= m.start < seg.end
                         or (seg.has_title and m.start < seg.end)]

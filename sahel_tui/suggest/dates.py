@@ -339,6 +339,9 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
 ]
 
 
+_NAMED_AFTER = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff]+\s+(?:of|du|de|des)\s+(?:the\s+)?$")
+
+
 def find_dates(
     text: str, published: dt.date | dt.datetime, lang: str | None = None, *,
     same_day_weekday: bool = False,
@@ -383,6 +386,8 @@ def find_dates(
             score += 0.5
         if date > pub:
             score -= 5.0
+        if _NAMED_AFTER.search(text, max(0, s - 30), s):
+            score -= 3.0  # a name, not a day: "the Movement of June 5", "Mouvement du 5 juin"
         out.append(DateSuggestion(date=date, time_precision=prec, span=(s, e),
                                   phrase=text[s:e], note=note, alternatives=tuple(alts),
                                   score=score))

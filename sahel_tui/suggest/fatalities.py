@@ -116,7 +116,8 @@ _PERSON_SG = re.compile(
     r"berger|passager|imam|motorcyclist|cyclist|lawyer|dealer|councilman|headman|associate|"
     r"aide|bodyguard|rioter|thief|robber|criminal|kidnapper|inmate|refugee|migrant|"
     r"mechanic|tailor|butcher|pharmacist|physician|engineer|contractor|customer|"
-    r"worker|employee|pilgrim|catechist)$"
+    r"worker|employee|pilgrim|catechist|pastoralist|secretary|gunman|militiaman|fighter|"
+    r"councilwoman|midwife|bride|baby|toddler|infant|teenager|grandson|nephew|cousin)$"
 )
 _ARTICLE_ONE = {"a", "an", "un", "une", "one"}
 _ORDINAL_SUFFIX = {"er", "re", "e", "eme", "st", "nd", "rd", "th"}
@@ -345,6 +346,17 @@ _DEFINITE = {"the", "his", "her", "their", "its", "le", "la", "son", "sa", "leur
 _PASSIVE_AFTER = {"was", "died", "succumbed", "a", "est", "fut"}
 
 
+_HEAD_OF = {"village", "district", "ward", "community", "traditional", "canton", "family",
+            "household", "clan"}
+
+
+def _person(words: list[str], j: int) -> bool:
+    """A person noun in the singular ("soldier"; "head" after "village", "district" ...)."""
+    if words[j] == "head":
+        return j > 0 and words[j - 1] in _HEAD_OF
+    return _PERSON_SG.match(words[j]) is not None
+
+
 def _singular_victims(toks: list[_Tok], ftext: str = "") -> list[_Num]:
     out = []
     words = [t.text for t in toks]
@@ -360,12 +372,14 @@ def _singular_victims(toks: list[_Tok], ftext: str = "") -> list[_Num]:
             continue
         if w in _DEFINITE:
             # "killed the imam", "the village chief was killed": one victim, but only as
-            # the object of a killing verb or the subject of a passive one
+            # the object of a killing verb or the subject of a passive one, or the next of
+            # a list of them ("killed the village head and the imam")
+            listed = bool(out) and out[-1].i1 == i - 1 and words[i - 1] in ("and", "et")
             for k in (1, 2, 3):
-                if i + k < len(words) and _PERSON_SG.match(words[i + k]) and \
+                if i + k < len(words) and _person(words, i + k) and \
                         words[i + k] not in _ADJ_TOO:
                     nxt = words[i + k + 1] if i + k + 1 < len(words) else ""
-                    if joined(i, i + k) and (
+                    if joined(i, i + k) and (listed or
                             (i > 0 and _KILL.match(words[i - 1])) or nxt in _PASSIVE_AFTER):
                         out.append(_Num(1, 1, 1, "exact", i, i + k + 1))
                     break
@@ -373,7 +387,7 @@ def _singular_victims(toks: list[_Tok], ftext: str = "") -> list[_Num]:
         if w in ("a", "an", "un", "une") and not (i > 0 and words[i - 1] in ("as", "comme")):
             # not "a man working as a vendor": the same person
             for k in (1, 2, 3, 4):  # "a soldier", "a 15-year-old boy"
-                if i + k < len(words) and _PERSON_SG.match(words[i + k]):
+                if i + k < len(words) and _person(words, i + k):
                     nxt = words[i + k + 1] if i + k + 1 < len(words) else ""
                     if k > 1 and words[i + k] in _ADJ_TOO:
                         break  # "un poste militaire": an adjective after a noun
@@ -387,7 +401,7 @@ def _singular_victims(toks: list[_Tok], ftext: str = "") -> list[_Num]:
 
 
 def _without_subsets(nums: list[_Num], toks: list[_Tok], blocks: list[int],
-                     kills: list[int]) -> list[_Num]:
+                     kills: list[int], ftext: str = "") -> list[_Num]:
     """"six people including two soldiers, the owner and a manager" is six: the figures
     after "including" (among them, dont ...) are part of the one just before it, which
     then reaches to the end of the list for its distance to the killing word ("three
@@ -397,12 +411,17 @@ def _without_subsets(nums: list[_Num], toks: list[_Tok], blocks: list[int],
             continue
         pre = [nm for nm in nums if nm.i1 <= inc and inc - nm.i1 <= 4
                and not any(nm.i1 <= b < inc for b in blocks)]
-        sub = [nm for nm in nums if nm.i0 > inc]
+        stop = len(toks)
+        if inc > 0 and "," in ftext[toks[inc - 1].end : t.start]:
+            # "Eight people, including three soldiers, and 11 fighters": to the next comma
+            stop = next((j for j in range(inc + 1, len(toks))
+                         if "," in ftext[toks[j - 1].end : toks[j].start]), len(toks))
+        sub = [nm for nm in nums if inc < nm.i0 < stop]
         if not pre or not sub:
             continue
         head = pre[-1]
         end = max(nm.i1 for nm in sub)
-        nums = [nm for nm in nums if nm.i0 <= inc]
+        nums = [nm for nm in nums if nm.i0 <= inc or nm.i0 >= stop]
         if not any(head.i1 <= k < end for k in kills):
             nums = [nm for nm in nums if nm is not head]
             nums.append(_Num(head.low, head.best, head.high, head.qualifier, head.i0, end))
@@ -442,7 +461,7 @@ def find_fatalities(text: str, lang: str | None = None) -> list[FatalityMention]
         nums = _numbers(ftext, toks)
         taken = {k for nm in nums for k in range(nm.i0, nm.i1)}
         nums += [nm for nm in _singular_victims(toks, ftext) if nm.i0 not in taken]
-        nums = sorted(_without_subsets(nums, toks, blocks, kills), key=lambda nm: nm.i0)
+        nums = sorted(_without_subsets(nums, toks, blocks, kills, ftext), key=lambda nm: nm.i0)
         attached: list[tuple[str, int, float] | None] = []
         for nm in nums:
             best_kw = None

@@ -163,6 +163,9 @@ class Segment:
     end: int
     has_title: bool
     mask: list[tuple[int, int]] = field(default_factory=list)  # datelines etc. to ignore
+    # opens "the following day", "two days later": that many days after the incident before
+    days_after: int = 0
+    day_phrase: tuple[int, int] | None = None  # where it says so
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -201,7 +204,65 @@ def segments(text: str, ftext: str, title_end: int) -> list[Segment]:
     for i, s in enumerate(starts):
         e = starts[i + 1] if i + 1 < len(starts) else len(text)
         segs.append(Segment(s, e, False))
-    return segs
+    return [part for seg in segs for part in _by_day(text, ftext, seg, title_end)]
+
+
+# a sentence opening on a day: "On 4 October, ...", "Around 12 May 2020 ...", "On Tuesday
+# ...", "Le 23 octobre, ...", "The following day, ...", "Two days later, ..."
+_DAY_OPENING = re.compile(
+    r"[\s\"'\u201c\u00ab(\[]*(?:(?:on|around|le|dans\s+la\s+nuit\s+du)\s+(?:the\s+)?"
+    r"(?:(?:night\s+of\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+(?:" + _MONTH_NAMES + r"|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?|(?:" + _MONTH_NAMES + r")\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|"
+    r"mercredi|jeudi|vendredi|samedi|dimanche)|the\s+(?:following|next)\s+day|the\s+day\s+"
+    r"after|(?:two|three|four|five|\d+)\s+days\s+later|le\s+lendemain)\b")
+
+
+def _by_day(text: str, ftext: str, seg: Segment, title_end: int) -> list[Segment]:
+    """ACLED codes one event per actors, place and day: a later sentence of the incident
+    that opens on another day and tells of violence or a development ("On 4 October, an
+    IED hit ...", "The following day, the militants returned ...") starts an incident of its
+    own, up to the next such sentence."""
+    lo = max(seg.start, title_end if seg.has_title else seg.start)
+    cuts: list[tuple[int, int, int]] = []  # (start, days after the one before, phrase end)
+    first_day: str | None = None
+    for ps, pe in _paragraphs(text[: seg.end]):
+        if pe <= lo:
+            continue
+        ps = max(ps, lo)
+        for a, b in sentence_bounds(text[ps:pe]):
+            a, b = ps + a, ps + b
+            m = _DAY_OPENING.match(ftext, a, b)
+            if m is None:
+                continue
+            day = " ".join(m.group().split()).strip("\"'([\u201c\u00ab ")
+            if first_day is None:
+                first_day = day
+            elif day != first_day and INCIDENT_CUE.search(ftext, a, b) and \
+                    not _PAST_PERIOD.search(ftext, a, b):
+                cuts.append((a + len(m.group()) - len(m.group().lstrip()), _days_after(day),
+                             m.end()))
+                first_day = day
+    if not cuts:
+        return [seg]
+    out = [Segment(seg.start, cuts[0][0], seg.has_title, seg.mask)]
+    for i, (c, n, e) in enumerate(cuts):
+        out.append(Segment(c, cuts[i + 1][0] if i + 1 < len(cuts) else seg.end, False,
+                           days_after=n, day_phrase=(c, e) if n else None))
+    return out
+
+
+_NUMBER_WORD = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _days_after(day: str) -> int:
+    """1 for "the following day", "le lendemain"; N for "N days later"; else 0."""
+    if day.startswith(("the following", "the next", "the day after", "le lendemain")):
+        return 1
+    m = re.match(r"(\w+)\s+days\s+later", day)
+    if m:
+        return int(m[1]) if m[1].isdigit() else _NUMBER_WORD.get(m[1], 0)
+    return 0
 
 
 def sentences(text: str, ftext: str, seg: Segment, title_end: int) -> list[Sent]:
@@ -211,9 +272,9 @@ def sentences(text: str, ftext: str, seg: Segment, title_end: int) -> list[Sent]
     body_start = title_end if seg.has_title else seg.start
     paras: list[tuple[int, int]] = []
     for ps, pe in _paragraphs(text[: seg.end]):
-        if pe <= body_start or ps < seg.start:
+        if pe <= body_start or pe <= seg.start:
             continue
-        ps = max(ps, body_start)
+        ps = max(ps, body_start, seg.start)  # an incident may open mid-paragraph (by day)
         if _BOILER.match(text, ps):
             continue
         m = (_BULLET.match(text, ps) or _FURTHER.match(ftext, ps)) if not seg.has_title else None

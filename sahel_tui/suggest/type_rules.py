@@ -88,6 +88,10 @@ WHY_TWO_SIDED = ("ACLED: both sides fought (a clash, an exchange of fire, an att
                  "-- an armed clash, whoever the sides are")
 WHY_LOOT_IN_ATTACK = ("ACLED: looting or destruction during an attack, a clash or an abduction "
                       "is coded as that violence, not as looting")
+WHY_ARMED_TAKEN = ("ACLED: soldiers or police taken captive, or captives freed by force, "
+                   "is a fight between armed sides -- an armed clash")
+WHY_GROUND = ("ACLED: a ground fight with air or artillery support is an armed clash; the "
+              "means decide only when they are the whole of it")
 WHY_ABDUCT_HARM = ("ACLED: an abduction in which the victims are killed, wounded or tortured "
                    "is an attack")
 
@@ -142,13 +146,18 @@ def refine_type_explained(cands: list[EventTypeCandidate], chosen: list[ActorSco
         et, sub = ("Violence against civilians", "Attack") if v is None else \
             (v.event_type, v.sub_event_type)
         dis, why = "Political violence", WHY_LOOT_IN_ATTACK
-    if sub == "Abduction/forced disappearance" and _HARM.search(lead):
+    if sub == "Abduction/forced disappearance" and _armed_taken(lead):
+        et, sub, dis, why = ("Battles", "Armed clash", "Political violence",
+                             WHY_ARMED_TAKEN)
+    elif sub == "Abduction/forced disappearance" and _HARM.search(lead):
         et, sub, dis, why = ("Violence against civilians", "Attack", "Political violence",
                              WHY_ABDUCT_HARM)
     if sub in VAC | {"Armed clash"}:
         # the means decide: an air strike, a mine or a suicide bomber that kills civilians
         # (or soldiers) is remote violence, not an attack or a clash (ACLED codebook)
         remote = [c for c in cands if c.sub_event_type in EXPLOSIONS and c.score >= 5.0]
+        if remote and top.sub_event_type not in EXPLOSIONS and _GROUND.search(lead):
+            remote = []  # air support of a ground fight: the fight is the event
         if remote:
             r = remote[0]
             return r.event_type, r.sub_event_type, r.disorder_type, WHY_MEANS
@@ -331,5 +340,32 @@ def two_sided(lead: str) -> bool:
     for m in _TWO_SIDED.finditer(lead):
         before = lead[max(0, m.start() - 40) : m.start()]
         if not _BACKGROUND.search(before):
+            return True
+    return False
+
+
+# a ground fight the strikes or bombs were part of ("combined air-ground operation",
+# "followed by an armed assault", "helicopters intervened and routed the militants")
+_GROUND = re.compile(
+    r"\b(?:air[\s-]ground|air[\s-]supported|ground\s+(?:operation|troops|forces|assault)|"
+    r"armed\s+assault|complex\s+attack|commandos?|routed|ambush\w*|clash\w*|"
+    r"gun\s*battle|exchange\s+of\s+fire|raking\s+operations?|operation\s+terrestre|"
+    r"appui\s+aerien)\b")
+_OFF_DUTY = re.compile(r"\b(?:off[\s-]duty|former|retired|ex[\s-])")
+_TAKEN = re.compile(r"\b(?:abduct\w*|kidnap\w*|captured|took\s+captive|enlev\w*)\b")
+_FREED = re.compile(r"\b(?:rescu\w*|liberat\w*|freed\s+(?:the\s+)?(?:\w+\s+)?"
+                    r"(?:hostages?|captives?|abductees|victims?))\b")
+
+
+def _armed_taken(lead: str) -> bool:
+    """Soldiers, police or militiamen abducted ("abducted six soldiers and two aid
+    workers"), or captives freed by force ("troops ... rescued the kidnapped")."""
+    if _FREED.search(lead):
+        return True
+    for m in _TAKEN.finditer(lead):
+        e = _OBJ_END.search(lead, m.end(), m.end() + 80)
+        end = e.start() if e else min(len(lead), m.end() + 80)
+        if _window_target(lead, m.end(), end, ()) == "armed" and not _OFF_DUTY.search(
+                lead, m.end(), min(len(lead), end + 30)):
             return True
     return False
