@@ -652,3 +652,44 @@ def test_fetch_onto_a_full_file_system_says_so_and_keeps_what_was_stored(small_d
     assert conn.execute("SELECT count(*) FROM items WHERE link LIKE 'https://sahelwire%'"
                         ).fetchone()[0] == 3
     conn.close()
+
+
+async def test_a_list_on_damaged_pages_says_so_instead_of_no_items(damaged_db):
+    from sahel_tui.config import load_config
+    from sahel_tui.ui.app import SahelApp
+    from sahel_tui.ui.item_list import ItemList
+
+    _, cfg, _ = damaged_db
+    app = SahelApp(load_config(cfg), coder="tester")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        items = app.screen.query_one(ItemList)
+        assert "damaged" in items.empty_message and "No items" not in items.empty_message
+        await pilot.press("slash", *"report", "enter", "j", "x")
+        await _settle(pilot)
+        assert app.is_running and app.damaged and "DAMAGED" in _status_bar(app)
+        assert "*** in database main" not in app.damaged  # the first problem, not a heading
+
+
+async def test_damage_met_by_a_background_reader_is_named_at_the_first_error(tmp_path):
+    """Not only the check at start: a worker (counts, suggestions, tallies) that meets a
+    damaged page names the file at once; a busy read stays quiet."""
+    import asyncio
+
+    from sahel_tui.ui.app import SahelApp
+
+    config = _ui_config(tmp_path)
+    app = SahelApp(config, coder="tester")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        assert not app.damaged
+        loop = asyncio.get_running_loop()  # from a thread, as a worker would
+        await loop.run_in_executor(None, app.worker_trouble,
+                                   sqlite3.OperationalError("database is locked"))
+        await pilot.pause()
+        assert not app.damaged
+        await loop.run_in_executor(None, app.worker_trouble,
+                                   sqlite3.DatabaseError("database disk image is malformed"))
+        await pilot.pause()
+        assert app.damaged and "sahel-tui check --repair" in app.damaged
+        assert "DAMAGED" in _status_bar(app) and app.is_running

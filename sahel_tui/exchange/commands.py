@@ -210,7 +210,8 @@ def cmd_backup(args) -> int:
     except BackupError as exc:
         return _fail(f"backup: {exc}")
     if r.check != "ok":
-        first = r.check.splitlines()[0] if r.check else "?"
+        lines = [x for x in r.check.splitlines() if x.strip() and not x.startswith("***")]
+        first = lines[0] if lines else "?"  # "*** in database main ***" is only a heading
         return _fail(f"backup: {db} is damaged ({first}); {r.path} is a copy of it as it is, "
                      f"damaged the same way. Run `sahel-tui check --repair` to recover what "
                      f"can be read into a new file")

@@ -325,6 +325,14 @@ class SahelApp(App):
                 return
         self.notify(message, title="Database", severity="error", timeout=15)
 
+    def worker_trouble(self, exc: BaseException) -> None:
+        """From a background thread: a damaged file (or a disk error) met while counting or
+        suggesting is named like any other, at the first error, not only by the check at
+        start. Busy or interrupted reads stay quiet: the worker tries again later."""
+        if fault_of(exc) in ("corrupt", "io") and not self.closing:
+            with contextlib.suppress(RuntimeError):  # the app is already gone
+                self.call_from_thread(self.database_trouble, exc)
+
     async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
         # a key's action that meets a database fault says so and the app goes on (an
         # exception here would end the app's message loop)
@@ -357,10 +365,14 @@ class SahelApp(App):
             problems = [str(exc)]
         finally:
             self.release_connection(conn)
+        # the first problem names the damage; "*** in database main ***" is a heading
+        lines = [x.strip() for p in problems for x in p.splitlines() if x.strip()]
+        problems = [x for x in lines if not x.startswith("***")] or lines
         if problems and not self.closing:
+            more = f" (and more: {len(problems) - 1}+)" if len(problems) > 1 else ""
             self.call_from_thread(self.database_trouble,
                                   sqlite3.DatabaseError("database disk image is malformed: "
-                                                        + "; ".join(problems)))
+                                                        + problems[0].strip() + more))
 
     async def action_quit(self) -> None:
         import time

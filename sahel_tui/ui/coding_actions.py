@@ -67,7 +67,8 @@ class CodingActions:
 
         try:
             conn = self.app.worker_connection()
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
+            self.app.worker_trouble(exc)
             return
         try:
             row = conn.execute(_ITEM_SQL,
@@ -77,7 +78,8 @@ class CodingActions:
             coding = suggest_for_item(row, self.app.vocab)
             state = state_for(conn, item_id, coding, self.app.vocab, self.query_.counted)
             state.matches = coding.matches or tuple(self.app.vocab.matcher().find(coding.text))
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
+            self.app.worker_trouble(exc)
             return
         finally:
             self.app.release_connection(conn)

@@ -20,6 +20,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from sahel_tui.store import views
+from sahel_tui.store.faults import fault_of
 from sahel_tui.store.query import Compiled
 from sahel_tui.store.views import ItemRow
 
@@ -86,6 +87,19 @@ class ItemList(Widget, can_focus=True):
     def load(self, query: Compiled, item_id: int | None = None) -> None:
         """Show ``query``'s rows, with the cursor on ``item_id`` if it is in the view."""
         self.query_ = query
+        try:
+            self._load(query, item_id)
+        except sqlite3.DatabaseError as exc:
+            if fault_of(exc) != "corrupt":
+                raise
+            # said here, not "No items.": the rows are there, the file cannot give them
+            self.rows, self.cursor, self.top, self.first_index = [], 0, 0, 0
+            self.more_above = self.more_below = False
+            self.empty_message = "Cannot read this list: the database file is damaged."
+            self._changed()
+            raise
+
+    def _load(self, query: Compiled, item_id: int | None) -> None:
         row = views.row_at(self.conn, query, item_id) if item_id is not None else None
         if row is None:
             self.rows = views.page(self.conn, query, limit=PAGE)

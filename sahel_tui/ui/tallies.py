@@ -58,6 +58,7 @@ class TalliesPane(Static):
             self.app.keep_connection(conn)  # lives as long as the pane, not the worker
             state = tallies.PaneState(conn, tallies.Scope(query))
         except sqlite3.Error as exc:
+            self.app.worker_trouble(exc)
             if not self.app.closing:
                 self.app.call_from_thread(self.update, Text(f"tallies unavailable: {exc}"))
             return
@@ -144,6 +145,7 @@ class TalliesScreen(Screen):
             finally:
                 self.app.release_connection(conn)
         except sqlite3.Error as exc:
+            self.app.worker_trouble(exc)
             if not self.app.closing:
                 self.app.call_from_thread(self._head, f"tallies unavailable: {exc}")
             return

@@ -549,6 +549,7 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
         except sqlite3.Error as exc:  # busy, or interrupted because the app is closing
             if not self.app.closing:
                 self.app.call_from_thread(self.status.set, message=f"counts unavailable: {exc}")
+            self.app.worker_trouble(exc)
             return
         self.app.call_from_thread(self._counted, query, counts)
 
@@ -581,7 +582,8 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
                     saved_counts[name] = views.count_new(conn, parse(text))
                 except QueryError:
                     saved_counts[name] = None
-        except sqlite3.Error:  # busy, or interrupted because the app is closing
+        except sqlite3.Error as exc:  # busy, or interrupted because the app is closing
+            self.app.worker_trouble(exc)
             return
         finally:
             self.app.release_connection(conn)
