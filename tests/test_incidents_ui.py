@@ -99,7 +99,21 @@ async def test_attach_from_the_item_and_detach(gusau):
         await pilot.pause()
         picker = app.screen
         assert picker.items[0].value == eid  # most likely first: same place, same day
-        assert "same place" in picker.items[0].detail
+        assert "same place" in picker.items[0].detail and picker.items[0].suggested
+        await pilot.press("escape")
+        await pilot.pause()
+        # a report about something else (a cotton harvest in Benin): events are listed
+        # when near in date, but none is suggested for a date alone
+        other = q(db, "SELECT id FROM items WHERE title LIKE 'Kandi : les cotonculteurs%'")[0][0]
+        await go_to(app, pilot, other)
+        await pilot.press("A")
+        await pilot.pause()
+        assert app.screen.items and not any(i.suggested for i in app.screen.items)
+        await pilot.press("escape")
+        await pilot.pause()
+        await go_to(app, pilot, second)
+        await pilot.press("A")
+        await pilot.pause()
         await pilot.press("enter")
         await ready(pilot)
         assert status(db, second) == "coded"

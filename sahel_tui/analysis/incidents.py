@@ -202,6 +202,7 @@ class Nearby:
     label: str
     detail: str
     score: float
+    likely: bool = False  # a linked report, or the same place or region: worth suggesting
 
 
 def nearby_events(conn: sqlite3.Connection, item_id: int, on: str, place: dict | None = None,
@@ -250,7 +251,9 @@ def nearby_events(conn: sqlite3.Connection, item_id: int, on: str, place: dict |
                  f" · {r['fatalities']}† · {grade}")
         n = r["reports"]
         detail = f"{n} report{'s' if n != 1 else ''}; " + ", ".join(why)
-        out.append(Nearby(r["id"], code, label, detail, score))
+        likely = bool(items & set(linked)) or _same(r, place, "location") or _same(
+            r, place, "admin1")
+        out.append(Nearby(r["id"], code, label, detail, score, likely))
     out.sort(key=lambda x: (-x.score, x.event_id))
     return out[:limit]
 

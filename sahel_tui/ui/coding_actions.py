@@ -570,7 +570,8 @@ def open_attach_picker(screen, item_id: int, on: str, place: dict, done) -> None
 
     def options(text: str) -> list[Item]:
         words = text.casefold().split()
-        return [Item(n.label, n.event_id, n.detail, i == 0 and not words)
+        # only an event with evidence is marked suggested: a date alone is no reason
+        return [Item(n.label, n.event_id, n.detail, i == 0 and n.likely and not words)
                 for i, n in enumerate(near)
                 if all(w in (n.label + " " + n.detail).casefold() for w in words)]
 
