@@ -165,6 +165,8 @@ async def test_coding_pending_at_quit_is_written_at_the_next_start(demo_db, tmp_
         await pilot.press("number_sign", *"7", "enter", "enter")  # draft, then accept
         await pilot.pause()
         assert len(app.writes) == 2
+        told = [n for n in app._notifications if n.title == "Decision pending"]
+        assert len(told) == 1  # once, not again for each key or remembered position
         await pilot.press("q")  # the coding is kept beside the database, and the app goes
         await pilot.pause()
     holder.kill()
@@ -208,6 +210,10 @@ async def test_a_full_disk_during_coding_keeps_the_coding_pending(demo_db, tmp_p
                 break
         assert app.is_running and len(app.writes) == 1 and "disk full" in _status_bar(app)
         assert st.current.pending and stored(db, accepted[-1]) == []
+        await pilot.press("j", "k")  # moving on: remembered positions wait too, unsaid
+        await pilot.pause()
+        told = [n for n in app._notifications if n.title == "Decision pending"]
+        assert len(told) == 1
         app.conn.execute(f"PRAGMA max_page_count = {pages + 5000}")  # space is back
         for _ in range(12):
             await pilot.pause(0.25)

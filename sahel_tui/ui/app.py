@@ -250,7 +250,8 @@ class SahelApp(App):
             return None
         if not written:
             self._show_banner()
-            if len(self.writes) == 1:
+            # said once while decisions wait (a remembered position is not one)
+            if op != "state" and len(self.writes) == 1:
                 self.notify(self._waiting_message(), title="Decision pending",
                             severity="warning", timeout=8)
         return written
