@@ -119,6 +119,10 @@ def import_jsonl(conn: sqlite3.Connection, path: str | Path, *, coder: str | Non
     temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = {min(cache, -CACHE_KIB)}")  # indexes of big imports
     conn.execute("PRAGMA temp_store = MEMORY")
+    # one checkpoint after the last chunk, not one per chunk: each copied the index pages
+    # every chunk touches into the database again (the chunks are in the WAL, committed)
+    autocheckpoint = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
     # hundreds of thousands of tuples, none in a cycle: the collector would only walk them
     collecting = gc.isenabled()
     gc.disable()
@@ -137,6 +141,9 @@ def import_jsonl(conn: sqlite3.Connection, path: str | Path, *, coder: str | Non
             gc.enable()
         conn.execute(f"PRAGMA cache_size = {cache}")
         conn.execute(f"PRAGMA temp_store = {temp_store}")
+        conn.execute(f"PRAGMA wal_autocheckpoint = {autocheckpoint}")
+        with contextlib.suppress(sqlite3.OperationalError):  # a full disk: a later commit
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()  # checkpoints
 
 
 @contextlib.contextmanager
