@@ -214,10 +214,11 @@ def test_a_schema_that_cannot_be_edited_is_left_as_it_was(tmp_path, monkeypatch)
 
 def test_the_fast_check_gives_what_the_full_check_gives(tmp_path):
     """incoming.fast_record (lines as sahel-tui writes them) and parse_record (anything)
-    make the same Record, odd values included."""
+    make the same Record, odd values included; fast_record's check alone (build=False)
+    takes the same lines."""
     from test_export_golden import awkward
 
-    from sahel_tui.exchange.incoming import fast_record, parse_record
+    from sahel_tui.exchange.incoming import _POS, fast_record, parse_record
     from sahel_tui.exchange.jsonl import ExchangeError, read_lines
 
     build(tmp_path / "a.db")
@@ -233,6 +234,11 @@ def test_the_fast_check_gives_what_the_full_check_gives(tmp_path):
     fast = refused = 0
     for number, obj, text in read_lines(tmp_path / "b.jsonl"):
         quick = fast_record(obj, number, text)
+        # the check before storing (build=False) takes the same lines, with the same values
+        checked = fast_record(obj, number, text, build=False)
+        assert (checked is None) == (quick is None)
+        assert checked is None or [checked.row[i] for i in _POS.values()] == [
+            quick.row[i] for i in _POS.values()]  # what VocabCheck reads
         try:
             full = parse_record(obj, "b.jsonl", number, text)
         except ExchangeError:  # e.g. fatalities 2.5: refused, never taken by the fast check

@@ -263,29 +263,27 @@ def _make_item(it: dict, title: str, text: str, keys: list[str], feeds: list[dic
                 _feeds(feeds))
 
 
-def _item_fast(it) -> Item | None:
+def _item_ok(it) -> bool:
+    """True when an item holds exactly what sahel-tui writes (fast_record may take it)."""
     if type(it) is not dict:
-        return None
+        return False
     get = it.get
     uid, published, canonical = get("uid"), get("published"), get("canonical_link")
     title, text, keys, feeds = get("title", ""), get("text", ""), get("keys", []), get("feeds", [])
     if (type(uid) is not str or not uid or type(published) is not str or not published
             or type(title) is not str or type(text) is not str or type(keys) is not list
             or type(feeds) is not list):
-        return None
+        return False
     for key in ("guid", "link", "author", "language", "content_hash", "article"):
         v = get(key)
         if v is not None and type(v) is not str:
-            return None
+            return False
     if canonical is not None and type(canonical) is not str:
-        return None
+        return False
     for k in keys:
         if type(k) is not str:
-            return None
-    for f in feeds:
-        if type(f) is not dict or _feed_problem(f) is not None:
-            return None
-    return _make_item(it, title, text, keys, feeds)
+            return False
+    return all(type(f) is dict and _feed_problem(f) is None for f in feeds)
 
 
 def _feed_problem(f: dict) -> str | None:
@@ -303,9 +301,11 @@ def _feed_problem(f: dict) -> str | None:
     return None
 
 
-def fast_record(obj: dict, line: int, text: str) -> Record | None:
+def fast_record(obj: dict, line: int, text: str, *, build: bool = True) -> Record | None:
     """The Record of a line (checked by jsonl._check_format) that holds exactly what
-    sahel-tui writes, or None: then parse_record decides."""
+    sahel-tui writes, or None: then parse_record decides. ``build=False`` (the check of a
+    file before anything is stored): the same checks, and a Record holding only the event
+    values VocabCheck reads (its row), not the rows, keys and hashes the tables take."""
     ev = obj["event"]
     if type(ev) is not dict:
         return None
@@ -330,22 +330,26 @@ def fast_record(obj: dict, line: int, text: str) -> Record | None:
             or (lat is not None and not -90 <= lat <= 90)
             or (lon is not None and not -180 <= lon <= 180)):
         return None
-    items = []
-    for it in obj["items"]:
-        item = _item_fast(it)
-        if item is None:
-            return None
-        items.append(item)
+    items = obj["items"]
     if not items:
         return None
+    for it in items:
+        if not _item_ok(it):
+            return None
+    for h in obj["history"]:
+        if type(h) is not dict:
+            return None
+    if not build:
+        return Record(values, (), "", ("", "", ""), line, "")
     history = "[]"
     if obj["history"]:
-        for h in obj["history"]:
-            if type(h) is not dict:
-                return None
         history = _raw_history(text, obj) or _compact(obj["history"])
     digest = hashlib.sha1(_encode(list(_GET_CODING(values))).encode()).hexdigest()
-    return Record(_row(values), tuple(items), history, _origin(obj), line, digest)
+    get = dict.get
+    return Record(_row(values), tuple(_make_item(it, get(it, "title", ""), get(it, "text", ""),
+                                                 get(it, "keys", []), get(it, "feeds", []))
+                                      for it in items),
+                  history, _origin(obj), line, digest)
 
 
 def _item(it, where: str) -> Item:

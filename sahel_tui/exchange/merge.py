@@ -112,7 +112,7 @@ def import_jsonl(conn: sqlite3.Connection, path: str | Path, *, coder: str | Non
         raise ExchangeError(f"{path}: no such file")
     hasher = hashlib.sha256()
     check = VocabCheck(vocab)
-    for _ in _read(path, hasher, check):  # the check, before anything is written
+    for _ in _read(path, hasher, check, build=False):  # the check, before anything is written
         pass
     merger = _Merger(conn, path, coder or default_coder(), hasher.hexdigest())
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
@@ -157,11 +157,11 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
         raise
 
 
-def _read(path: Path, hasher, check: VocabCheck) -> Iterator[list[Record]]:
-    """Batches of CHUNK Records, read and checked."""
+def _read(path: Path, hasher, check: VocabCheck, build: bool = True) -> Iterator[list[Record]]:
+    """Batches of CHUNK Records, read and checked (``build``: see fast_record)."""
     batch: list[Record] = []
     for number, obj, text in read_lines(path, hasher):
-        rec = (fast_record(obj, number, text)
+        rec = (fast_record(obj, number, text, build=build)
                or parse_record(obj, f"{path}, line {number}", number, text))
         check(rec, f"{path}, line {number}")
         batch.append(rec)

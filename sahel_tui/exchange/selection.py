@@ -65,9 +65,13 @@ class Item:
 class EventRecord:
     row: dict  # EVENT_COLUMNS + unix_updated
     items: list[Item]
-    feed_ids: tuple[int, ...]  # distinct feeds of its items, sorted
     origin: tuple[str, str, str] | None = None  # imported: (database id, file name, analyst)
     history: str = ""  # JSON objects joined with ',' (imported history, then local)
+
+    @property
+    def feed_ids(self) -> tuple[int, ...]:
+        """The distinct feeds of its items, sorted (the ACLED row's outlets)."""
+        return tuple(sorted({f for it in self.items for f, _ in it.feeds}))
 
 
 def event_filter(q: Compiled | None) -> tuple[str, list]:
@@ -151,8 +155,7 @@ def _complete(conn: sqlite3.Connection, rows: list[dict], full: bool) -> list[Ev
         its = [items[i] for i in links.get(r["id"], ())]
         if len(its) > 1:
             its.sort(key=lambda it: (it.published, it.uid))
-        feed_ids = tuple(sorted({f for it in its for f, _ in it.feeds}))
-        out.append(EventRecord(r, its, feed_ids, origins.get(r["id"]),
+        out.append(EventRecord(r, its, origins.get(r["id"]),
                                ",".join(history.get(r["id"], ()))))
     return out
 
