@@ -136,3 +136,23 @@ def test_the_cli_says_how_much_a_full_disk_let_it_store(exported, tmp_path, monk
     assert re.search(r"import: [468] of the file's events were stored", err), err
     assert "disk is full" in err and "import " + str(exported) + " again" in err
     assert open_store(db).execute("SELECT count(*) FROM events").fetchone()[0] in (4, 6, 8)
+
+
+def test_no_checkpoint_after_each_chunk(exported, tmp_path, monkeypatch):
+    """No checkpoint after each chunk (each rewrote the same index pages), and the
+    connection's own setting back afterwards."""
+    monkeypatch.setattr(merge, "CHUNK", 2)
+    b = open_store(tmp_path / "b.db")
+    setting = b.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    assert setting > 0
+    seen = []
+    chunk = merge._Merger.chunk
+
+    def spy(self, records):
+        seen.append(self.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+        chunk(self, records)
+
+    monkeypatch.setattr(merge._Merger, "chunk", spy)
+    r = import_jsonl(b, exported, coder="bob")
+    assert r.events_added == 5 and len(seen) == 5 and set(seen) == {0}
+    assert b.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == setting

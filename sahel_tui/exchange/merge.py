@@ -9,16 +9,22 @@
   conflict is recorded. An unknown uid is added; if the item already had live events here,
   that too is a conflict (two codings of one item).
 - Imported events carry their origin (event_origins) and their history (event_history).
-- The whole file is one transaction: a bad line leaves the database as it was. A second
-  import of the same file finds everything in place and changes nothing (no import_log row
-  either).
+- Every line is checked before anything is written: a bad line leaves the database as it
+  was. Then the file is stored in chunks, one transaction each. A second import of the
+  same file finds everything in place and changes nothing (no import_log row either).
 
-Speed: lines are checked by incoming.fast_record (parse_record for anything unusual) into
-Records that hold the rows as the tables take them; nothing is looked up in a table that was empty when the import began (this import's own keys and
-uids are tracked here); the insert triggers of FTS and event_feeds are set aside for the
-import and their work is done in one statement each at the end (_SetAside); inserts are
-batched. Most of an import's time is then SQLite storing rows, index entries and the FTS
-indexes, and the WAL checkpoint at commit (100,000 events: ~465 MB written twice).
+Speed: the check reads the file once (incoming.fast_record with build=False; parse_record
+for anything unusual), the store reads it again into Records that hold the rows as the
+tables take them; within a chunk nothing is looked up in a table that was empty when the
+import began (this import's own keys and uids are tracked here; later chunks look earlier
+ones up, so memory holds one chunk); the insert triggers of FTS and event_feeds are set
+aside and their work is done in one statement each per chunk (_SetAside); inserts are
+batched; the WAL is copied into the database once, at the end. Most of an import's time is
+then json.loads (twice), the per-line checks, and SQLite storing rows, index entries and
+the FTS indexes (bench/export.py, README "Benchmarks").
+
+Past 600 lines: the merge's state (_Merger) and the trigger handling it relies on
+(_SetAside) are one step of one import, read together.
 """
 
 from __future__ import annotations
