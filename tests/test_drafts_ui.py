@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import signal
 import sqlite3
@@ -189,9 +190,13 @@ async def test_draft_survives_kill_9(demo_copy):
         [sys.executable, str(Path(__file__).with_name("helpers_crash.py")), str(db), "enter"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy())
     try:
-        line = child.stdout.readline()
+        # a hung child must not hang the suite: wait for its line at most 3 minutes
+        ready_to_read, _, _ = select.select([child.stdout], [], [], 180)
+        line = child.stdout.readline() if ready_to_read else ""
         if not line:
-            pytest.fail("the child app ended before editing: " + child.stderr.read()[-2000:])
+            child.kill()
+            pytest.fail("the child app ended or hung before editing: "
+                        + child.stderr.read()[-2000:])
         said = json.loads(line)
         assert said["item"] == item_id
         expect = said["expect"]
