@@ -269,3 +269,31 @@ def test_render_array_table_escapes():
                                           "l": ["a", "b"], "skip": None})
     assert tomllib.loads(block) == {"places": [{"name": 'A "q" \\ \t\n', "n": 3, "x": 1.5,
                                                 "l": ["a", "b"]}]}
+
+
+def test_state_actors_are_named_with_acleds_regime_period():
+    v = load_vocab()
+    assert v.dated_actor_name("Military Forces of Mali", "2019-05-01") == \
+        "Military Forces of Mali (2013-2020)"
+    assert v.dated_actor_name("Military Forces of Mali", "2021-05-24") == \
+        "Military Forces of Mali (2021-)"  # the coup's day opens the new period
+    assert v.dated_actor_name("Police Forces of Niger", "2022-01-10") == \
+        "Police Forces of Niger (2021-2023)"
+    assert v.dated_actor_name("Government of Chad", "2021-06-01") == "Government of Chad (2021-)"
+    # not a state actor, already dated, or before the first period: unchanged
+    assert v.dated_actor_name("JNIM: Group for Support of Islam and Muslims", "2022-01-01") \
+        == "JNIM: Group for Support of Islam and Muslims"
+    assert v.dated_actor_name("Military Forces of Mali (2013-2020)", "2022-01-01") == \
+        "Military Forces of Mali (2013-2020)"
+    assert v.dated_actor_name("Military Forces of Mali", "1990-01-01") == "Military Forces of Mali"
+
+
+def test_a_bad_regime_period_names_file_and_field(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    p = data / "countries.toml"
+    p.write_text(p.read_text(encoding="utf-8").replace('["2021-05-24", "2021-"]',
+                                                       '["2021-05-32", "2021-"]', 1),
+                 encoding="utf-8")
+    with pytest.raises(VocabError, match=r"countries.toml:\d+: .*regimes\[4\]"):
+        load_vocab(data_dir=data)

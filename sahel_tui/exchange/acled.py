@@ -7,6 +7,10 @@ Derived values:
   ``XXX`` when the country is not in the vocabulary. ``x_event_uid`` is the id that holds
   across databases.
 - ``iso`` (ISO 3166-1 numeric) and ``region`` come from the country (vocabulary).
+- ``actor1``, ``actor2`` and the associated actors: a state's actors carry ACLED's regime
+  period of the event's date ("Military Forces of Mali (2021-)"; countries.toml
+  ``regimes``), so the rows join with ACLED's; the database keeps the plain name, so the
+  tallies of an actor do not split at a coup.
 - ``interaction``: the two inter types, lower legacy code first, or ``X only``.
 - ``source``: the outlets (feed names) of the event's items, sorted, joined with ``; ``.
 - ``source_scale``: each outlet's scale comes from its feed tags (first tag found in
@@ -29,6 +33,8 @@ from typing import TYPE_CHECKING
 from sahel_tui import paths
 from sahel_tui.store.events import interaction
 from sahel_tui.vocab import Vocab, VocabError, load_vocab
+from sahel_tui.vocab.catalog import STATE_PREFIXES
+from sahel_tui.vocab.model import Country
 
 if TYPE_CHECKING:  # the records selection.py reads; this module is below it
     from .selection import EventRecord, Feed
@@ -98,6 +104,7 @@ class RowMaker:
         self._countries: dict[str, tuple[str, int | None, str]] = {}
         self._interactions: dict[tuple[str, str], str] = {}
         self._disorders: dict[str, str] = {}
+        self._states: dict[str, Country | None] = {}
         self._outlets: dict[tuple[int, ...], tuple[str, str, str | None, int]] = {}
 
     def country(self, name: str) -> tuple[str, int | None, str]:
@@ -141,6 +148,24 @@ class RowMaker:
             found = self._interactions[key] = interaction(inter1, inter2)
         return found
 
+    def actor(self, name: str, date: str) -> str:
+        """ACLED's name of an actor on the event's date: a state's actors carry the regime
+        period ("Military Forces of Mali (2021-)", see ``Vocab.dated_actor_name``)."""
+        if name not in self._states:
+            c = None
+            for prefix in STATE_PREFIXES:
+                if name.startswith(prefix) and "(" not in name:
+                    c = self.vocab.country(name[len(prefix):])
+            self._states[name] = c if c is not None and c.regimes else None
+        c = self._states[name]
+        if c is None:
+            return name
+        label = c.regime(date)
+        return f"{name} ({label})" if label else name
+
+    def actors(self, json_list: str | None, date: str) -> str:
+        return SEP.join([self.actor(n, date) for n in names(json_list)])
+
     def row(self, rec: EventRecord) -> list:
         e = rec.row
         alpha3, iso, region = self.country(e["country"])
@@ -148,6 +173,7 @@ class RowMaker:
         lat, lon = e["latitude"], e["longitude"]
         reliability = e["reliability"] or best
         origin = rec.origin
+        date = e["event_date"]
         return [
             f"{alpha3}{e['id']}",
             e["event_date"],
@@ -156,11 +182,11 @@ class RowMaker:
             e["disorder_type"] or self.disorder(e["sub_event_type"]),
             e["event_type"],
             e["sub_event_type"],
-            e["actor1"],
-            joined(e["assoc_actor_1"]),
+            self.actor(e["actor1"], date),
+            self.actors(e["assoc_actor_1"], date),
             e["inter1"],
-            e["actor2"],
-            joined(e["assoc_actor_2"]),
+            self.actor(e["actor2"], date),
+            self.actors(e["assoc_actor_2"], date),
             e["inter2"],
             self.interaction(e["inter1"], e["inter2"]),
             "Civilian targeting" if e["civilian_targeting"] else "",

@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING, Any
 from .model import Actor, Country, EventType, Grading, Place, SubEventType
 from .textnorm import fold_key
 
+#: ACLED's state actors, named with the regime period of the event's date
+STATE_PREFIXES = ("Military Forces of ", "Police Forces of ", "Government of ")
+
 if TYPE_CHECKING:  # pragma: no cover
     from .match import Matcher
 
@@ -55,6 +58,21 @@ class Vocab:
             if fold_key(e.name) == key:
                 return e
         raise KeyError(name)
+
+    def dated_actor_name(self, name: str, date: str) -> str:
+        """ACLED's name of a state actor on an ISO *date*: "Military Forces of Mali" on
+        2022-05-01 is "Military Forces of Mali (2021-)" (the country's regime periods, see
+        countries.toml), so exported events join with ACLED's.  Other names, a name that
+        already carries a period, and a date before the first period are left as they are."""
+        for prefix in STATE_PREFIXES:
+            if name.startswith(prefix):
+                rest = name[len(prefix):]
+                if "(" in rest:
+                    return name  # already dated, or a branch ACLED writes otherwise
+                c = self.country(rest)
+                label = c.regime(date) if c is not None else None
+                return f"{name} ({label})" if label else name
+        return name
 
     def country(self, code_or_name: str | None) -> Country | None:
         """Country by alpha-2/alpha-3 code, name or alias ("Tchad", "Ivory Coast")."""

@@ -15,6 +15,8 @@ Every problem raises :class:`VocabError` naming the file, line and key.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -54,7 +56,7 @@ DISORDER_TYPES = ("Political violence", "Demonstrations", "Strategic development
 ACTOR_KEYS = {"id", "name", "type", "country", "area", "aliases", "note"}
 PLACE_KEYS = {"id", "name", "aliases", "kind", "country", "admin1", "admin2",
               "latitude", "longitude", "population", "note"}
-COUNTRY_KEYS = {"name", "alpha2", "alpha3", "iso_numeric", "region", "aliases"}
+COUNTRY_KEYS = {"name", "alpha2", "alpha3", "iso_numeric", "region", "aliases", "regimes"}
 PLACES_TSV_COLUMNS = ["id", "name", "aliases", "kind", "country", "admin1", "admin2",
                       "latitude", "longitude", "population"]
 
@@ -254,11 +256,12 @@ def _parse_countries(src: _Src, countries: dict[str, Country]) -> None:
                             "iso_numeric")
         region = _str(src, "countries", i, e, "region", what, required=old is None)
         alpha3 = _str(src, "countries", i, e, "alpha3", what)
+        regimes = _regimes(src, i, e, what, old.regimes if old else ())
         if old is None:
             countries[alpha2] = Country(
                 name=name or alpha2, alpha2=alpha2, alpha3=(alpha3 or "").upper(),
                 iso_numeric=iso, region=region or "",
-                aliases=_merge_aliases(name or alpha2, aliases),
+                aliases=_merge_aliases(name or alpha2, aliases), regimes=regimes,
             )
         else:
             new_name = name or old.name
@@ -266,7 +269,34 @@ def _parse_countries(src: _Src, countries: dict[str, Country]) -> None:
                 old, name=new_name, iso_numeric=iso, region=region or old.region,
                 alpha3=(alpha3 or old.alpha3).upper(),
                 aliases=_merge_aliases(new_name, old.aliases, [old.name], aliases),
+                regimes=regimes,
             )
+
+
+_REGIME_LABEL = re.compile(r"^\d{4}-(?:\d{4})?$")
+
+
+def _regimes(src: _Src, i: int, e: dict, what: str,
+             old: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """``regimes = [["2013-09-04", "2013-2020"], ...]``: ACLED's regime periods, each from
+    its first day (ISO date) with its label; kept in date order."""
+    if "regimes" not in e:
+        return old
+    raw = e["regimes"]
+    out = []
+    for k, r in enumerate(raw if isinstance(raw, list) else [raw]):
+        ok = (isinstance(r, list) and len(r) == 2 and all(isinstance(x, str) for x in r)
+              and _REGIME_LABEL.match(r[1]) is not None)
+        if ok:
+            try:
+                dt.date.fromisoformat(r[0])
+            except ValueError:
+                ok = False
+        if not ok:
+            raise src.error(f"{what}: regimes[{k}] must be [\"YYYY-MM-DD\", \"YYYY-YYYY\" or "
+                            f"\"YYYY-\"], got {r!r}", "countries", i, "regimes")
+        out.append((r[0], r[1]))
+    return tuple(sorted(out))
 
 
 # ----------------------------------------------------------------------------- actors

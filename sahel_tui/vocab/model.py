@@ -103,10 +103,22 @@ class Country:
     iso_numeric: int
     region: str
     aliases: tuple[str, ...] = ()
+    # ACLED's regime periods: (first ISO date, label such as "2013-2020" or "2021-"),
+    # oldest first; the state's actors carry the label of the event's date
+    regimes: tuple[tuple[str, str], ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+    def regime(self, date: str) -> str | None:
+        """The regime label of an ISO date ("2020-03-01" -> "2013-2020"), None before the
+        first period listed."""
+        label = None
+        for start, lab in self.regimes:
+            if start <= date:
+                label = lab
+        return label
 
 
 @dataclass(frozen=True, slots=True)
