@@ -146,6 +146,34 @@ def test_victim_nouns_make_civilians_the_target(vocab):
         assert ev.event_type == "Violence against civilians", body
 
 
+def test_associated_actors_name_who_the_civilians_and_demonstrators_were(vocab):
+    from sahel_tui.suggest import suggest_coding
+
+    def assoc(body):
+        ev = suggest_coding("Attack", body, "2026-03-03T09:00:00+00:00", "en",
+                            vocab=vocab).primary
+        return ({a.name for a in ev.assoc_actor_1}, {a.name for a in ev.assoc_actor_2}, ev)
+
+    as1, as2, ev = assoc("Suspected Fulani militiamen killed three Dogon farmers in Tessit "
+                         "on Monday.")
+    assert ev.actor1.name == "Fulani Ethnic Militia (Mali)"
+    assert as1 == {"Pastoralists (Mali)"}  # ACLED: a Fulani militia with pastoralists
+    assert as2 == {"Dogon Ethnic Group (Mali)", "Farmers (Mali)"}  # not the attackers' Fulani
+    _, as2, _ = assoc("Gunmen abducted two teachers and a nurse near Tessit on Monday.")
+    assert as2 == {"Teachers (Mali)", "Health Workers (Mali)"}
+    _, as2, _ = assoc("Gunmen shot the sub-prefect of Tessit on Monday.")
+    assert "Government of Mali" in as2
+    # NGO or health workers are not a labour group
+    _, as2, _ = assoc("Gunmen abducted three NGO workers near Tessit on Monday.")
+    assert as2 == {"Aid Workers (Mali)"}
+    as1, _, ev = assoc("Hundreds of students marched in Bamako on Monday to protest against "
+                       "the closure of the university.")
+    assert ev.actor1.name == "Protesters (Mali)" and as1 == {"Students (Mali)"}
+    # no country resolved: no country's associated actor
+    as1, as2, _ = assoc("Gunmen abducted two teachers on Monday.")
+    assert not as1 and not as2
+
+
 # ------------------------------------------------------------------ type rules
 def _cand(et: str, sub: str, dis: str = "Political violence") -> EventTypeCandidate:
     return EventTypeCandidate(et, sub, dis, 1.0, 1.0, ())

@@ -15,6 +15,7 @@ actors         :mod:`.actors`        ``collect_actors``: every actor read, score
 type           :mod:`.event_type`,   keyword ranking, then ACLED's rules (``refine_type``,
                :mod:`.type_rules`    ``territory_taker``)
 roles          :mod:`.roles`         ``implied_actors`` (ACLED conventions), ``assign_roles``
+associated     :mod:`.associated`    ``associated_actors``: Farmers (Mali), Fulani Ethnic Group...
 date           :mod:`.dates`         ``extract_event_date``
 toll           :mod:`.fatalities`    ``extract_fatalities``
 =============  ====================  ==================================================
@@ -68,6 +69,7 @@ from dataclasses import replace
 
 from sahel_tui.vocab.catalog import Vocab
 from sahel_tui.vocab.match import Match
+from sahel_tui.vocab.model import Actor
 
 from ._text import fold_same_length
 from .actors import (
@@ -81,6 +83,7 @@ from .actors import (
     is_progov,
     is_uag,
 )
+from .associated import associated_actors
 from .country import incident_country
 from .dates import DateSuggestion, extract_event_date
 from .event_type import suggest_event_type
@@ -161,6 +164,9 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
                          if (s.title or s.lead) and s.weight >= 2)
     a1, as1, a2, as2 = assign_roles(chosen, sub, lead_text,
                                      agent_side(ftext, sents, chosen))
+    # ACLED's associated actors of the civilians, demonstrators or militia of each side
+    more1 = associated_actors(vocab, ftext, sents, a1, chosen, country)
+    more2 = associated_actors(vocab, ftext, sents, a2, chosen, country)
     # ACLED: political violence whose target is civilians (attacks, abductions, and
     # bombs or strikes that hit them); not looting, agreements or demonstrations
     civ_t = a2 is not None and a2.actor.type == CIV and "Political violence" in dis
@@ -185,9 +191,9 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
     coding = EventCoding(
         span=(seg.start, seg.end),
         actor1=a1.actor if a1 else None,
-        assoc_actor_1=tuple(a.actor for a in as1),
+        assoc_actor_1=_with(tuple(a.actor for a in as1), more1),
         actor2=a2.actor if a2 else None,
-        assoc_actor_2=tuple(a.actor for a in as2),
+        assoc_actor_2=_with(tuple(a.actor for a in as2), more2),
         place=place,
         geo_precision=geo_prec,
         place_mention=mention,
@@ -205,6 +211,11 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
     )
     return coding, matches
 
+
+
+def _with(assoc: tuple[Actor, ...], more: list[Actor]) -> tuple[Actor, ...]:
+    names = {a.name for a in assoc}
+    return assoc + tuple(a for a in more if a.name not in names)
 
 
 def shift_date(d: DateSuggestion, lo: int) -> DateSuggestion:

@@ -33,7 +33,7 @@ _AFTER = re.compile(r"(?i:self-defen[cs]e\s+(?:group|committee|militia)s?|"
 # capitalised words that are not a community: articles, qualifiers, sentence openers
 _NOT_WORDS = (
     "The A An Local Village Armed Suspected Presumed Alleged Unidentified Unknown Ethnic "
-    "Communal Rival Several Some Two Three Many Other Another Islamist Jihadist Pro "
+    "Communal Rival Several Some One Two Three Many Other Another Islamist Jihadist Pro "
     "Pro-government Government State Private Civilian Youth Hunters Hunter Allied Joint "
     "On In At Around Between During From By Of And Their His Her Its This These Those "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
