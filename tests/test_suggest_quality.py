@@ -105,7 +105,7 @@ def test_sources_are_not_actors_and_named_group_replaces_generic_words(vocab):
     )
     (ev,) = c.events
     assert ev.actor_names == {"Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
-                              "Civilians (Nigeria)"}
+                              "Civilians (Nigeria)", "Farmers (Nigeria)"}  # associated
     assert ev.place.name == "Gwoza" and ev.geo_precision == 2
     assert ev.fatalities.low == 7
     assert ev.date.date == dt.date(2025, 1, 11)
