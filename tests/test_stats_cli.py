@@ -120,3 +120,13 @@ def test_missing_database(tmp_path, monkeypatch, capsys):
     code, _, err = run(capsys, "--db", str(tmp_path / "none.db"))
     assert code == 2 and "no database yet" in err
     assert not (tmp_path / "none.db").exists()
+
+
+def test_total_line_says_one_event_not_one_events(db, capsys):
+    path, _ = db
+    code, out, err = run(capsys, "--db", path, "--by", "type", "--query",
+                         'feed:Quotidien event:"type=Explosions/Remote violence"',
+                         "--since", "2026-04-01")
+    assert code == 0, err
+    total = next(x for x in out.splitlines() if "Total:" in x)
+    assert "Total: 1 event," in total and "1 events" not in total

@@ -157,7 +157,9 @@ def _tally_table(t, key_names):
         if has_roles:
             row += [r.detail.get("as_actor1", 0), r.detail.get("as_actor2", 0)]
         rows.append([*row, r.drill.query])
-    note = f"{t.note}. Total: {t.total.events} events, {t.total.fatalities} fatalities."
+    ev, fat = t.total.events, t.total.fatalities
+    note = (f"{t.note}. Total: {ev} event{'s' if ev != 1 else ''}, "
+            f"{fat} fatalit{'ies' if fat != 1 else 'y'}.")
     return _table(t.title, note, cols, rows, bar=len(key_names))
 
 
