@@ -7,6 +7,7 @@ import sqlite3
 from datetime import date, timedelta
 
 import pytest
+from helpers_ui import ready
 
 from sahel_tui.demo import demo_config
 from sahel_tui.store import decisions, open_store
@@ -29,16 +30,6 @@ def open_on(demo_db, tmp_path):
         conn.close()
         return SahelApp(demo_config(db=db), demo=True, coder="tester"), db, item_id
     return make
-
-
-async def ready(pilot) -> None:
-    for _ in range(100):
-        if pilot.app.vocab is not None:
-            break
-        await pilot.pause(0.05)
-    for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def test_coding_an_item_moves_the_tallies_pane(open_on):

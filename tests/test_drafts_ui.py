@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers_ui import ready
 
 from sahel_tui.demo import demo_config
 from sahel_tui.store import decisions, open_store
@@ -39,16 +40,6 @@ def demo_copy(demo_db, tmp_path):
 
 def new_app(db) -> SahelApp:
     return SahelApp(demo_config(db=db), demo=True, coder="tester")
-
-
-async def ready(pilot) -> None:
-    for _ in range(100):
-        if pilot.app.vocab is not None:
-            break
-        await pilot.pause(0.05)
-    for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def highlighted(app):

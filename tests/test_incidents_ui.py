@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 
 import pytest
+from helpers_ui import ready
 
 from sahel_tui.demo import demo_config
 from sahel_tui.store import decisions, open_store
@@ -25,16 +26,6 @@ def gusau(demo_db, tmp_path):
     decisions.put_state(conn, query="", item=str(ids[0]))
     conn.close()
     return db, ids
-
-
-async def ready(pilot) -> None:
-    for _ in range(100):
-        if pilot.app.vocab is not None:
-            break
-        await pilot.pause(0.05)
-    for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def q(db, sql, *args):

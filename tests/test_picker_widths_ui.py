@@ -4,15 +4,11 @@ the widget was given (a word cut mid-way, or ended with '…', is not)."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
+from helpers_ui import demo_app_at, ready
 from textual.geometry import Region
 from textual.widgets import OptionList, Static
 
-from sahel_tui.demo import demo_config
-from sahel_tui.store import decisions, open_store
-from sahel_tui.ui.app import SahelApp
 from sahel_tui.ui.pickers import GradingPicker, Picker
 
 # a long actor (JNIM: Group for Support of Islam and Muslims) and a long sub-event type
@@ -22,23 +18,7 @@ SIZES = [(80, 24), (160, 48)]
 
 @pytest.fixture
 def app(demo_db, tmp_path):
-    db = tmp_path / "demo.db"
-    shutil.copy(demo_db, db)
-    conn = open_store(db)
-    item_id = conn.execute("SELECT id FROM items WHERE title LIKE ?", (TITLE,)).fetchone()[0]
-    decisions.put_state(conn, query="", item=str(item_id))
-    conn.close()
-    return SahelApp(demo_config(db=db), demo=True, coder="tester")
-
-
-async def ready(pilot) -> None:
-    for _ in range(100):
-        if pilot.app.vocab is not None:
-            break
-        await pilot.pause(0.05)
-    for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+    return demo_app_at(demo_db, tmp_path, TITLE)
 
 
 def shown(widget) -> list[str]:

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
+from helpers_ui import demo_app_at, ready
 
-from sahel_tui.demo import demo_config
-from sahel_tui.store import decisions, open_store
-from sahel_tui.ui.app import SahelApp
 from sahel_tui.ui.coding import words_match
 
 TITLE = "Niger : au moins 13 morts dans une embuscade%"
@@ -16,23 +12,7 @@ TITLE = "Niger : au moins 13 morts dans une embuscade%"
 
 @pytest.fixture
 def app(demo_db, tmp_path):
-    db = tmp_path / "demo.db"
-    shutil.copy(demo_db, db)
-    conn = open_store(db)
-    item_id = conn.execute("SELECT id FROM items WHERE title LIKE ?", (TITLE,)).fetchone()[0]
-    decisions.put_state(conn, query="", item=str(item_id))
-    conn.close()
-    return SahelApp(demo_config(db=db), demo=True, coder="tester")
-
-
-async def ready(pilot) -> None:
-    for _ in range(100):
-        if pilot.app.vocab is not None:
-            break
-        await pilot.pause(0.05)
-    for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+    return demo_app_at(demo_db, tmp_path, TITLE)
 
 
 def test_words_match_in_any_order_as_prefixes():

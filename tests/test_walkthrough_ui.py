@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import shutil
 
+from helpers_ui import ready
+
 from sahel_tui.demo import demo_config
 from sahel_tui.store import decisions, open_store
 from sahel_tui.ui.app import SahelApp
 from sahel_tui.ui.statusbar import StatusBar
-
-
-async def ready(pilot) -> None:
-    for _ in range(100):
-        if pilot.app.vocab is not None:
-            break
-        await pilot.pause(0.05)
-    for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def demo_app(demo_db, tmp_path, query="") -> SahelApp:
