@@ -169,6 +169,14 @@ def test_associated_actors_name_who_the_civilians_and_demonstrators_were(vocab):
     as1, _, ev = assoc("Hundreds of students marched in Bamako on Monday to protest against "
                        "the closure of the university.")
     assert ev.actor1.name == "Protesters (Mali)" and as1 == {"Students (Mali)"}
+    # the people whose killing a crowd protests are not the crowd ("protest against the
+    # killing of farmers": protesters, not farmers); farmers who march still are
+    as1, _, ev = assoc("Hundreds of residents marched in Bamako on Monday to protest against "
+                       "the killing of three farmers.")
+    assert ev.actor1.name == "Protesters (Mali)" and "Farmers (Mali)" not in as1
+    as1, _, ev = assoc("Hundreds of farmers marched in Bamako on Monday to protest against "
+                       "the arrest of their leader.")
+    assert ev.actor1.name == "Protesters (Mali)" and "Farmers (Mali)" in as1
     # no country resolved: no country's associated actor
     as1, as2, _ = assoc("Gunmen abducted two teachers on Monday.")
     assert not as1 and not as2

@@ -95,6 +95,13 @@ _ARMED_AFTER = re.compile(
     r"vigilant\w*|self-defen\w*|hunters|youths?\s+(?:attacked|killed)|assailants|attackers)")
 
 
+# what precedes the people a protest is about, not the protesters themselves (folded text)
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:killings?|murders?|deaths?|massacres?|abductions?|kidnappings?|arrests?|detention|"
+    r"attacks?\s+(?:on|against)|assassinat\w*|meurtres?|morts?|enlevements?|arrestations?)"
+    r"\s+(?:of|des?|du|d'|among)?\s*(?:\w+\s+){0,3}$")
+
+
 def _person_actor(name: str, country: str, cname: str, typ: str = CIV) -> Actor:
     key = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     return Actor(id=f"assoc:{key}-{country.lower()}", name=f"{name} ({cname})", type=typ,
@@ -124,8 +131,13 @@ def associated_actors(vocab: Vocab, ftext: str, sents: list[Sent], side: ActorSc
             if not _ARMED_AFTER.match(text, h.end()):
                 out.append(_person_actor(f"{name} Ethnic Group", country, cname))
                 break
+    crowd = side.actor.type in CROWD
     for name, rx in _CATEGORY_RX:
-        if rx.search(text):
+        # demonstrators are not the people whose killing or arrest they protest ("protest
+        # against the killing of farmers"): for a crowd, such mentions say nothing of who
+        # marched
+        if any(not (crowd and _CAUSE_BEFORE.search(text, max(0, h.start() - 40), h.start()))
+               for h in rx.finditer(text)):
             out.append(_person_actor(name, country, cname))
     if _GOVERNMENT.search(text) and side.actor.type == CIV:
         gov = f"Government of {cname}"
