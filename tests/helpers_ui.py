@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from textual.worker import WorkerCancelled
+
 from sahel_tui.demo import demo_config
 from sahel_tui.store import decisions, open_store
 from sahel_tui.ui.app import SahelApp
@@ -23,6 +25,18 @@ def demo_app_at(demo_db: Path, tmp_path: Path, title_like: str, **kw) -> SahelAp
     return SahelApp(demo_config(db=db), demo=True, coder="tester", **kw)
 
 
+async def workers_done(app) -> None:
+    """Wait for the app's workers.  An exclusive worker the app replaced with a newer one
+    (a refresh superseding another) ends cancelled: that is the app working, so wait again
+    for what replaced it."""
+    for _ in range(20):
+        try:
+            await app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:
+            continue
+
+
 async def ready(pilot) -> None:
     """Vocabularies loaded (in the background shortly after start) and workers done."""
     for _ in range(100):
@@ -30,5 +44,5 @@ async def ready(pilot) -> None:
             break
         await pilot.pause(0.05)
     for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause()

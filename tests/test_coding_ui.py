@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from helpers_ui import workers_done
 
 from sahel_tui import paths
 from sahel_tui.demo import demo_config
@@ -37,9 +38,9 @@ async def ready(pilot) -> None:
         if pilot.app.vocab is not None:
             break
         await pilot.pause(0.05)
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
 
 

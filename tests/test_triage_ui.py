@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from helpers_ui import workers_done
 from uidata import make_db
 
 from sahel_tui.ui.app import SahelApp
@@ -30,7 +31,7 @@ def status_of(config, item_id: int) -> str:
 
 
 async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
 
 
