@@ -953,9 +953,16 @@ def link_changes(conn: sqlite3.Connection, item_ids: Sequence[int]) -> tuple[int
 
 def unlink_changes(conn: sqlite3.Connection, item_id: int) -> list[Change]:
     """Inside the caller's transaction: take the item out of its story; the changes."""
+    target = _unlink_target(conn, item_id)
+    return [] if target is None else _changes(conn, target)
+
+
+def _unlink_target(conn: sqlite3.Connection, item_id: int) -> dict[int, dict | None] | None:
+    """The memberships after taking the item out of its story (None: it is in none); a
+    story left with one item is dissolved."""
     m = _membership(conn, item_id)
     if m is None:
-        return []
+        return None
     rest = [r[0] for r in conn.execute(
         "SELECT item_id FROM story_items WHERE story_id = ? AND item_id != ?",
         (m["story"], item_id))]
@@ -965,7 +972,7 @@ def unlink_changes(conn: sqlite3.Connection, item_id: int) -> list[Change]:
     else:
         copies = _copies(conn, rest)
         target.update({i: {"story": m["story"], "copy_of": copies[i]} for i in rest})
-    return _changes(conn, target)
+    return target
 
 
 def unlink_item(conn: sqlite3.Connection, item_id: int, coder: str) -> int | None:
@@ -973,19 +980,8 @@ def unlink_item(conn: sqlite3.Connection, item_id: int, coder: str) -> int | Non
     dissolved. Returns the decision batch, or None when the item was in no story."""
 
     def work() -> int | None:
-        m = _membership(conn, item_id)
-        if m is None:
-            return None
-        rest = [r[0] for r in conn.execute(
-            "SELECT item_id FROM story_items WHERE story_id = ? AND item_id != ?",
-            (m["story"], item_id))]
-        target: dict[int, dict | None] = {item_id: None}
-        if len(rest) <= 1:
-            target.update({i: None for i in rest})
-        else:
-            copies = _copies(conn, rest)
-            target.update({i: {"story": m["story"], "copy_of": copies[i]} for i in rest})
-        return _commit(conn, "story.unlink", coder, target)
+        target = _unlink_target(conn, item_id)
+        return None if target is None else _commit(conn, "story.unlink", coder, target)
 
     return in_transaction(conn, work)
 

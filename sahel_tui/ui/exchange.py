@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from sahel_tui import paths
 from sahel_tui.ui.bindings import CONFLICTS
 from sahel_tui.ui.forms import Form
+from sahel_tui.ui.queued import QueuedWrites
 
 FORMATS = ("csv", "jsonl", "geojson")
 
@@ -58,7 +59,7 @@ class ExportForm(Form):
                 "bom": data["bom"].lower().startswith("y")}
 
 
-class ConflictsScreen(Screen):
+class ConflictsScreen(QueuedWrites, Screen):
     """Items another analyst coded differently: both codings side by side, resolved here."""
 
     BINDINGS = CONFLICTS
@@ -129,24 +130,6 @@ class ConflictsScreen(Screen):
 
         self._write(f"keep {keep} in conflict #{conflict.id}", "resolve", conflict.id, keep,
                     self.app.coder, on_done=resolved)
-
-    def action_undo(self) -> None:
-        dropped = self.app.take_back_pending() if self.app.writes else None
-        if dropped is not None:
-            self.notify(f"undid {dropped.label} (it was still pending)", timeout=2)
-            return
-
-        def undone(batch) -> None:
-            self.notify(f"undid {batch.action}" if batch else "Nothing to undo.", timeout=2)
-            self._reload()
-
-        self._write("undo", "undo", self.app.coder, on_done=undone)
-
-    def _write(self, label: str, op: str, *args, on_done=None) -> None:
-        """Through the app's write queue: never waits on another process's lock."""
-        if self.app.write(label, None, *args, op=op, on_done=on_done) is False:
-            self.notify(f"{label[0].upper()}{label[1:]}: pending, written when the database "
-                        f"frees (u takes it back).", timeout=4)
 
     def _reload(self) -> None:
         if self.is_attached and self.app.screen is self:

@@ -14,6 +14,7 @@ from sahel_tui.analysis import incidents, stories
 from sahel_tui.store import views
 from sahel_tui.store.events import event_code
 from sahel_tui.ui.bindings import STORY
+from sahel_tui.ui.queued import QueuedWrites
 
 MAX_COLUMNS = 4
 DIFFERS = "bold black on yellow"
@@ -37,7 +38,7 @@ class Column(VerticalScroll, can_focus=True):
         yield Static(self.content)
 
 
-class StoryScreen(Screen):
+class StoryScreen(QueuedWrites, Screen):
     BINDINGS = STORY
     DEFAULT_CSS = """
     StoryScreen #story-head { height: auto; padding: 0 1; background: $panel; }
@@ -203,15 +204,6 @@ class StoryScreen(Screen):
 
         self._write(f"link {len(ids)} reports", "link", ids, self.app.coder, on_done=linked)
 
-    def _write(self, label: str, op: str, *args, on_done=None) -> bool | None:
-        """Through the app's write queue: never waits on another process's lock; a change
-        that must wait is said, and written (and this view reloaded) when it frees."""
-        written = self.app.write(label, None, *args, op=op, on_done=on_done)
-        if written is False:
-            self.notify(f"{label[0].upper()}{label[1:]}: pending, written when the database "
-                        f"frees (u takes it back).", timeout=4)
-        return written
-
     def _reload(self) -> None:
         if self.is_attached and self.app.screen is self:
             self.load()
@@ -250,18 +242,6 @@ class StoryScreen(Screen):
             self._reload()
 
         self._write("unlink the report", "unlink", target, self.app.coder, on_done=unlinked)
-
-    def action_undo(self) -> None:
-        dropped = self.app.take_back_pending() if self.app.writes else None
-        if dropped is not None:
-            self.notify(f"undid {dropped.label} (it was still pending)", timeout=2)
-            return
-
-        def undone(batch) -> None:
-            self.notify(f"undid {batch.action}" if batch else "Nothing to undo.", timeout=2)
-            self._reload()
-
-        self._write("undo", "undo", self.app.coder, on_done=undone)
 
     def action_raw(self) -> None:
         self.raw = not self.raw
