@@ -211,7 +211,8 @@ async def test_a_full_disk_during_coding_keeps_the_coding_pending(demo_db, tmp_p
         assert app.is_running and len(app.writes) == 1 and "disk full" in _status_bar(app)
         assert st.current.pending and stored(db, accepted[-1]) == []
         await pilot.press("j", "k")  # moving on: remembered positions wait too, unsaid
-        await pilot.pause()
+        await pilot.pause(0.8)  # the position is remembered 0.5 s after the last move
+        assert any(w.op == "state" for w in app.writes.waiting)
         told = [n for n in app._notifications if n.title == "Decision pending"]
         assert len(told) == 1
         app.conn.execute(f"PRAGMA max_page_count = {pages + 5000}")  # space is back
