@@ -41,6 +41,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -387,9 +388,34 @@ def store_floor(src, path: Path) -> dict:
             "events_per_s": round(n / seconds)}
 
 
+#: associated actors of ASSOC the shipped vocabulary lacks: the exporting analyst added them
+#: (her actors.toml), so the export defines them and the import adds them (#11 item 10)
+ANALYST_ACTORS = {"Civilian JTF, vigilantes": ("Identity militia", "NG"),
+                  "Koglweogo: Self-Defense Group": ("Identity militia", "BF")}
+
+
+def _config(work: Path, phase: str) -> Path:
+    """The analyst's config folder of a phase: Ana's (who built and exports the events,
+    with her own actors) or, for the import, Bob's, new each time (the file's actors and
+    places are new to him and get added)."""
+    if phase == "import":
+        bob = work / "config-bob"
+        shutil.rmtree(bob, ignore_errors=True)
+        return bob
+    ana = work / "config-ana"
+    if not (ana / "actors.toml").exists():
+        from sahel_tui.vocab import append_actor
+
+        for name, (typ, cc) in ANALYST_ACTORS.items():
+            append_actor(ana, name=name, type=typ, country=cc)
+    return ana
+
+
 def _phase(phase: str, db: Path, out: Path) -> dict:
+    env = {**os.environ, "SAHEL_TUI_CONFIG_DIR": str(_config(db.parent, phase))}
     proc = subprocess.run([sys.executable, __file__, "--phase", phase, "--db", str(db),
-                           "--out", str(out)], stdout=subprocess.PIPE, text=True, check=False)
+                           "--out", str(out)], stdout=subprocess.PIPE, text=True, check=False,
+                          env=env)
     if proc.returncode:  # its stderr went to ours
         raise SystemExit(1)
     return json.loads(proc.stdout.strip().splitlines()[-1])

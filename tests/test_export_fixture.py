@@ -15,12 +15,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from unittest import mock
 
+from sahel_tui import paths
 from sahel_tui.config import FeedConfig
 from sahel_tui.ingest.normalize import Entry
 from sahel_tui.store import decisions, open_store
 from sahel_tui.store.events import Event, add_events, remove_event, update_event
 from sahel_tui.store.feeds import sync_feeds
 from sahel_tui.store.items import store_entries
+from sahel_tui.vocab import append_actor, load_vocab
 
 FEEDS = [
     FeedConfig("file:///fixtures/wire.xml", "Sahel Wire", ("wire", "mali"), "en", "B"),
@@ -113,8 +115,17 @@ def battle(**kw) -> Event:
     return Event(**base)
 
 
+def analyst_actors() -> None:
+    """The actor the fixture's analyst added to their vocabulary (actors.toml in the test's
+    config folder): an associated actor of the ambush, defined in the JSONL export."""
+    if load_vocab(paths.user_config_dir()).actor("VDP, volunteers") is None:
+        append_actor(paths.user_config_dir(), name="VDP, volunteers", type="Political militia",
+                     country="BF")
+
+
 def build(path: Path, coder: str = "ana") -> dict[str, int]:
     """The fixture database at ``path``. Returns item ids by key (and 'removed': an event)."""
+    analyst_actors()
     with fixed_clock():
         conn = base_db(path)
         ids = {k: item_id(conn, k) for _, k, _, _ in ITEMS}

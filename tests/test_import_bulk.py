@@ -55,7 +55,16 @@ def exported(tmp_path) -> Path:
 
 def _imported(db: Path, paths: list[Path], monkeypatch, *, lookups: bool, chunk: int,
               local_edit: bool = False) -> tuple:
-    """Summaries, database content and search results after importing ``paths`` in turn."""
+    """Summaries, database content and search results after importing ``paths`` in turn.
+    Patches in a context of their own: undoing ``monkeypatch`` would also undo conftest's
+    private config folder, and an import may add actors there."""
+    with pytest.MonkeyPatch.context() as mp:
+        return _imported_with(mp, db, paths, lookups=lookups, chunk=chunk,
+                              local_edit=local_edit)
+
+
+def _imported_with(monkeypatch, db: Path, paths: list[Path], *, lookups: bool, chunk: int,
+                   local_edit: bool) -> tuple:
     monkeypatch.setattr(merge, "now_iso", lambda: "2026-11-01T00:00:00Z")
     monkeypatch.setattr(merge, "CHUNK", chunk)
     if lookups:  # as if the database had held something: every key and uid looked up
@@ -78,7 +87,6 @@ def _imported(db: Path, paths: list[Path], monkeypatch, *, lookups: bool, chunk:
     found = {q: [(r.id, r.title) for r in views.page(c, parse(q))] for q in QUERIES}
     dump = _db_dump(c)
     c.close()
-    monkeypatch.undo()
     return summaries, dump, found
 
 
@@ -152,15 +160,15 @@ GOOD = [  # and these accepted: NULL where allowed, values converted by the colu
 
 def _at_version_6(path: Path, monkeypatch) -> None:
     real = db_mod._migrations()
-    monkeypatch.setattr(db_mod, "_migrations", lambda: real[:6])
-    c = open_store(path)
+    with pytest.MonkeyPatch.context() as mp:  # (not monkeypatch.undo(): see _imported)
+        mp.setattr(db_mod, "_migrations", lambda: real[:6])
+        c = open_store(path)
     c.execute("INSERT INTO feeds (url, config_url, name) VALUES ('u', 'u', 'Old feed')")
     c.execute("INSERT INTO items (uid, feed_id, published, content_hash, first_seen_at, "
               "updated_at) VALUES ('g:1', 1, 'p', 'h', 'f', 'u')")
     assert "IN ('new'" in c.execute("SELECT sql FROM sqlite_master WHERE name = 'items'"
                                     ).fetchone()[0]
     c.close()
-    monkeypatch.undo()
 
 
 def test_a_version_6_database_gets_the_or_chains_and_keeps_every_check(tmp_path, monkeypatch):

@@ -23,7 +23,7 @@ from sahel_tui.store.query import Compiled
 from sahel_tui.vocab import Vocab
 
 from . import reading_list
-from .acled import RowMaker
+from .acled import RowMaker, analyst_vocab
 from .acled_csv import write_csv
 from .geojson import write_geojson
 from .jsonl import provenance, write_jsonl
@@ -106,8 +106,9 @@ def _write(conn, q, fmt, fh, items, tick, coder, vocab) -> ExportResult:
     feeds = load_feeds(conn)
     if fmt == "jsonl":
         prov = provenance(conn, coder or default_coder())
+        actors = (vocab or analyst_vocab()).actors.values()
         return ExportResult(write_jsonl(event_chunks(conn, q, full=True), fh, prov, feeds,
-                                        tick), None)
+                                        tick, actors), None)
     rows = RowMaker(feeds, vocab)
     if fmt == "csv":
         return ExportResult(write_csv(event_chunks(conn, q), fh, rows, tick), None)

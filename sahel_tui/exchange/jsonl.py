@@ -7,6 +7,7 @@ Each line is one JSON object::
                     "origin": {"database", "name", "analyst", "imported_at"}   # imported only
                    },
      "event":   {uid, event_date, ... every Event field but the row id ...},
+     "actors":  [{name, type, country}],   # only for actors the exporting analyst added
      "items":   [{uid, keys, guid, link, canonical_link, title, author, published,
                   published_guessed, language, content_hash, text,
                   feeds: [{name, url, tags, language, reliability, link}]}],
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING, TextIO
 from sahel_tui import __version__
 from sahel_tui.store.decisions import get_state, now_iso
 from sahel_tui.store.events import Event
+from sahel_tui.vocab import Actor, fold_key
 
 from .acled import names
 
@@ -96,26 +98,57 @@ def _line_start(prov: dict, origin: tuple | None) -> str:
         "database": origin[0], "name": origin[1], "analyst": origin[2]}})
 
 
-def _line(start: str, rec: EventRecord, feeds: dict[int, Feed], encoded: dict[int, str]) -> str:
+def _line(start: str, rec: EventRecord, feeds: dict[int, Feed], encoded: dict[int, str],
+          actors: Definitions) -> str:
     parts = []
     for it in rec.items:
         text = encoded.get(it.id)
         if text is None:
             text = encoded[it.id] = _encode(item_json(it, feeds))
         parts.append(text)
-    return (f'{start},"event":{_encode(event_json(rec.row))},'
+    event = event_json(rec.row)
+    defs = actors.of(event) if actors else ""
+    return (f'{start},"event":{_encode(event)},{defs}'
             f'"items":[{",".join(parts)}],"history":[{rec.history}]}}\n')
 
 
+class Definitions:
+    """The "actors" list of a line: a definition (name, type, country) of each actor the
+    line names that the exporting analyst added (their actors.toml), so the receiving
+    analyst's import can add it (exchange/definitions.py). Empty: no analyst actors."""
+
+    def __init__(self, actors: Iterable[Actor]) -> None:
+        self.by_key = {fold_key(n): a for a in actors if a.source == "analyst" for n in a.names}
+        self.keys: dict[str, str] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.by_key)
+
+    def of(self, event: dict) -> str:
+        out, keys = [], self.keys
+        for name in (event["actor1"], *event["assoc_actor_1"], event["actor2"],
+                     *event["assoc_actor_2"]):
+            key = keys.get(name)
+            if key is None:
+                key = keys[name] = fold_key(name)
+            a = self.by_key.get(key)
+            if a is not None and all(d["name"] != name for d in out):
+                out.append({"name": name, "type": a.type, "country": a.country})
+        return f'"actors":{_encode(out)},' if out else ""
+
+
 def write_jsonl(chunks: Iterable[list[EventRecord]], fh: TextIO, prov: dict,
-                feeds: dict[int, Feed], tick: Callable[[int], None]) -> int:
-    """A line per event of ``chunks`` (read with full=True); returns the number of events."""
+                feeds: dict[int, Feed], tick: Callable[[int], None],
+                actors: Iterable[Actor] = ()) -> int:
+    """A line per event of ``chunks`` (read with full=True); returns the number of events.
+    ``actors``: the exporting analyst's vocabulary (their own actors are defined)."""
     plain = _line_start(prov, None)
+    defs = Definitions(actors)
     n = 0
     for chunk in chunks:
         encoded: dict[int, str] = {}  # an item reported by two events is encoded once
         fh.write("".join([_line(plain if rec.origin is None else _line_start(prov, rec.origin),
-                                rec, feeds, encoded) for rec in chunk]))
+                                rec, feeds, encoded, defs) for rec in chunk]))
         n += len(chunk)
         tick(n)
     return n

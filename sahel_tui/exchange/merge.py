@@ -10,7 +10,8 @@
   that too is a conflict (two codings of one item).
 - Imported events carry their origin (event_origins) and their history (event_history).
 - Every line is checked before anything is written: a bad line leaves the database as it
-  was. Then the file is stored in chunks, one transaction each. A second import of the
+  was. Actor and place names unknown here must be defined by the file (definitions.py);
+  those are added as imported entries (actors.toml, the gazetteer) before the events. Then the file is stored in chunks, one transaction each. A second import of the
   same file finds everything in place and changes nothing (no import_log row either).
 
 Speed: the check reads the file once (incoming.fast_record with build=False; parse_record
@@ -39,10 +40,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sahel_tui import paths
 from sahel_tui.store.db import rollback
 from sahel_tui.store.decisions import default_coder, now_iso
 from sahel_tui.vocab import Vocab
 
+from .definitions import Names, add_imported, added_line
 from .incoming import (
     ITEM_COLUMNS,
     Feed,
@@ -79,6 +82,8 @@ class ImportResult:
     items_recoded: int = 0  # items here, not coded, that now have (imported) live events
     items_triaged: int = 0  # of which dismissed or flagged here
     conflicts: list[int] = field(default_factory=list)  # ids of the new conflicts
+    actors_added: list[str] = field(default_factory=list)  # new to the vocabulary
+    places_added: list[str] = field(default_factory=list)  # new to the gazetteer
     import_id: int | None = None
 
     @property
@@ -99,7 +104,8 @@ class ImportResult:
             s += f"; {self.items_recoded} items uncoded here are now coded"
             if self.items_triaged:
                 s += f" ({self.items_triaged} of them dismissed or flagged here)"
-        return s
+        added = added_line(self.actors_added, self.places_added)
+        return f"{s}; {added}" if added else s
 
 
 def import_jsonl(conn: sqlite3.Connection, path: str | Path, *, coder: str | None = None,
@@ -118,9 +124,15 @@ def import_jsonl(conn: sqlite3.Connection, path: str | Path, *, coder: str | Non
         raise ExchangeError(f"{path}: no such file")
     hasher = hashlib.sha256()
     check = VocabCheck(vocab)
-    for _ in _read(path, hasher, check, build=False):  # the check, before anything is written
-        pass
+    names = Names(check.vocab, conn)
+    for _ in _read(path, hasher, check, build=False, names=names):  # the check, before
+        pass  #                                                         anything is written
+    new_actors, new_places = names.finish()
+    add_imported(conn, check.vocab.user_dir or paths.user_config_dir(), path, new_actors,
+                 new_places)
     merger = _Merger(conn, path, coder or default_coder(), hasher.hexdigest())
+    merger.result.actors_added = [a.name for a in new_actors]
+    merger.result.places_added = [p.record.name for p in new_places]
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = {min(cache, -CACHE_KIB)}")  # indexes of big imports
@@ -163,13 +175,17 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
         raise
 
 
-def _read(path: Path, hasher, check: VocabCheck, build: bool = True) -> Iterator[list[Record]]:
-    """Batches of CHUNK Records, read and checked (``build``: see fast_record)."""
+def _read(path: Path, hasher, check: VocabCheck, build: bool = True,
+          names: Names | None = None) -> Iterator[list[Record]]:
+    """Batches of CHUNK Records, read and checked (``build``: see fast_record; ``names``:
+    the actor and place names are checked too)."""
     batch: list[Record] = []
     for number, obj, text in read_lines(path, hasher):
         rec = (fast_record(obj, number, text, build=build)
                or parse_record(obj, f"{path}, line {number}", number, text))
         check(rec, f"{path}, line {number}")
+        if names is not None:
+            names.check(rec.row, obj, f"{path}, line {number}")
         batch.append(rec)
         if len(batch) >= CHUNK:
             yield batch

@@ -5,6 +5,7 @@
     sahel-tui gazetteer download ML BF NE [--dir DIR] [--base-url URL] [--no-import]
     sahel-tui gazetteer search NAME [--countries ML,BF]
     sahel-tui vocab import-acled FILE.csv
+    sahel-tui vocab imported                  actors and places imports added, with their file
 
 Kept light at import time: the work is imported inside the handlers.
 """
@@ -52,6 +53,9 @@ def register(sub, common) -> None:
     ia.add_argument("file", metavar="FILE.csv")
     ia.add_argument("--places-only", action="store_true", help="do not add actors")
     common(ia, suppress=True)
+    im = vsub.add_parser("imported", help="actors and places added by imports (`sahel-tui "
+                         "import`, `vocab import-acled`), with the file each came from")
+    common(im, suppress=True)
     v.set_defaults(handler=cmd_vocab)
 
 
@@ -178,6 +182,8 @@ def _cmd_search(args) -> int:
 
 
 def cmd_vocab(args) -> int:
+    if args.vocab_command == "imported":
+        return _cmd_imported(args)
     from .acled import AcledError, import_acled
 
     path = Path(args.file)
@@ -193,4 +199,43 @@ def cmd_vocab(args) -> int:
         return _fail(str(exc))
     for line in lines:
         print(line)
+    return 0
+
+
+def _cmd_imported(args) -> int:
+    """The actors (actors.toml entries with an ``import:`` or ``acled:`` id) and the places
+    (gazetteer sources of kind import; acled sources counted) that imports added."""
+    from sahel_tui import paths
+    from sahel_tui.vocab import VocabError, load_vocab
+
+    try:
+        vocab = load_vocab(paths.user_config_dir())
+    except VocabError as exc:
+        return _fail(str(exc))
+    actors = [a for a in vocab.actors.values() if a.id.startswith(("import:", "acled:"))]
+    print(f"{len(actors)} imported actor{'s' if len(actors) != 1 else ''} "
+          f"(in {paths.user_config_dir() / 'actors.toml'})")
+    for a in actors:
+        print(f"  {a.name}  [{a.type}{', ' + a.country if a.country else ''}]  "
+              f"{a.note or 'from an ACLED export'}  ({a.id})")
+    conn = _open(args)
+    try:
+        rows = conn.execute(
+            "SELECT s.name, s.kind, p.name, p.country, p.admin1, p.latitude, p.longitude, p.id "
+            "FROM gazetteer_places p JOIN gazetteer_sources s ON s.id = p.source_id "
+            "WHERE s.kind = 'import' ORDER BY s.name, p.country, p.name").fetchall()
+        acled = conn.execute(
+            "SELECT s.name, count(*) FROM gazetteer_places p JOIN gazetteer_sources s "
+            "ON s.id = p.source_id WHERE s.kind = 'acled' GROUP BY s.name ORDER BY s.name"
+        ).fetchall()
+    finally:
+        conn.close()
+    print(f"{len(rows)} imported place{'s' if len(rows) != 1 else ''} (in the gazetteer)")
+    for source, _kind, name, cc, admin1, lat, lon, pid in rows:
+        where = f"{admin1}, {cc}" if admin1 else cc
+        print(f"  {name}  [{where}; {lat:.4f}, {lon:.4f}]  from {source[len('import:'):]}  "
+              f"({pid})")
+    for source, n in acled:
+        print(f"  {n:,} places from the ACLED export {source[len('acled:'):]} "
+              f"(`sahel-tui gazetteer search NAME` shows them)")
     return 0
