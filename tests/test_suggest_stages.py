@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from sahel_tui.suggest import suggest_coding
 from sahel_tui.suggest._text import fold_same_length
 from sahel_tui.suggest.actors import ARMED, CIV, STATE, collect_actors, is_uag
 from sahel_tui.suggest.country import incident_country
@@ -30,7 +31,7 @@ def _front(vocab, title: str, body: str, k: int = 0):
     masked = masked_text(full, sents, seg.mask)
     matches = vocab.matcher().find(masked)
     places = find_places(vocab, masked, matches)
-    place, prec, mention, _ = pick_place(vocab, full, ftext, sents, places, seg)
+    place, prec, mention, _ = pick_place(vocab, full, ftext, sents, places, seg, matches)
     return full, ftext, seg, sents, matches, place, prec, mention
 
 
@@ -90,6 +91,23 @@ def test_a_region_alone_is_coded_to_its_capital_with_precision_3(vocab):
 def test_no_place_named_gives_none(vocab):
     *_, place, _prec, mention = _front(vocab, "Gunmen attack", "Gunmen attacked a village.")
     assert place is None and mention == ""
+
+
+def test_a_remote_namesake_ranks_after_the_places_of_the_items_country(vocab):
+    # "Tongo" is also a bundled village of Côte d'Ivoire (an alias of Tonho), ~980 km from
+    # Ouallam; the item is about the Nigerien army: Ouallam first, the namesake last
+    title = "Embuscade contre l'armée nigérienne"
+    body = ("Une patrouille de l'armée nigérienne est tombée dans une embuscade à Tongo "
+            "Tongo, à 60 km à l'ouest de Ouallam, mardi.")
+    ev = suggest_coding(title, body, "2026-11-14T10:00:00Z", "fr", vocab=vocab).events[0]
+    assert (ev.place.name, ev.country) == ("Ouallam", "NE")
+    names = [c.name for c in ev.place_candidates]
+    assert names[0] == "Ouallam" and names[-1] == "Tonho"
+    # far apart but both in the country the item is about: the order of the text stays
+    ev = suggest_coding("Attaque à Tessit", "Des soldats maliens ont été attaqués à Tessit "
+                        "lundi ; les blessés ont été évacués vers Bamako.",
+                        "2026-11-14T10:00:00Z", "fr", vocab=vocab).events[0]
+    assert ev.place.name == "Tessit"
 
 
 # ------------------------------------------------------------------ country

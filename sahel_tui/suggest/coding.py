@@ -122,7 +122,7 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
     padded = " " * lo + masked  # the counting text at the item's offsets
     places = find_places(vocab, padded, matches, country_hint=country_hint)
     place, geo_prec, mention, place_cands = pick_place(vocab, text, ftext, sents, places,
-                                                        seg)
+                                                        seg, matches)
     country = incident_country(place, matches, country_hint, padded)
 
     scores = collect_actors(vocab, text, ftext, sents, matches, seg, country)

@@ -121,8 +121,43 @@ class _PlaceScore:
 _PRECISION_RANK = {"place": 0, "admin2": 1, "admin1": 2}
 
 
+# a place farther than this from every other place the item names is "remote" (see
+# :func:`_remote`): the width of a Sahelian region, well inside one country
+_FAR_KM = 300.0
+
+
+def _remote(ps: _PlaceScore, ranked: Sequence[_PlaceScore], countries: set[str]) -> bool:
+    """A candidate far from every other place of the item and in none of the countries
+    its other names point to: "Tongo" read as Tonho (Côte d'Ivoire, 981 km away) in "Tongo
+    Tongo, à 60 km à l'ouest de Ouallam", about the Nigerien army."""
+    p: Place = ps.cand.entity  # type: ignore[assignment]
+    if p.country in countries or not p.has_coordinates:
+        return False
+    others = [q.cand.entity for q in ranked if q is not ps]
+    return bool(others) and all(
+        _haversine_km(p, o) > _FAR_KM for o in others)  # type: ignore[arg-type]
+
+
+def _item_countries(context: Sequence[Match], text: str) -> set[str]:
+    """The countries an item's names other than places point to: a country named (not the
+    other side of a border), a national actor, even as a common noun ("l'armée
+    nigérienne"), "LGA"."""
+    from .country import country_votes
+
+    out = set(country_votes([m for m in context if m.best.kind != "place"], text))
+    for m in context:
+        cs = {c.country for c in m.candidates}
+        if m.best.kind == "actor" and len(cs) == 1 and None not in cs:
+            out |= cs
+    return out
+
+
 def pick_place(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
-                matches: Sequence[Match], seg: Segment):
+                matches: Sequence[Match], seg: Segment, context: Sequence[Match] = ()):
+    """The incident's place among *matches* (:func:`find_places`), its geo_precision,
+    the words it was read from, and every place read, best first.  *context* is every
+    name the vocabulary matched in the incident (actors, countries, places): the country
+    evidence that ranks a remote namesake last (:func:`_remote`)."""
     scores: dict[str, _PlaceScore] = {}
     for m in matches:
         pc = [c for c in m.candidates if c.kind == "place"]
@@ -154,6 +189,12 @@ def pick_place(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
     ranked = sorted(scores.values(), key=lambda p: (
         -p.strong, _PRECISION_RANK.get(p.cand.entity.kind, 3), p.near_from < 10.0,
         -p.score, p.first))
+    if len(ranked) > 1:
+        countries = _item_countries(context, text)
+        far = {id(p) for p in ranked if countries and _remote(p, ranked, countries)}
+        if far and len(far) < len(ranked):
+            ranked = [p for p in ranked if id(p) not in far] + [
+                p for p in ranked if id(p) in far]
     best = ranked[0]
     place: Place = best.cand.entity  # type: ignore[assignment]
     precision = 2 if best.near else 1
