@@ -292,3 +292,22 @@ def test_a_people_of_a_few_countries_says_which(gaz):
                                         "Tongo.")] == ["Tongo Tongo"]
     ms = ranked(gaz, "Gunmen attacked the Mossi village of Madina.")
     assert best_of(ms, "Madina").country == "BF"
+
+
+def test_the_place_named_with_its_units_is_the_one_coded(gaz):
+    # ACLED's notes write the coded place with its units after it; another place of the
+    # sentence named first is not it
+    place, _ = coded_place(gaz, "On 3 May 2020, militants who had camped at Kobaye attacked "
+                                "Dinangourou (Koro, Mopti) and killed three civilians.")
+    assert place.id == "gn:14"
+    # the units of a list place its first name too ...
+    place, _ = coded_place(gaz, "On 3 May 2020, militants ambushed a bus between Kobaye and "
+                                "Dinangourou (Koro, Mopti) and killed three civilians.")
+    assert place.id == "gn:21"
+    # ... when it lies in them: Diabali is in Niono (Ségou), not in Kati
+    for text in ("On 3 May 2020, militants who had camped at Diabali attacked Madina (Kati, "
+                 "Koulikoro) and killed three civilians.",
+                 "On 3 May 2020, militants ambushed a bus between Diabali and Madina (Kati, "
+                 "Koulikoro) and killed three civilians."):
+        place, _ = coded_place(gaz, text)
+        assert place.id == "gn:12"

@@ -33,6 +33,39 @@ _AWAY = re.compile(
     r"rushed\s+to|transferred\s+to|transported\s+to|sent\s+from|envoyes?\s+depuis|"
     r"refugi\w*\s+a|fui\s+vers|fui\s+a)(?:\s+(?:the|la|le|les|l'))?)\s*$"
 )
+# ACLED's notes name the coded place with its admin units after it: "Jakana (Bama LGA,
+# Borno)", "the village of Doma (Madougou, Koro)", "Kasai in Batsari LGA (Katsina)"; the
+# units also place the names listed before it: "between Gossi and Ouinerden (...)",
+# "Ngaina, between Sarafere and Koumeira (...)"; not "X near Y (...)" or "X in Y LGA (...)"
+# (ACLED codes X when its own gazetteer has it, else Y: as often one as the other)
+_NAME = r"[A-Z][\w'’.-]*(?:[\s-]+[A-Z][\w'’.-]*){0,3}"
+_ALT = r"(?:\s*\[[^\[\]]{1,60}\])?"
+_LINK = r"(?:\s*,\s*(?:and\s+|et\s+|between\s+|entre\s+)?|\s+(?:and|et|or|ou)\s+)"
+_UNITS_AFTER = re.compile(
+    rf"(?:{_ALT}{_LINK}{_NAME})*{_ALT}"
+    r"(?i:\s*(?:village|town|community|settlement|hamlet|area|commune|camp|quarter|ward|"
+    r"localit[eé]|hameau|lga|local\s+government\s+area|state|region|province|cercle|"
+    r"d[eé]partement|department)s?)?\s*\(\s*([A-Z][^()]{0,118})\)")
+
+
+def _named_with_units(text: str, m: Match, p: Place) -> bool:
+    """*m* (read as *p*) is followed by the admin units ACLED codes it in, and *p* lies
+    in them (a namesake elsewhere does not)."""
+    if p.source.startswith("text:"):
+        return True  # the village a parenthesis names (gazetteer.evidence)
+    u = _UNITS_AFTER.match(text, m.end)
+    if u is None:
+        return False
+    from sahel_tui.gazetteer.evidence import _unit_keys
+    from sahel_tui.gazetteer.keys import name_key
+
+    keys = _unit_keys(u.group(1))
+    own = {name_key(p.admin1), name_key(p.admin2)}
+    if p.kind != "place":
+        own.add(name_key(p.name))
+    return bool(own & keys)
+
+
 _VILLAGE_BEFORE = re.compile(r"(?:village|hamlet|localite|hameau)\s+(?:of\s+|de\s+|d')?$")
 
 def _haversine_km(a: Place, b: Place) -> float:
@@ -116,6 +149,7 @@ class _PlaceScore:
     mention: str = ""
     strong: float = 0.0
     near_from: float = -1.0  # weight of the sentence "near" was read from (body over title)
+    units: bool = False  # named with its admin units after it: "Jakana (Bama LGA, Borno)"
 
 
 _PRECISION_RANK = {"place": 0, "admin2": 1, "admin1": 2}
@@ -175,6 +209,7 @@ def pick_place(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
         ps = scores.get(c.id)
         if ps is None:
             ps = scores[c.id] = _PlaceScore(c, first=m.start, mention=m.text)
+        ps.units = ps.units or _named_with_units(text, m, c.entity)
         ps.score += s.weight * factor
         ps.strong = max(ps.strong, s.weight * factor)
         # how near: from the weightiest body sentence naming it (the title only alone)
@@ -183,12 +218,13 @@ def pick_place(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
             ps.near, ps.near_from = near, rank
     if not scores:
         return None, 1, "", ()
-    # strongest sentence first; at equal strength the more precise unit (a town before
+    # named with its units first (ACLED's notes: the place coded); then the strongest
+    # sentence; at equal strength the more precise unit (a town before
     # the province or region that contains it), then one the body names (headlines name
     # the state or region by its capital's name), then the better supported, the first
     ranked = sorted(scores.values(), key=lambda p: (
-        -p.strong, _PRECISION_RANK.get(p.cand.entity.kind, 3), p.near_from < 10.0,
-        -p.score, p.first))
+        not p.units, -p.strong, _PRECISION_RANK.get(p.cand.entity.kind, 3),
+        p.near_from < 10.0, -p.score, p.first))
     if len(ranked) > 1:
         countries = _item_countries(context, text)
         far = {id(p) for p in ranked if countries and _remote(p, ranked, countries)}
