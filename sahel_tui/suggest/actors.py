@@ -117,6 +117,7 @@ class ActorScore:
     implied: bool = False  # not read in the text: added by an ACLED rule
     spans: list[tuple[int, int]] = field(default_factory=list)  # mentions in the text
     blamed: bool = False  # named as the perpetrator ("blamed X", "claimed by X")
+    explicit: bool = False  # an Unidentified Armed Group the text calls so ("unknown gunmen")
 
 
 def _choose_candidate(m: Match, country: str | None) -> Candidate | None:
@@ -148,6 +149,16 @@ _UNATTRIBUTED = re.compile(
     r"terroristes?|hordes\s+terroristes)\b"
 )
 _UNATTRIBUTED_ACRONYM = re.compile(r"\bGAT\b")
+# attackers the text itself calls unidentified: ACLED's Unidentified Armed Group even when
+# the incident names a group (as the target: "unknown gunmen attacked a GATIA position"; or
+# as a guess: "unknown gunmen (possibly ISGS militants)")
+_UNIDENTIFIED = re.compile(
+    r"\b(?:unknown|unidentified|non-?identifi\w*|inconnus?|hani|unidentified\s+armed\s+group)"
+    r"(?:\s+[\w-]+){0,2}\s*$")
+_HEDGE_AFTER = re.compile(
+    r"\s*[(,]\s*(?:\w+\s+){0,2}?(?:possibly|presumably|presumed|believed|suspected|"
+    r"allegedly|alleged|likely|probably|thought|reportedly|perhaps|maybe|peut-etre|"
+    r"probablement|presumes?|soupconnes?|supposes?)\b[^()\n]{0,80}?(?:[),\n…]|$)")
 # an active violent verb: the words before it hold its subject
 _ACTIVE_VERB = re.compile(
     r"\b(?:attacked|raided|stormed|killed|shot|opened\s+fire|fired\s+on|torched|burned|"
@@ -230,6 +241,8 @@ def collect_actors(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
         sc.first = min(sc.first, m.start)
         sc.spans.append((m.start, m.end))
         sc.generic = sc.generic and generic
+        if is_uag(sc) and _UNIDENTIFIED.search(ftext, max(s.start, m.start - 30), m.end):
+            sc.explicit = True
         if s.title or s.lead:
             sc.lead_first = min(sc.lead_first, m.start)
         if _STATE_AGENT.search(ftext, s.start, s.end) or (
@@ -258,7 +271,27 @@ def collect_actors(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
         if _BLAME.search(ftext, s.start, s.end):
             sc.blamed = True
     _merge_alternatives(ftext, out)
+    _drop_hedged(ftext, out)
     return out
+
+
+def _drop_hedged(ftext: str, out: dict[str, ActorScore]) -> None:
+    """A group named only as a guess about attackers the text calls unidentified
+    ("unknown gunmen (possibly ISGS militants)") is not an actor: ACLED codes the
+    Unidentified Armed Group."""
+    hedges = []
+    for a in out.values():
+        if a.explicit:
+            for _, e in a.spans:
+                h = _HEDGE_AFTER.match(ftext, e)
+                if h:
+                    hedges.append((e, h.end()))
+    if not hedges:
+        return
+    for k in [k for k, a in out.items() if a.actor.type in ARMED and not is_uag(a)
+              and a.spans and all(any(h0 <= s0 < h1 for h0, h1 in hedges)
+                                  for s0, _ in a.spans)]:
+        del out[k]
 
 
 def civilians_named(ftext: str, sents: list[Sent], matches: Sequence[Match],
@@ -331,7 +364,8 @@ def is_uag(a: ActorScore) -> bool:
 
 
 def order_actors(xs: list[ActorScore]) -> list[ActorScore]:
-    return sorted(xs, key=lambda a: (a.implied, is_uag(a), -a.weight, a.lead_first, a.first))
+    return sorted(xs, key=lambda a: (a.implied, is_uag(a) and not a.explicit, -a.weight,
+                                     a.lead_first, a.first))
 
 
 # the main verb of an incident, active voice (English past and headline present, French

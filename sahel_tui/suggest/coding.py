@@ -130,8 +130,8 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
                       for a in scores.values())
     chosen: list[ActorScore] = []
     for a in scores.values():
-        if is_uag(a) and named_armed:
-            continue  # "gunmen" who are then named
+        if is_uag(a) and named_armed and not a.explicit:
+            continue  # "gunmen" who are then named (not "unknown gunmen")
         if a.weight >= (2.0 if a.generic else 1.0):
             chosen.append(a)
 

@@ -7,7 +7,9 @@ country named ("in Mali", "Burkinabe"; not the other side of a border), a nation
 Nigeria's).  The chosen place votes too, with a vote and a half: a place of one country
 named beside the admin units of another ("Fasada in Dutsinma LGA (Katsina)" read as a
 village of Niger) is a homonym, and the admin units win.  With no vote, the feed's country
-hint.  None when nothing tells: the later stages then use no country's generic actors."""
+hint.  Peoples and movements of few countries (data/matcher.toml ``people_countries``:
+"Dogon", "Mossi", "Katiba Macina", "Koglweogo") vote too, split between their countries.
+None when nothing tells: the later stages then use no country's generic actors."""
 
 from __future__ import annotations
 
@@ -15,10 +17,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from sahel_tui.gazetteer.index import name_key, people_countries
 from sahel_tui.vocab.match import Match
 from sahel_tui.vocab.model import Place
 
 _PLACE_VOTE = 1.5
+# a people or movement of one country ("Mossi", "Katiba Macina") weighs more than the
+# place: an imported village's homonym in another country must not outvote it
+PEOPLE_VOTE = 2.0
 _LGA = re.compile(r"\b(?:LGAs?|Local\s+Government\s+Areas?)\b")
 _BORDER_BEFORE = re.compile(
     r"(?:border\s+(?:with|of)|frontier\s+with|fronti[eè]re\s+(?:avec|du|de\s+la|de\s+l['’]|"
@@ -46,11 +52,34 @@ def country_votes(matches: Sequence[Match], text: str = "") -> Counter[str]:
     return votes
 
 
+def people_votes(text: str) -> Counter[str]:
+    """Votes of the peoples and movements of a few countries (data/matcher.toml
+    ``people_countries``): "the Dogon village of ...", "Katiba Macina", "Koglweogo".  A
+    people of several countries splits its vote."""
+    votes: Counter[str] = Counter()
+    if not text:
+        return votes
+    pat, homes = people_countries()
+    seen = set()
+    for hit in pat.finditer(text):
+        k = name_key(hit.group(0))
+        if k in seen:
+            continue
+        seen.add(k)
+        ccs = homes.get(k, ())
+        for cc in ccs:
+            votes[cc] += PEOPLE_VOTE / len(ccs)
+    return votes
+
+
+
 def incident_country(place: Place | None, matches: Sequence[Match],
                      country_hint: str | None = None, text: str = "") -> str | None:
     """ISO alpha-2 of the incident's country (see the module doc)."""
     votes: Counter[str] = Counter()
     for cc, n in country_votes(matches, text).items():
+        votes[cc] += n
+    for cc, n in people_votes(text).items():
         votes[cc] += n
     if place is not None:
         votes[place.country] += _PLACE_VOTE

@@ -1,0 +1,67 @@
+"""Actors, attribution and country of the pre-filled coding (issue #13), on text we wrote.
+
+ACLED's codebook: attackers the report calls unknown are the country's Unidentified Armed
+Group, whoever else the report names (the group they attacked, a guess about who they
+were); the country of an incident is read from every name of one country, peoples and
+movements of one country included."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sahel_tui.suggest import suggest_coding
+from sahel_tui.suggest.country import incident_country, people_votes
+from sahel_tui.vocab import load_vocab
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return load_vocab()
+
+
+def _code(vocab, body: str, title: str = "Security incident", when=dt.datetime(2020, 5, 2, 9)):
+    ev = suggest_coding(title, body, when, "en", vocab=vocab).events
+    assert ev, body
+    e = ev[0]
+    return (e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None, e)
+
+
+def test_unknown_gunmen_who_attack_a_named_group_are_the_unidentified_armed_group(vocab):
+    a1, a2, _ = _code(vocab, "On Friday, unknown gunmen attacked a GATIA position near "
+                             "Menaka town, in the Menaka region of Mali; two fighters died.")
+    assert a1 == "Unidentified Armed Group (Mali)"
+    assert a2 == "GATIA: Imghad Tuareg and Allies Self-Defense Group"
+
+
+def test_a_guess_about_unknown_attackers_does_not_name_them(vocab):
+    a1, a2, _ = _code(vocab, "On Friday, unidentified gunmen (presumably ISWAP fighters) "
+                             "abducted two farmers near Diffa, Niger.")
+    assert a1 == "Unidentified Armed Group (Niger)"
+    assert a2 == "Civilians (Niger)"
+    # attributed, not guessed about unknown men: the group is the actor
+    a1, _, _ = _code(vocab, "On Friday, suspected ISWAP fighters abducted two farmers near "
+                            "Diffa, Niger.")
+    assert a1 == "Islamic State (West Africa)"
+
+
+def test_gunmen_later_named_are_the_named_group(vocab):
+    a1, _, _ = _code(vocab, "On Friday, gunmen abducted two farmers near Diffa, Niger. "
+                            "ISWAP claimed the abduction.")
+    assert a1 == "Islamic State (West Africa)"
+
+
+def test_peoples_and_movements_of_one_country_give_its_country(vocab):
+    assert people_votes("Koglweogo members and a Mossi chief")["BF"] > 0
+    v = people_votes("the Dogon hamlet")
+    assert set(v) == {"ML", "BF"} and v["ML"] == v["BF"]  # split between its countries
+    assert people_votes("Katiba Macina fighters")["ML"] > 0
+    assert not people_votes("Fulani herders")  # the Fulani live everywhere: no vote
+    assert incident_country(None, [], None, "Katiba Macina fighters burned a Dogon "
+                                            "hamlet.") == "ML"
+    # and the generic actors follow that country
+    _, a2, e = _code(vocab, "On Friday, Katiba Macina fighters killed two Dogon herders "
+                             "in a hamlet.")
+    assert e.country == "ML"
+    assert a2 == "Civilians (Mali)"
