@@ -17,7 +17,8 @@ type           :mod:`.event_type`,   keyword ranking, then ACLED's rules (``refi
 roles          :mod:`.roles`         ``implied_actors`` (ACLED conventions), ``assign_roles``
 associated     :mod:`.associated`    ``associated_actors``: Farmers (Mali), Fulani Ethnic Group...
 date           :mod:`.dates`         ``extract_event_date``
-toll           :mod:`.fatalities`    ``extract_fatalities``
+toll           :mod:`.fatalities`,   ``extract_fatalities``, then ACLED's conventions
+               :mod:`.toll_rules`    (claims, "coded as N", a toll split over events)
 =============  ====================  ==================================================
 
 What each stage does, in the analyst's terms:
@@ -87,11 +88,12 @@ from .associated import associated_actors
 from .country import incident_country
 from .dates import DateSuggestion, extract_event_date
 from .event_type import suggest_event_type
-from .fatalities import FatalitySuggestion, extract_fatalities
+from .fatalities import FatalitySuggestion
 from .incidents import INCIDENT_CUE, Segment, Sent, masked_text, segments, sentences
 from .places import find_places, pick_place
 from .result import EventCoding, ItemCoding
 from .roles import agent_side, assign_roles, implied_actors
+from .toll_rules import apply_conventions, extract_toll
 from .type_rules import (
     TERRITORY,
     WHY_TERRITORY,
@@ -175,9 +177,10 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
     if date.span is not None:
         date = shift_date(date, lo)
     # the toll of the title and lead first; later sentences only if they hold it alone
-    fat = extract_fatalities(head, lang)
+    fat = extract_toll(head, lang)
     if not fat.found:
-        fat = extract_fatalities(masked, lang)
+        fat = extract_toll(masked, lang)
+    fat = apply_conventions(seg_text, fat)  # claims, "coded as N", a toll split
     if et == "Strategic developments" and fat.found and fat.mentions and all(
             "neutrali" in fold_same_length(masked[k0:k1])
             for k0, k1 in (m.keyword_span for m in fat.mentions)):

@@ -95,7 +95,8 @@ _UNITS = re.compile(
     r"localites?|communes?|percent|pourcent|pour|per|cfa|fcfa|naira|dollars?|euros?|"
     r"francs?|rounds?|munitions?|cartridges?|weapons?|armes?|rifles?|guns?|fusils?|"
     r"kalachnikovs?|ak-?47s?|millions?|billions?|milliards?|bags?|sacs?|litres?|liters?|"
-    r"times|fois|o'clock|am|pm|gmt|utc|th|st|nd|rd|bis)$"
+    r"times|fois|o'clock|am|pm|gmt|utc|th|st|nd|rd|bis|events?|locations?|incidents?|"
+    r"sites?|evenements?)$"
 )
 _PERSON_SG = re.compile(
     r"^(?:soldier|civilian|person|man|woman|child|boy|girl|villager|resident|policeman|"
@@ -147,6 +148,8 @@ _VAGUE2 = {  # two words
     ("une", "quarantaine"): 40, ("une", "cinquantaine"): 50, ("une", "soixantaine"): 60,
     ("une", "centaine"): 100, ("quelques", "dizaines"): 12,
 }
+_UNKNOWN_NUMBER = {"unknown", "undisclosed", "unspecified", "unreported", "undetermined",
+                   "unconfirmed", "indetermine", "inconnu"}
 _APPROX = {"dizaine", "quinzaine", "vingtaine", "trentaine", "quarantaine", "cinquantaine",
            "soixantaine", "centaine", "douzaine"}
 _QUALIFIERS: list[tuple[tuple[str, ...], str]] = [
@@ -173,7 +176,10 @@ _NEGATION = re.compile(
 _WORD_RE = re.compile(r"\d{1,3}(?:[, ]\d{3})+(?![\d])|\d+(?:[.,]\d+)?|[a-z]+")
 # a number right after these is a subset ("including 3 children") or not a head count
 _SUBSET = {"including", "includes", "among", "dont", "notamment", "parmi", "whom", "aged",
-           "age", "agee", "agees", "ages", "number", "numero", "no", "route", "rn", "km"}
+           "age", "agee", "agees", "ages", "number", "numero", "no", "route", "rn", "km",
+           # labels, not head counts ("coded at geoprecision 2", "level 3", "phase 2")
+           "precision", "geoprecision", "prec", "level", "phase", "grade", "category",
+           "article", "section", "page", "chapter", "niveau"}
 
 
 _INCLUDING = {"including", "includes", "among", "whom", "dont", "parmi", "notamment"}
@@ -271,6 +277,13 @@ def _numbers(ftext: str, toks: list[_Tok]) -> list[_Num]:
             continue
         if qual != "exact" and two == ("a", "dozen"):
             out.append(_Num(12, 12, None, qual, start, i + 2))
+            i += 2
+            continue
+        if words[i] in _UNKNOWN_NUMBER and i + 1 < n and words[i + 1] in (
+                "number", "nombre", "toll", "bilan"):
+            # "an unknown number of soldiers were killed": ACLED's figure for an
+            # unknown toll is its figure for "several" (3)
+            out.append(_Num(3, 3, None, "vague", start, i + 2))
             i += 2
             continue
         if words[i] in _VAGUE:
