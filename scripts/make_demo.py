@@ -2259,16 +2259,20 @@ SRC = {
     ],
 }
 
+# ACLED's codebook: a group is the actor only when the report attributes the act to it
+# (blamed, claimed, "suspected X").  A report that only says the area is a group's
+# stronghold, or that nobody claimed the act, gives the country's Unidentified Armed Group,
+# so these sentences, which stand behind a named actor1 in the ground truth, attribute.
 ATTR = {
     "en": [
         "Security sources blamed {A1}.",
-        "No group immediately claimed the attack, but the area is a stronghold of {A1}.",
+        "No group immediately claimed the attack, but security sources attributed it to {A1}.",
         "Officials blamed {A1} for the attack.",
     ],
     "fr": [
         "Des sources sécuritaires attribuent l'attaque {A1_a}.",
-        "La zone est un bastion {A1_de}.",
-        "L'attaque n'a pas été revendiquée, mais la zone est un fief {A1_de}.",
+        "Les autorités imputent l'attaque {A1_a}.",
+        "L'attaque n'a pas été revendiquée, mais des sources locales l'attribuent {A1_a}.",
     ],
     "en_state": [
         "The operation was carried out by {A1}.",

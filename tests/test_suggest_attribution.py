@@ -65,3 +65,38 @@ def test_peoples_and_movements_of_one_country_give_its_country(vocab):
                              "in a hamlet.")
     assert e.country == "ML"
     assert a2 == "Civilians (Mali)"
+
+
+@pytest.mark.parametrize("body", [
+    "Gunmen killed five soldiers in an ambush near Djibo on Monday. No group immediately "
+    "claimed the attack, but the area is a stronghold of JNIM.",
+    "Gunmen killed five soldiers in an ambush near Djibo on Monday. JNIM is active in the "
+    "area.",
+    "Des hommes armés ont tué cinq soldats près de Djibo lundi. L'attaque n'a pas été "
+    "revendiquée, mais la zone est un fief du JNIM.",
+])
+def test_a_stronghold_or_an_unclaimed_attack_gives_the_unidentified_armed_group(vocab, body):
+    a1, a2, _ = _code(vocab, body)
+    assert a1 == "Unidentified Armed Group (Burkina Faso)"
+    assert a2 == "Military Forces of Burkina Faso"
+
+
+@pytest.mark.parametrize("body", [
+    "Gunmen killed five soldiers in an ambush near Djibo on Monday. No group immediately "
+    "claimed the attack, but security sources attributed it to JNIM.",
+    "Gunmen killed five soldiers near Djibo on Monday. Officials blamed JNIM, which is "
+    "active in the area.",
+    "Des hommes armés ont tué cinq soldats près de Djibo lundi. L'attaque n'a pas été "
+    "revendiquée, mais des sources locales l'attribuent au JNIM.",
+    # the group that acted, fighting in its own stronghold
+    "JNIM fighters attacked an army post near Djibo, a stronghold of the group, on Monday.",
+])
+def test_an_attribution_names_the_group_even_beside_an_unclaimed_or_stronghold(vocab, body):
+    a1, _, _ = _code(vocab, body)
+    assert a1 == "JNIM: Group for Support of Islam and Muslims"
+
+
+def test_an_operation_in_the_area_is_not_a_stronghold(vocab):
+    _, a2, _ = _code(vocab, "On Monday, French forces conducted an operation in the area of "
+                            "Menaka, Mali, and killed four ISGS militants.")
+    assert a2 == "Islamic State Sahel Province"

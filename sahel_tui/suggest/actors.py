@@ -84,14 +84,20 @@ _BLAME = re.compile(
 # where a group only holds the area, or the act is unclaimed, it is not the actor (ACLED:
 # an unattributed act is the country's Unidentified Armed Group)
 _AREA_ONLY = re.compile(
-    r"\b(?:stronghold|bastion|fief|active\s+in\s+the\s+(?:area|region)|operat\w*\s+in\s+the\s+"
+    r"\b(?:stronghold|bastion|fief|active\s+in\s+the\s+(?:area|region)|operat(?:es|ing)\s+in\s+the\s+"
     r"(?:area|region)|holds?\s+the\s+area|controls?\s+the\s+area|present\s+in\s+the\s+area|"
-    r"not\s+(?:been\s+)?claimed|no\s+(?:group|one)\s+(?:has\s+)?(?:yet\s+)?claimed|unclaimed|"
-    r"n'a\s+pas\s+ete\s+revendiqu\w*|aucune\s+revendication|pas\s+encore\s+revendiqu\w*|"
-    r"actifs?\s+dans\s+la\s+zone|present\w*\s+dans\s+la\s+zone)\b")
+    r"not\s+(?:yet\s+|immediately\s+|been\s+)*claimed|unclaimed|"
+    r"no\s+(?:group|one)\s+(?:has\s+)?(?:\w+\s+)?claimed|"
+    r"not\s+(?:immediately\s+)?clear\s+who|"
+    r"(?:n'a|n'avait|n'ont|n'avaient)\s+(?:toujours\s+|encore\s+)?pas\s+(?:encore\s+)?"
+    r"ete\s+revendiqu\w*|aucune\s+revendication|pas\s+encore\s+revendiqu\w*|"
+    r"actifs?\s+dans\s+la\s+zone|present\w*\s+dans\s+la\s+zone)")
+# a positive attribution (once the area-only words are set aside): "blamed X", "claimed by",
+# "suspected X", "attribuée à X", "X claimed"
 _ATTRIBUTED = re.compile(
-    r"\b(?:claimed|claiming|revendiqu\w*|blamed|attributed|suspected|presumed|presume\w*|"
-    r"soupconn\w*|by|par|believed\s+to\s+be)\b")
+    r"\b(?:claimed|claiming|revendiqu\w*|blam\w*|attribut\w*|attribu\w*|imput\w*|"
+    r"suspected|presumed|presume\w*|soupconn\w*|accus\w*|by|par|believed\s+to\s+be|"
+    r"responsib\w*)\b")
 _TARGETED_BEFORE = re.compile(r"\b(?:targeted|visait|vise\w*|against|contre|on)\s+\S*\s*$")
 # words saying the state side acted (an operation, a strike, a raid, arrests)
 _STATE_AGENT = re.compile(
@@ -272,7 +278,33 @@ def collect_actors(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
             sc.blamed = True
     _merge_alternatives(ftext, out)
     _drop_hedged(ftext, out)
+    _drop_area_only(ftext, sents, out)
     return out
+
+
+def _drop_area_only(ftext: str, sents: list[Sent], out: dict[str, ActorScore]) -> None:
+    """ACLED's attribution: a group is an actor only when the text attributes the act to
+    it.  One named only as holding the area ("the area is a stronghold of JNIM", "un fief
+    de l'EIGS") beside an unclaimed act is not; the country's Unidentified Armed Group
+    is (see ``roles.implied_actors``)."""
+    for k in [k for k, a in out.items()
+              if a.actor.type in ARMED and not is_uag(a) and not a.generic and a.spans
+              and all(_area_only_mention(ftext, sents, s0, s1) for s0, s1 in a.spans)]:
+        del out[k]
+
+
+def _area_only_mention(ftext: str, sents: list[Sent], pos: int, end: int) -> bool:
+    s = sent_at(sents, pos)
+    if s is None:
+        return False
+    area = list(_AREA_ONLY.finditer(ftext, s.start, s.end))
+    if not area or _is_subject(ftext, s, pos, end):
+        return False  # "ISSP fighters attacked ...": the act is theirs
+    rest = ftext[s.start : s.end]
+    for m in reversed(area):  # set the area-only words aside, keep the offsets
+        a, b = m.start() - s.start, m.end() - s.start
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    return not _ATTRIBUTED.search(rest)
 
 
 def _drop_hedged(ftext: str, out: dict[str, ActorScore]) -> None:

@@ -45,7 +45,11 @@ What each stage does, in the analyst's terms:
    with geo_precision 3; "near / outside / km from / près de / village of" gives 2.
 4. **Actors**: named groups in counting sentences; generic words ("soldiers", "villagers")
    only in the title or lead paragraph.  "Gunmen", "jihadists", "terroristes", "militants"
-   mean the country's Unidentified Armed Group only while the incident names no group.
+   mean the country's Unidentified Armed Group only while the incident names no group;
+   "unknown/unidentified gunmen" mean it whatever group is named (their target, a guess
+   "(possibly ISGS)").  A group is an actor only when the text attributes the act to it
+   ("blamed", "claimed", "suspected X", its subject): one named only as holding the area
+   ("a stronghold of JNIM") beside an unclaimed act is not.
    ACLED's conventions fill what the text leaves unsaid (civilians as the target of
    violence against civilians or of a one-sided bomb; protesters of a protest; an
    unidentified attacker of an unclaimed ambush) and set the roles: actor1 is the side
