@@ -62,11 +62,11 @@ class FatalitySuggestion:
 _KILL = re.compile(
     r"^(?:kill|killed|kills|killing|dead|died|dies|die|death|deaths|fatalit(?:y|ies)|"
     r"bodies|corpses|slain|slay|massacred|massacre|massacring|perished|perish|executed|"
-    r"beheaded|murdered|murdering|neutrali[sz]ed|neutrali[sz]ing|toll|lives|life|"
+    r"beheaded|decapitated|murdered|murdering|neutrali[sz]ed|neutrali[sz]ing|toll|lives|life|"
     r"assassinated|succumbed|succumbing|lynched|"
     r"vie|tue|tues|tuee|tuees|tuant|tuer|tuent|mort|morts|morte|mortes|deces|decede|decedes|"
     r"decedee|decedees|peri|perissent|perdu|corps|cadavres|massacres|massacree|massacrees|"
-    r"executes|executees|execute|egorges|egorge|abattus|abattu|abattues|neutralises|"
+    r"executes|executees|execute|egorges|egorge|decapite|decapites|abattus|abattu|abattues|neutralises|"
     r"neutralise|neutralisees|neutralisant|neutraliser|neutralisent|bilan|succombe|"
     r"succombes|succombent)$"
 )
@@ -83,7 +83,8 @@ _BLOCK = re.compile(
     r"arrest\w*|detain\w*|rescu\w*|freed|releas\w*|displac\w*|fled|flee\w*|evacuat\w*|"
     r"hostages?|survi\w*|enlev\w*|disparus?|interpell\w*|arret\w*|libere\w*|deplace\w*|"
     r"otages?|enleve\w*|rapt\w*|sequestr\w*|refugi\w*|rescap\w*|hospitali\w*|soign\w*|"
-    r"recovered|seized|saisi\w*|surrender\w*|rendus?)$"
+    r"recovered|seized|saisi\w*|surrender\w*|rendus?|prisoners?|taken|prisonniers?|"
+    r"captives?)$"
 )
 _UNITS = re.compile(
     r"^(?:vehicles?|cars?|trucks?|lorries|lorry|pick-?ups?|motorcycles?|motorbikes?|bikes?|"
@@ -406,8 +407,9 @@ def _singular_victims(toks: list[_Tok], ftext: str = "") -> list[_Num]:
                         break  # "un poste militaire": an adjective after a noun
                     if _GROUP_NOUN.match(nxt):
                         break  # "a vigilante group", "a soldier's convoy"
-                    if nxt in _AGENT_VERB:
-                        break  # "a soldier beat a worker to death": the killer
+                    if nxt in _AGENT_VERB and not (i > 0 and _KILL.match(words[i - 1])):
+                        break  # "a soldier beat a worker to death": the killer (not
+                        # "killed a farmer abducted on 10 August": the victim)
                     out.append(_Num(1, 1, 1, "exact", i, i + k + 1))
                     break
     return out
@@ -459,6 +461,44 @@ def _is_kill(ftext: str, toks: list[_Tok], i: int) -> bool:
     return True
 
 
+_AUX = {"were", "was", "have", "had", "has", "been", "being", "ont", "ete", "sont", "est",
+        "a", "furent", "fut"}
+_ADVERB = {"also", "reportedly", "seriously", "severely", "critically", "slightly", "later",
+           "allegedly", "grievement", "legerement", "egalement", "aussi", "ete", "been",
+           "being", "then"}
+_RELATIVE = {"who", "which", "that", "whom", "qui", "que", "and", "et", "while"}
+_BLOCK_NOUN = re.compile(r"^(?:hostages?|otages?|prisoners?|prisonniers?|captives?|missing|"
+                         r"disparus?|rescap\w*|refugi\w*|deplace\w*)$")
+
+
+def _own_verb(ftext: str, toks: list[_Tok], nm: _Num, kills: list[int],
+              blocks: list[int]) -> tuple[str, int] | None:
+    """The verb a figure is the subject or the object of, when grammar says so: the
+    subject of the verb after it ("two were killed and six others were wounded", "2 were
+    killed 13 injured": the six and the 13 are wounded), else the object right after a
+    killing verb ("killed a farmer abducted on 10 August" is a death)."""
+    bare = nm.i1 - nm.i0 == 1
+    j = -1
+    for x in range(nm.i1, min(nm.i1 + 4, len(toks)) if nm.i1 - nm.i0 <= 4 else 0):
+        if any(c in ftext[toks[x - 1].end : toks[x].start] for c in ",;:()") or \
+                toks[x].text in _RELATIVE:
+            break  # "killed one militant, three civilians were wounded"
+        if toks[x].text in _AUX:
+            j = x
+            break
+    if j >= 0 or (bare and nm.i1 < len(toks)):
+        j = j + 1 if j >= 0 else nm.i1
+        while j < len(toks) and toks[j].text in _ADVERB:
+            j += 1
+        if j < len(toks) and not _BLOCK_NOUN.match(toks[j].text) and (
+                j in blocks or j in kills):
+            return ("block" if j in blocks else "kill", j)
+    k = nm.i0 - 1
+    if k in kills and toks[k].end + 1 >= toks[nm.i0].start:
+        return ("kill", k)
+    return None
+
+
 def find_fatalities(text: str, lang: str | None = None) -> list[FatalityMention]:
     """Every casualty number in *text* attached to a killing word, in text order."""
     ftext = fold_same_length(text)
@@ -495,6 +535,9 @@ def find_fatalities(text: str, lang: str | None = None) -> list[FatalityMention]
                         d = (nm.i0 - k) + 0.5
                     if d < best_d:
                         best_d, best_kw = d, (kind, k)
+            own = _own_verb(ftext, toks, nm, kills, blocks)
+            if own is not None:
+                best_kw, best_d = own, 1.0
             attached.append(None if best_kw is None else (best_kw[0], best_kw[1], best_d))
         # a list before one killing verb ("Three soldiers, one civilian and twenty-one
         # militants were killed"): a figure too far from the verb belongs to it when the
