@@ -32,6 +32,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from sahel_tui.gazetteer import words
 from sahel_tui.gazetteer.keys import name_keys
 from sahel_tui.gazetteer.store import ImportReport, PlaceRecord, import_records
 from sahel_tui.vocab import INTER_TYPES, Vocab, fold_key, slugify
@@ -44,6 +45,9 @@ _POS = {k: EVENT_FIELDS.index(k) for k in (
     "actor1", "inter1", "actor2", "inter2", "assoc_actor_1", "assoc_actor_2", "country",
     "admin1", "admin2", "admin3", "location", "place_id", "latitude", "longitude",
     "geo_precision", "event_date")}
+_SIDES = tuple((_POS[f"actor{s}"], _POS[f"inter{s}"], _POS[f"assoc_actor_{s}"], s)
+               for s in "12")
+_COUNTRY, _LOCATION = _POS["country"], _POS["location"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,39 +75,43 @@ class Names:
         self.place_keys = {(fold_key(n), p.country) for p in vocab.places.values()
                            for n in p.names}
         self.known: dict[str, bool] = {}  # actor name -> known here
-        self.known_places: dict[tuple, bool] = {}  # (location, alpha-2, place_id) -> known
+        #: (location, alpha-2, place_id) -> False (known) or (fold key, alpha-2) (unknown)
+        self.known_places: dict[tuple, tuple[str, str] | bool] = {}
         self.actors: dict[str, NewActor] = {}  # fold key -> definition
         self.places: dict[tuple[str, str], NewPlace] = {}  # (fold key, alpha-2) -> definition
         self.pending: dict[str, tuple[str, str, str]] = {}  # fold key -> (name, where, field)
         self.pending_places: dict[tuple[str, str], tuple[str, str]] = {}
         self.codes: dict[str, str | None] = {}  # country as written -> alpha-2
+        self.seen: set[tuple] = set()  # entries of "actors" lists judged
+        self.defined: set[str] = set()  # names defined (as written)
+        self.pended: set[str] = set()  # names pending (as written)
 
     # -- the check of each line -----------------------------------------------------------
     def check(self, row: tuple, obj: dict, where: str) -> None:
-        p = _POS
         defs = obj.get("actors")
         if defs is not None:
             self._definitions(defs, where)
-        cc = self._alpha2(row[p["country"]])
-        for side in ("1", "2"):
-            name = row[p["actor" + side]]
-            if name and not self._known(name):
-                inter = row[p["inter" + side]]
+        known, cc = self.known, None
+        for name_at, inter_at, assoc_at, side in _SIDES:
+            name = row[name_at]
+            if name and not (known.get(name) or self._known(name)):
+                inter = row[inter_at]
                 if inter:
+                    cc = cc or self._alpha2(row[_COUNTRY])
                     self._define(name, inter, cc, where)
                 else:
                     self._pend(name, where, "actor" + side)
-            assoc = row[p["assoc_actor_" + side]]
-            if assoc:
+            assoc = row[assoc_at]
+            if assoc and assoc != "[]":
                 for a in (json.loads(assoc) if type(assoc) is str else assoc):
-                    if a and not self._known(a):
+                    if a and not (known.get(a) or self._known(a)):
                         self._pend(a, where, "assoc_actor_" + side)
-        location = row[p["location"]]
+        location = row[_LOCATION]
         if location:
-            self._place(row, location, cc, where)
+            self._place(row, location, cc or self._alpha2(row[_COUNTRY]), where)
 
     def _alpha2(self, country: str) -> str | None:
-        cc = self.codes.get(country, False)
+        cc = self.codes.get(country, False)  # False: not looked up yet
         if cc is False:
             c = self.vocab.country(country)
             cc = self.codes[country] = c.alpha2 if c else None
@@ -122,6 +130,12 @@ class Names:
         if type(defs) is not list:
             raise ExchangeError(f"{where}: actors must be a list of actor definitions")
         for i, d in enumerate(defs):
+            try:  # the same few definitions on many lines: each judged once
+                seen = (d["name"], d["type"], d.get("country")) in self.seen
+            except (KeyError, TypeError):  # not a dict, a key missing, an odd value
+                seen = False
+            if seen:
+                continue
             at = f"{where}: actors[{i}]"
             if type(d) is not dict or type(d.get("name")) is not str or not d["name"].strip():
                 raise ExchangeError(f"{at}.name must be text")
@@ -137,26 +151,27 @@ class Names:
                                         "vocabulary")
             if not self._known(d["name"]):
                 self._define(d["name"], d["type"], cc, where)
+            self.seen.add((d["name"], d["type"], country))
 
     def _define(self, name: str, inter: str, cc: str | None, where: str) -> None:
-        key = fold_key(name)
-        if key not in self.actors:
-            self.actors[key] = NewActor(name, inter, cc, where)
+        if name not in self.defined:
+            self.defined.add(name)
+            self.actors.setdefault(fold_key(name), NewActor(name, inter, cc, where))
 
     def _pend(self, name: str, where: str, field: str) -> None:
-        self.pending.setdefault(fold_key(name), (name, where, field))
+        if name not in self.pended:
+            self.pended.add(name)
+            self.pending.setdefault(fold_key(name), (name, where, field))
 
     def _place(self, row: tuple, location: str, cc: str | None, where: str) -> None:
         p = _POS
         place_id = row[p["place_id"]]
         k = (location, cc, place_id)
-        known = self.known_places.get(k)
-        if known is None:
-            known = self.known_places[k] = self._place_known(location, cc, place_id)
-        if known:
-            return
-        key = (fold_key(location), cc or "")
-        if key in self.places:
+        key = self.known_places.get(k)
+        if key is None:  # None: not judged yet; False: known; else its key here
+            key = self.known_places[k] = (not self._place_known(location, cc, place_id)
+                                          and (fold_key(location), cc or ""))
+        if key is False or key in self.places:
             return
         lat, lon = row[p["latitude"]], row[p["longitude"]]
         if lat is None or lon is None or cc is None:
@@ -236,6 +251,7 @@ def add_imported(conn: sqlite3.Connection, user_dir: Path, path: Path,
         import_records(conn, IMPORTED + path.name, "import", str(path.resolve()),
                        [p.record for p in places], ImportReport(IMPORTED + path.name),
                        infer_admin=False)
+        words.release()
 
 
 def added_line(actors: list[str], places: list[str], most: int = 10) -> str:

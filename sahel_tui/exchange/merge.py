@@ -146,7 +146,7 @@ def import_jsonl(conn: sqlite3.Connection, path: str | Path, *, coder: str | Non
     gc.disable()
     try:
         done = 0
-        for batch in _read(path, None, check):
+        for batch in _read(path, None, None):  # checked: the rows only
             with _transaction(conn):
                 merger.chunk(batch)
             done += len(batch)
@@ -175,15 +175,16 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
         raise
 
 
-def _read(path: Path, hasher, check: VocabCheck, build: bool = True,
+def _read(path: Path, hasher, check: VocabCheck | None, build: bool = True,
           names: Names | None = None) -> Iterator[list[Record]]:
-    """Batches of CHUNK Records, read and checked (``build``: see fast_record; ``names``:
-    the actor and place names are checked too)."""
+    """Batches of CHUNK Records, read and (``check``, ``names``) checked against the
+    vocabulary and its names (``build``: see fast_record)."""
     batch: list[Record] = []
     for number, obj, text in read_lines(path, hasher):
         rec = (fast_record(obj, number, text, build=build)
                or parse_record(obj, f"{path}, line {number}", number, text))
-        check(rec, f"{path}, line {number}")
+        if check is not None:
+            check(rec, f"{path}, line {number}")
         if names is not None:
             names.check(rec.row, obj, f"{path}, line {number}")
         batch.append(rec)

@@ -51,3 +51,10 @@ def is_word(folded: str) -> bool:
     if len(folded) <= 2:
         return True
     return any(wf[folded] > _FLOOR for wf in _lists()) or token_key(folded) in _common_keys()
+
+
+def release() -> None:
+    """Drop the word lists (about 40 MB) once the names at hand are judged: an import of an
+    exchange file judges a few place names, then needs the memory for its rows."""
+    _lists.cache_clear()
+    _common_keys.cache_clear()
