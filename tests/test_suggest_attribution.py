@@ -100,3 +100,21 @@ def test_an_operation_in_the_area_is_not_a_stronghold(vocab):
     _, a2, _ = _code(vocab, "On Monday, French forces conducted an operation in the area of "
                             "Menaka, Mali, and killed four ISGS militants.")
     assert a2 == "Islamic State Sahel Province"
+
+
+@pytest.mark.parametrize("body, force", [
+    ("Gunmen killed a gendarme at a checkpoint near Tillaberi, Niger, on Monday.",
+     "Military Forces of Niger"),
+    ("Gunmen killed two national guards at a checkpoint near Tillaberi, Niger, on Monday.",
+     "Police Forces of Niger"),
+    ("Gunmen killed a gendarme at a checkpoint near Mopti, Mali, on Monday.",
+     "Police Forces of Mali"),
+    ("Gunmen killed two national guards at a checkpoint near Mopti, Mali, on Monday.",
+     "Military Forces of Mali"),
+    ("Gunmen killed a gendarme at a checkpoint near Abeche, Chad, on Monday.",
+     "Military Forces of Chad"),
+])
+def test_gendarmes_and_national_guards_are_the_force_acled_names_in_each_country(
+        vocab, body, force):
+    _, a2, _ = _code(vocab, body)
+    assert a2 == force
