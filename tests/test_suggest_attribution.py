@@ -118,3 +118,17 @@ def test_gendarmes_and_national_guards_are_the_force_acled_names_in_each_country
         vocab, body, force):
     _, a2, _ = _code(vocab, body)
     assert a2 == force
+
+
+@pytest.mark.parametrize("body, militia", [
+    ("On Monday, JNIM fighters attacked the village of Wenkoro in the Mopti region of Mali; "
+     "village self-defense repelled the attack.", "Wenkoro Communal Militia (Mali)"),
+    ("On Monday, JNIM fighters attacked Wenkoro village in the Mopti region of Mali; local "
+     "militiamen repelled the attack.", "Wenkoro Communal Militia (Mali)"),
+    ("On Monday, JNIM fighters attacked the Dogon village of Wenkoro in the Mopti region of "
+     "Mali; village self-defense repelled the attack.", "Dogon Ethnic Militia (Mali)"),
+])
+def test_a_village_self_defense_is_named_after_its_village_or_people(vocab, body, militia):
+    a1, a2, _ = _code(vocab, body)
+    assert a1 == "JNIM: Group for Support of Islam and Muslims"
+    assert a2 == militia

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sahel_tui.vocab.catalog import Vocab
 from sahel_tui.vocab.match import Candidate, Match
 from sahel_tui.vocab.model import Actor
 
 from .incidents import QUOTE_OPEN, Segment, Sent, sent_at
-from .militias import named_militias
+from .militias import named_militias, village_militia
 
 # a generic person word is a source, not an actor, when it reports
 _SOURCE_AFTER = re.compile(
@@ -276,6 +276,11 @@ def collect_actors(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
             sc.agent = True
         if _BLAME.search(ftext, s.start, s.end):
             sc.blamed = True
+    for k in [k for k, a in out.items() if k.startswith("communal-") and a.generic]:
+        # "village self-defense repelled the attack": the village's militia, by its name
+        vm = village_militia(vocab, text, sents, seg, country)
+        if vm is not None and vm.id not in out:
+            out[vm.id] = replace(out.pop(k), actor=vm, cand=None, generic=False)
     _merge_alternatives(ftext, out)
     _drop_hedged(ftext, out)
     _drop_area_only(ftext, sents, out)

@@ -8,6 +8,11 @@ community is whatever capitalised name precedes (or follows "of/from") the milit
 the rule is a pattern, not a list: a name the vocabulary knows as an actor ("Fulani militia",
 "Koglweogo", "Yansakai") or as a country ("Malian militia") is left to the vocabulary.  The
 country is the incident's; with none resolved no militia is named (ACLED's names carry it).
+
+A village's self-defence ("village self-defense repelled the attack", "local militiamen
+intervened") is named the same way after the village it defends: "the Dogon village of X"
+gives the Dogon Ethnic Militia, "the village of X" or "X village" the X Communal Militia
+(:func:`village_militia`).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sahel_tui.gazetteer.index import name_key, peoples_keys
 from sahel_tui.vocab.catalog import Vocab
 from sahel_tui.vocab.match import Match
 from sahel_tui.vocab.model import Actor
@@ -103,3 +109,51 @@ def named_militias(vocab: Vocab, text: str, sents: list[Sent], matches: Sequence
             out.append((NamedMilitia(militia_actor(vocab, community, country, ethnic),
                                      h.span()), s))
     return out
+
+
+_VILLAGE = re.compile(
+    r"\b(?:(?P<people>[A-Z][\w'\u2019-]*)\s+)?(?i:village|hamlet|locality|community)\s+"
+    r"(?i:of\s+)?" + _NAME.replace("(", "(?P<name>", 1)
+    + r"|" + _NAME.replace("(", "(?P<name2>", 1) + r"\s+(?i:village|hamlet|community)\b")
+_PEOPLE_PLACE = re.compile(
+    r"\b(?P<people>[A-Z][\w'\u2019-]*)\s+(?i:villages?|hamlets?|communit(?:y|ies))\b")
+
+
+def village_militia(vocab: Vocab, text: str, sents: list[Sent], seg: Segment,
+                    country: str | None) -> Actor | None:
+    """The militia of the village the incident names (see the module doc): its people's
+    ethnic militia when a people is named ("the Dogon village of X", "of the Dogon
+    community"), else the village's communal militia; None when the text names no village
+    or no country is resolved."""
+    if not country:
+        return None
+    peoples = peoples_keys()
+    order = sorted((s for s in sents if s.weight > 0), key=lambda s: (-s.weight, s.start))
+    for s in order:
+        for h in _PEOPLE_PLACE.finditer(text, s.start, s.end):
+            if name_key(h.group("people")) in peoples and not _masked(seg, h.start()):
+                return _ethnic_actor(vocab, h.group("people"), country)
+    for s in order:
+        for h in _VILLAGE.finditer(text, s.start, s.end):
+            if _masked(seg, h.start()):
+                continue
+            people = h.group("people")
+            if people and name_key(people) in peoples:
+                continue  # read above
+            community, _ = _community(h.group("name") or h.group("name2"))
+            if community is not None:
+                return militia_actor(vocab, community, country, False)
+    return None
+
+
+def _masked(seg: Segment, pos: int) -> bool:
+    return any(a <= pos < b for a, b in seg.mask)
+
+
+def _ethnic_actor(vocab: Vocab, people: str, country: str) -> Actor:
+    c = vocab.countries.get(country)
+    want = f"{people} Ethnic Militia ({c.name if c is not None else country})"
+    for a in vocab.actors.values():
+        if fold_key(a.name) == fold_key(want):
+            return a
+    return militia_actor(vocab, people, country, True)
