@@ -6,16 +6,15 @@ stream (one feature per line), never built in memory.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TextIO
 
-from .acled import COLUMNS, LAT, LON, RowMaker
+from .acled import COLUMNS, LAT, LON, RowMaker, json_encoder
 
 if TYPE_CHECKING:
     from .selection import EventRecord
 
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_encode = json_encoder((",", ":"))
 
 
 def _feature(r: list) -> str:

@@ -22,7 +22,7 @@ from sahel_tui.ingest.sanitize import clean_text
 from sahel_tui.store.events import Event
 from sahel_tui.vocab import INTER_TYPES, Vocab
 
-from .acled import analyst_vocab
+from .acled import analyst_vocab, json_encoder
 from .jsonl import EVENT_FIELDS, ExchangeError
 
 #: what an analyst codes; two versions of an event with equal values here are the same
@@ -32,8 +32,8 @@ _DEFAULTS = {f.name: (f.default if f.default is not MISSING else
                       f.default_factory() if f.default_factory is not MISSING else MISSING)
              for f in fields(Event)}
 _TYPES = {f.name: str(f.type) for f in fields(Event)}
-_encode = json.JSONEncoder(ensure_ascii=False).encode
-_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_encode = json_encoder()
+_compact = json_encoder((",", ":"))
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CHOICES = {"time_precision": (1, 2, 3), "geo_precision": (1, 2, 3),
             "reliability": (None, "A", "B", "C", "D", "E", "F"),

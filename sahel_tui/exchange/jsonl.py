@@ -32,7 +32,7 @@ from sahel_tui.store.decisions import get_state, now_iso
 from sahel_tui.store.events import Event
 from sahel_tui.vocab import Actor, fold_key
 
-from .acled import names
+from .acled import json_encoder, names
 
 if TYPE_CHECKING:
     from .selection import EventRecord, Feed, Item
@@ -44,8 +44,7 @@ VERSION = 1
 #: the event fields carried by the format (the row id and the deleted flag are local)
 EVENT_FIELDS = ("uid", *(f.name for f in fields(Event) if f.name not in ("id", "uid", "deleted")))
 
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"),
-                           check_circular=False).encode
+_encode = json_encoder((",", ":"))
 
 
 class ExchangeError(Exception):
@@ -106,9 +105,9 @@ def _line(start: str, rec: EventRecord, feeds: dict[int, Feed], encoded: dict[in
         if text is None:
             text = encoded[it.id] = _encode(item_json(it, feeds))
         parts.append(text)
-    event = event_json(rec.row)
-    defs = actors.of(event) if actors else ""
-    return (f'{start},"event":{_encode(event)},{defs}'
+    row = rec.row
+    defs = actors.of(row) if actors else ""
+    return (f'{start},"event":{_encode(event_json(row))},{defs}'
             f'"items":[{",".join(parts)}],"history":[{rec.history}]}}\n')
 
 
@@ -119,22 +118,35 @@ class Definitions:
 
     def __init__(self, actors: Iterable[Actor]) -> None:
         self.by_key = {fold_key(n): a for a in actors if a.source == "analyst" for n in a.names}
-        self.keys: dict[str, str] = {}
+        self.defs: dict[str, tuple[dict, ...]] = {}  # a name or an assoc list -> definitions
 
     def __bool__(self) -> bool:
         return bool(self.by_key)
 
-    def of(self, event: dict) -> str:
-        out, keys = [], self.keys
-        for name in (event["actor1"], *event["assoc_actor_1"], event["actor2"],
-                     *event["assoc_actor_2"]):
-            key = keys.get(name)
-            if key is None:
-                key = keys[name] = fold_key(name)
-            a = self.by_key.get(key)
-            if a is not None and all(d["name"] != name for d in out):
-                out.append({"name": name, "type": a.type, "country": a.country})
-        return f'"actors":{_encode(out)},' if out else ""
+    def _defs(self, text: str, assoc: bool) -> tuple[dict, ...]:
+        found = self.defs.get(text)
+        if found is None:
+            found = tuple({"name": n, "type": a.type, "country": a.country}
+                          for n in (names(text) if assoc else (text,))
+                          if (a := self.by_key.get(fold_key(n))) is not None)
+            if len(self.defs) < 100_000:
+                self.defs[text] = found
+        return found
+
+    def of(self, row: dict) -> str:
+        """The ``"actors":[...],`` text of a selection row (empty: none to define)."""
+        get = self.defs.get  # (inline: most lines are looked up, found, and define none)
+        a1, s1, a2, s2 = row["actor1"], row["assoc_actor_1"], row["actor2"], row["assoc_actor_2"]
+        d1, e1, d2, e2 = get(a1), get(s1), get(a2), get(s2)
+        if d1 == e1 == d2 == e2 == ():  # all four seen, none defined
+            return ""
+        out = (*(d1 if d1 is not None else self._defs(a1, False)),
+               *(e1 if e1 is not None else self._defs(s1, True)),
+               *(d2 if d2 is not None else self._defs(a2, False)),
+               *(e2 if e2 is not None else self._defs(s2, True)))
+        if not out:
+            return ""
+        return f'"actors":{_encode([d for i, d in enumerate(out) if d not in out[:i]])},'
 
 
 def write_jsonl(chunks: Iterable[list[EventRecord]], fh: TextIO, prov: dict,

@@ -10,7 +10,6 @@ Walks the view with the list's own keyset pages, so the order is the app's.
 from __future__ import annotations
 
 import csv
-import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from typing import TextIO
@@ -18,13 +17,14 @@ from typing import TextIO
 from sahel_tui.store import views
 from sahel_tui.store.query import Compiled
 
+from .acled import json_encoder
 from .acled_csv import safe_cell
 from .jsonl import ITEMS_FORMAT, VERSION
 
 CSV_COLUMNS = ("time", "outlet", "title", "link", "status", "coding", "item_id")
 CHUNK = 1000
 
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_encode = json_encoder((",", ":"))
 
 
 def count_items(conn: sqlite3.Connection, q: Compiled) -> int:
