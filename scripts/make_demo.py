@@ -3444,6 +3444,12 @@ def write_event(
             )
         else:
             extra.append(pick(rng, A2_FALLBACK[lang]).format_map(ctx))
+    police = {"NG": POLICE_NG}.get(ev.cc)
+    if kind == "riot" and police and re.search(
+            r"police station|commissariat", strip_marks(" ".join([title, *first]))):
+        # ACLED codes the force whose post rioters attack as actor2 ("Rioters (Nigeria) |
+        # Police Forces of Nigeria" for a police station set on fire)
+        code["actor2"] = meta["a2"] = police
     paras = []
     if mode == "roundup":
         return {"title": "", "sentences": first + extra[:2], "code": code, "meta": meta, "ctx": ctx}

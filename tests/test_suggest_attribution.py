@@ -132,3 +132,23 @@ def test_a_village_self_defense_is_named_after_its_village_or_people(vocab, body
     a1, a2, _ = _code(vocab, body)
     assert a1 == "JNIM: Group for Support of Islam and Muslims"
     assert a2 == militia
+
+
+def test_security_forces_facing_a_crowd_are_the_police(vocab):
+    a1, a2, e = _code(vocab, "On Monday, students staged a demonstration in Niamey, Niger, "
+                             "demanding better conditions. Security forces intervened and "
+                             "dispersed the demonstrators with tear gas.")
+    assert e.event_type == "Protests"
+    assert (a1, a2) == ("Protesters (Niger)", "Police Forces of Niger")
+    # the army, when named, stays the army
+    _, a2, _ = _code(vocab, "On Monday, students staged a demonstration in Niamey, Niger. "
+                            "Nigerien soldiers intervened and dispersed the demonstrators "
+                            "with tear gas.")
+    assert a2 == "Military Forces of Niger"
+
+
+def test_rioters_face_the_force_they_fight_or_attack(vocab):
+    a1, a2, e = _code(vocab, "On Monday, angry youths in Kano, Nigeria, burned tyres, "
+                             "vandalised a police station and clashed with police officers.")
+    assert e.event_type == "Riots"
+    assert (a1, a2) == ("Rioters (Nigeria)", "Police Forces of Nigeria")

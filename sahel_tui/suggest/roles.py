@@ -6,9 +6,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sahel_tui.vocab.catalog import Vocab
 
+from ._text import fold_same_length
 from .actors import (
     ARMED,
     CIV,
@@ -110,8 +112,10 @@ def assign_roles(chosen: list[ActorScore], sub: str, lead_text: str,
 
     if crowd:
         a2 = None
-        if side_state and sub in ("Protest with intervention",
-                                  "Excessive force against protesters"):
+        if side_state and (sub in ("Protest with intervention",
+                                   "Excessive force against protesters")
+                           or crowd[0].actor.type == "Rioters"):
+            # ACLED: the force that intervened, or that rioters fought or attacked
             a2 = side_state[0]
         return crowd[0], [], a2, []
     if sub in VAC:
@@ -184,6 +188,7 @@ def implied_actors(vocab: Vocab, chosen: list[ActorScore], scores: dict[str, Act
     if et in ("Protests", "Riots"):
         typ = "Protesters" if et == "Protests" else "Rioters"
         chosen = [a for a in chosen if a.actor.type not in CROWD or a.actor.type == typ]
+        chosen = [_as_police(vocab, a, country) for a in chosen]
         add(typ)
     elif sub in VAC:
         if not has_armed and not (has_state and state_acts):
@@ -208,3 +213,20 @@ def implied_actors(vocab: Vocab, chosen: list[ActorScore], scores: dict[str, Act
     elif sub == "Agreement" and has_armed and not has_state and not has_civ:
         add(CIV)  # a local agreement between an armed group and a community
     return chosen
+
+
+# "security forces" who face a crowd: ACLED codes the police unless the army is named
+_SECURITY_FORCES = re.compile(
+    r"(?:(?:defen[cs]e\s+and\s+)?security\s+forces?|(?:forces\s+de\s+)?(?:defense\s+et\s+de\s+)?"
+    r"securite|forces\s+de\s+securite|fds|forces\s+de\s+defense\s+et\s+de\s+securite)",
+    re.IGNORECASE)
+
+
+def _as_police(vocab: Vocab, a: ActorScore, country: str | None) -> ActorScore:
+    if (a.actor.type != STATE or a.cand is None or not a.actor.id.startswith("mil-")
+            or not _SECURITY_FORCES.fullmatch(fold_same_length(a.cand.alias))):
+        return a
+    police = implied_actor(vocab, a.actor.country or country, STATE, "Police Forces")
+    if police is None:
+        return a
+    return replace(a, actor=police.actor, cand=None)
