@@ -88,6 +88,19 @@ def test_a_region_alone_is_coded_to_its_capital_with_precision_3(vocab):
     assert (place.name, place.kind, prec) == ("Tillabéri", "place", 3)
 
 
+def test_a_district_whose_seat_has_another_name_is_coded_by_its_own_name(vocab):
+    # Chikun LGA's seat is Kujama: ACLED's location is "Chikun"; a cercle named after its
+    # town (Douentza) and a region (its capital) are coded to the town
+    *_, place, prec, _ = _front(
+        vocab, "Gunmen attack", "Gunmen attacked a farming community in Chikun LGA, "
+                                "Kaduna State, on Monday.")
+    assert (place.name, place.admin1, prec) == ("Chikun", "Kaduna", 3)
+    assert place.has_coordinates
+    *_, place, _, _ = _front(vocab, "Attack", "Gunmen attacked a village of the Douentza "
+                                              "cercle on Monday.")
+    assert (place.name, place.kind) == ("Douentza", "place")
+
+
 def test_no_place_named_gives_none(vocab):
     *_, place, _prec, mention = _front(vocab, "Gunmen attack", "Gunmen attacked a village.")
     assert place is None and mention == ""

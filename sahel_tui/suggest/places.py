@@ -258,7 +258,10 @@ def pick_place(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
         bare = best.cand.alias == place.name and (
             seat is None or fold_key(seat.name) == fold_key(place.name))
         precision = (2 if best.near else 1) if bare else 3
-        if seat is not None:
+        # a district whose seat has another name (Chikun LGA, seat Kujama): ACLED's
+        # location is the district's own name, at its point
+        if seat is not None and (place.kind == "admin1"
+                                 or fold_key(seat.name) == fold_key(place.name)):
             place = seat
     if place.source.startswith("text:"):
         precision = max(precision, 2)  # a village named with its units: their coordinates
