@@ -27,6 +27,13 @@ LINES = [
     geo_line(21, "Kobaye", "", 14.20, -3.20, a1="04", a2="77", pop=5000),
     geo_line(22, "Kobaye", "", 14.21, -3.21, fc="S", code="SCH", a1="04", a2="77"),
     geo_line(23, "Diabali", "Diabaly", 14.69, -6.02, a1="05", a2="44"),
+    # one spelling key ("gabu"), two villages: the text's spelling chooses
+    geo_line(24, "Gabbu", "", 14.60, -5.00, a1="05", a2="44", pop=300),
+    geo_line(25, "Gabou", "", 10.40, -5.60, a1="06", a2="55"),
+    # two Yorros of Nigeria 2 km apart, one of Mali
+    geo_line(26, "Yorro", "", 8.90, 11.40, cc="NG", a1=""),
+    geo_line(27, "Yorro", "", 8.91, 11.41, cc="NG", a1=""),
+    geo_line(28, "Yorro", "", 14.30, -3.40, a1="04", a2="77"),
 ]
 ADMIN1 = ["ML.04\tMopti\tMopti\t1", "ML.07\tKoulikoro\tKoulikoro\t2", "ML.05\tSegou\tSegou\t3",
           "ML.06\tSikasso\tSikasso\t4", "BF.12\tSahel\tSahel\t5", "NE.09\tTillaberi\tTillaberi\t6"]
@@ -142,6 +149,19 @@ def test_other_places_nearby_choose(gaz):
 def test_recently_coded_places_choose(gaz):
     ms = ranked(gaz, "Gunmen attacked Madina.", recent=[(12.40, -8.0)])
     assert best_of(ms, "Madina").entity.latitude == 12.40
+
+
+def test_a_name_spelt_as_the_text_writes_it_comes_first(gaz):
+    for written, gid in (("Gabou", "gn:25"), ("Gabbu", "gn:24")):
+        ms = ranked(gaz, f"Gunmen attacked {written} on Monday.")
+        assert best_of(ms, written).id == gid
+
+
+def test_another_mention_of_the_same_name_is_not_a_place_nearby(gaz):
+    # "Yorro" in the title and the text: the two Nigerian Yorros 2 km apart do not vouch
+    # for each other; the item is about Malian soldiers
+    ms = ranked(gaz, "Attack on Yorro. Malian soldiers were attacked in Yorro on Monday.")
+    assert {best_of([m], "Yorro").id for m in ms if m.text == "Yorro"} == {"gn:28"}
 
 
 def test_then_populated_and_bigger_places(gaz):

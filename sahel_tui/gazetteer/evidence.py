@@ -41,6 +41,7 @@ __all__ = ["evidence", "km", "place_matches", "score_candidates"]
 
 COUNTRY_FILTER = True
 _KIND_RANK = {"place": 0, "admin2": 1, "admin1": 2}
+_SPELT_AS_WRITTEN = 0.5  # the name as the text spells it, over a variant of its key
 _PAREN = re.compile(r"^\s*\(([^()]{1,120})\)")
 
 
@@ -353,9 +354,12 @@ def score_candidates(gz: Gazetteer | None, text: str, places: Sequence[Match],
             continue
         paren = _PAREN.match(text[m.end : m.end + 130])
         in_paren = {fold_key(x) for x in paren.group(1).split(",")} if paren else set()
-        others = [o for o in places if o is not m and len(o.candidates) <= 8]
-        scored = []
         own = fold_key(m.text)
+        # the item's other places; another mention of this name is not one ("Yoro" in the
+        # title and the text: two Yorros of Taraba 2 km apart are no evidence for either)
+        others = [o for o in places if o is not m and len(o.candidates) <= 8
+                  and fold_key(o.text) != own]
+        scored = []
         for c in m.candidates:
             s = _score(gz, c, own, folded, in_paren, ctx, others, recent)
             scored.append(Candidate(c.kind, c.id, c.name, c.country, c.detail, c.population,
@@ -413,6 +417,8 @@ def _score(gz, c: Candidate, own: str, folded: str, in_paren: set[str], ctx: Cou
     else:  # a region, province, state or district of the bundled gazetteer by its own name
         s += 1.0 if fold_key(p.name) == own else 0.0
     s += 0.15 * math.log10(p.population + 1)
+    if fold_key(c.alias or c.name) == own:
+        s += _SPELT_AS_WRITTEN  # "Gabou" is the Gabou of the text before a Gabbu
     return s
 
 
