@@ -146,9 +146,13 @@ class SahelApp(App):
         elif not self.readonly:
             self.call_after_refresh(self._load_left_writes)
         self.set_interval(1.0, self.flush_writes)
+        # the check of the file and the vocabularies start once the first screen is up: a
+        # thread building the matcher competes for the interpreter with the first paint,
+        # and on a busy machine the check competes for its core
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
         self.run_worker(self._quick_check, thread=True, group="check")
-        # vocabularies load once the first screen is up: a thread building the matcher
-        # competes for the interpreter with the first paint
         self.set_timer(0.25, lambda: self.run_worker(self._vocab_thread, thread=True,
                                                      group="vocab"))
 
