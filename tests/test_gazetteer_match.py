@@ -331,3 +331,13 @@ def test_the_place_named_with_its_units_is_the_one_coded(gaz):
                  "Koulikoro) and killed three civilians."):
         place, _ = coded_place(gaz, text)
         assert place.id == "gn:12"
+
+
+def test_a_village_named_with_an_imported_commune_takes_the_communes_units(gaz):
+    # the bundled gazetteer lacks the commune "Dinangourou"; the imported town of that name
+    # lies in Mopti, the other unit named: the village as written, at the town, in its units
+    place, prec = coded_place(gaz, "On 3 May 2020, gunmen attacked Kobaro Ndiaye "
+                                   "(Dinangourou, Mopti) and killed three civilians.")
+    assert (place.name, place.admin2, place.admin1, prec) == ("Kobaro Ndiaye", "Koro",
+                                                              "Mopti", 2)
+    assert (place.latitude, place.longitude) == (14.40, -2.20)

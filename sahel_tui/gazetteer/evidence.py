@@ -146,10 +146,15 @@ def _in_units(c: Candidate, units: set[str]) -> bool:
 def _unit_of(inner: list[Match], units: set[str]) -> Place | None:
     """The unit a parenthesis codes to: its first name, as a place of the bundled gazetteer
     (a district, or the town that names a commune) lying in the others."""
-    cands = [c for c in inner[0].candidates if isinstance(c.entity, Place)
-             and not _imported(c)]
     first = name_key(inner[0].text)
     rest = units - {first}
+    cands = [c for c in inner[0].candidates if isinstance(c.entity, Place)
+             and not _imported(c)]
+    if not cands and rest:
+        # a commune the bundled gazetteer lacks, an imported town of that name in the
+        # other units: "Kindjandi (Gueskerou, Diffa)"
+        cands = [c for c in inner[0].candidates if isinstance(c.entity, Place)
+                 and {name_key(c.entity.admin1), name_key(c.entity.admin2)} & rest]
 
     def fit(c: Candidate) -> tuple:
         p: Place = c.entity  # type: ignore[assignment]
