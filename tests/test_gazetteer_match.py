@@ -341,3 +341,18 @@ def test_a_village_named_with_an_imported_commune_takes_the_communes_units(gaz):
     assert (place.name, place.admin2, place.admin1, prec) == ("Kobaro Ndiaye", "Koro",
                                                               "Mopti", 2)
     assert (place.latitude, place.longitude) == (14.40, -2.20)
+
+
+def test_the_name_in_brackets_is_the_place_coded(gaz):
+    # ACLED's notes give the name of the place they coded in brackets after the source's
+    place, _ = coded_place(gaz, "On 3 May 2020, militants who had camped at Kobaye attacked "
+                                "Sogou [Dinangurou] and killed three civilians.")
+    assert place.id == "gn:14"
+    # a name the gazetteer lacks: the place of the name before it, under the bracketed name
+    place, _ = coded_place(gaz, "On 3 May 2020, gunmen attacked Dinangourou [Dinangourou "
+                                "Sare] (Koro, Mopti) and killed three civilians.")
+    assert (place.name, place.admin2, place.latitude) == ("Dinangourou Sare", "Koro", 14.40)
+    # neither known: the bracketed name in the units of the parenthesis
+    place, prec = coded_place(gaz, "On 3 May 2020, gunmen attacked Pogol [Ndaki Sare] (Koro, "
+                                   "Mopti) and killed three civilians.")
+    assert (place.name, place.admin2, place.admin1, prec) == ("Ndaki Sare", "Koro", "Mopti", 2)

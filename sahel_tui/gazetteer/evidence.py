@@ -103,7 +103,8 @@ def place_matches(gz: Gazetteer, text: str, matches: Sequence[Match], *,
 
 
 _HEAD_GAP = re.compile(
-    r"^\s*(?:(?:village|town|community|settlement|hamlet|area|commune|market|camp|quarter|"
+    r"^\s*(?:\[[^\[\]]{1,40}\]\s*)?"  # "Kangouri [Kangouri Mamadou] (Gueskerou, Diffa)"
+    r"(?:(?:village|town|community|settlement|hamlet|area|commune|market|camp|quarter|"
     r"ward|localit[eé]|hameau)\s*)?$", re.IGNORECASE)
 # several villages in one unit ("attacked Jetete, Hoyo and Fashar communities (Magumeri
 # LGA, Borno)"): ACLED codes the unit
@@ -225,6 +226,10 @@ def _without_qualifiers(text: str, places: list[Match],
         words = None
         if head is not None:
             words = (head.start, head.end)
+        elif (br := re.search(r"\[([A-Z][^\[\]]{1,40})\]\s*$", before)) is not None:
+            # "Pogol-N'Daki [Ndaki] (Gourma-Rharous, Tombouctou)": the bracketed name
+            start = paren.start() - len(before) + br.start(1)
+            words = (start, start + len(br.group(1).rstrip()))
         elif not _PLURAL_GAP.search(before):
             gap = re.search(r"(?:\s+(?:village|town|community|settlement|hamlet|area|"
                             r"commune|market|camp|quarter|ward))?\s*$", before, re.IGNORECASE)
@@ -246,7 +251,42 @@ def _without_qualifiers(text: str, places: list[Match],
     # "(no location found, coded as Igabi)", "geo coded as Kukawa", "coordinates for Jibia
     # used": the coder says which place the event is coded to
     coded = [m for m in out if _coded(text, m)]
-    return coded or out
+    return coded or _bracketed(text, out) or out
+
+
+# ACLED's notes give the name of the place they coded in brackets after the name the source
+# wrote: "Manougou [Madougou]", "Hassi Bakari [In Boukri]", "Kangouri [Kangouri Mamadou]"
+_BRACKET = re.compile(r"([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3})\s*\[([A-Z][^\[\]]{1,40})\]")
+
+
+def _bracketed(text: str, places: list[Match]) -> list[Match]:
+    """The places named in brackets after another name: the bracketed name as the gazetteer
+    knows it, else the places of the name before it, under the bracketed name."""
+    out: list[Match] = []
+    for b in _BRACKET.finditer(text):
+        lo, hi = b.start(2), b.end(2)
+        inside = [m for m in places if lo <= m.start and m.end <= hi]
+        if inside:
+            out.extend(inside)
+            continue
+        head = next((m for m in places if b.start(1) <= m.start < b.end(1)), None)
+        if head is None:
+            continue
+        name = b.group(2).strip()
+        cands = []
+        for c in head.candidates:
+            p = c.entity
+            if not isinstance(p, Place) or p.kind != "place":
+                continue
+            q = Place(id=f"text:{p.id}:{fold_key(name)}", name=name, kind="place",
+                      country=p.country, admin1=p.admin1, admin2=p.admin2,
+                      latitude=p.latitude, longitude=p.longitude, population=p.population,
+                      source=p.source if p.source.startswith("text:") else f"text:{p.name}")
+            cands.append(Candidate("place", q.id, name, q.country, "place", q.population,
+                                   name, c.context, q))
+        if cands:
+            out.append(Match(lo, hi, name, tuple(cands)))
+    return out
 
 
 def _coded(text: str, m: Match) -> bool:
