@@ -356,3 +356,25 @@ def test_the_name_in_brackets_is_the_place_coded(gaz):
     place, prec = coded_place(gaz, "On 3 May 2020, gunmen attacked Pogol [Ndaki Sare] (Koro, "
                                    "Mopti) and killed three civilians.")
     assert (place.name, place.admin2, place.admin1, prec) == ("Ndaki Sare", "Koro", "Mopti", 2)
+
+
+def test_a_bundled_town_inside_a_longer_village_name_is_not_that_town(gaz):
+    # "Bamba Karia" is a village the dumps lack, not Bamba of Gao
+    assert [m.text for m in ranked(gaz, "Gunmen attacked the village of Bamba Karia on "
+                                        "Monday, killing two.")] == []
+    # a facility or a road named after the town is still the town
+    for text in ("Gunmen attacked the Bamba Junction checkpoint on Monday.",
+                 "Gunmen attacked a bus on the Bamba-Bourem road on Monday."):
+        assert "Bamba" in [m.text for m in ranked(gaz, text)]
+
+
+def test_a_village_the_dumps_lack_keeps_its_whole_name(gaz):
+    # "Sare Kobaye" ends with the name of villages of Koro; in Kati it is a village the
+    # dumps lack, named as the text writes it -- not "Kobaye"
+    place, prec = coded_place(gaz, "On 3 May 2020, gunmen attacked the village of Sare Kobaye "
+                                   "(Kati, Koulikoro) and killed three civilians.")
+    assert (place.name, place.admin2, prec) == ("Sare Kobaye", "Kati", 2)
+    # not over the first word of a sentence
+    place, _ = coded_place(gaz, "On 3 May 2020, three civilians were killed. Kobaye (Kati, "
+                                "Koulikoro) was attacked by gunmen.")
+    assert place.name == "Kobaye"

@@ -34,7 +34,14 @@ from sahel_tui.vocab.match import Candidate, Match
 from sahel_tui.vocab.model import Place
 from sahel_tui.vocab.textnorm import fold_key, tokenize
 
-from .index import Gazetteer, is_acronym, people_countries, peoples_keys, used_as_adjective
+from .index import (
+    Gazetteer,
+    is_acronym,
+    part_of_longer_name,
+    people_countries,
+    peoples_keys,
+    used_as_adjective,
+)
 from .keys import name_key
 
 __all__ = ["evidence", "km", "place_matches", "score_candidates"]
@@ -76,8 +83,10 @@ def place_matches(gz: Gazetteer, text: str, matches: Sequence[Match], *,
                     and not is_acronym(text, m.start, m.end)
                     and name_key(m.text) not in peoples]
     blockers = [m for m in matches if m.best.kind != "place"]
+    found = gz.find(text)
+    vocab_places = _whole_names(text, vocab_places, [*matches, *found])
     merged: list[Match] = list(vocab_places)
-    for g in gz.find(text):
+    for g in found:
         gm = Match(g.start, g.end, g.text, tuple(_gaz_candidate(p, n) for p, n in g.places))
         if any(_overlaps(gm, b) for b in blockers):
             continue
@@ -100,6 +109,45 @@ def place_matches(gz: Gazetteer, text: str, matches: Sequence[Match], *,
     merged = _without_qualifiers(text, merged, blockers)
     return score_candidates(gz, text, merged, matches, country_hint=country_hint,
                             recent=recent or gz.recent)
+
+
+_CITY = 100_000
+_FACILITY = {
+    "state", "governor", "university", "polytechnic", "college", "school", "correctional",
+    "prison", "centre", "center", "junction", "road", "highway", "axis", "bridge", "airport",
+    "hospital", "barracks", "market", "mosque", "church", "station", "stadium", "council",
+    "emirate", "division", "command", "garrison", "camp", "lga", "local", "forest",
+}
+
+
+def _whole_names(text: str, places: list[Match], names: Sequence) -> list[Match]:
+    """Bundled towns that are not part of a longer proper name no gazetteer holds: "Bamba"
+    in "the village of Bamba Karia" is not the town of Gao (see
+    :func:`~sahel_tui.gazetteer.index.part_of_longer_name`)."""
+    if not places:
+        return places
+    tokens = tokenize(text)
+    at = {t.start: k for k, t in enumerate(tokens)}
+    to = {t.end: k for k, t in enumerate(tokens)}
+    out = []
+    for m in places:
+        i, j = at.get(m.start), to.get(m.end)
+        if i is None or j is None or not part_of_longer_name(text, tokens, i, j):
+            out.append(m)
+            continue
+        # a city's quarter or a facility named after the town: "Bamako-Coura", "Maiduguri
+        # University", "the Anka-Daki Takwas road"
+        if max(c.population for c in m.candidates) >= _CITY or any(
+                t.text in _FACILITY for t in tokens[j + 1 : j + 4]):
+            out.append(m)
+            continue
+        # the neighbouring word is a name of its own ("Mopti Sévaré"): not a longer name
+        near = [(tokens[k].start, tokens[k].end) for k in (i - 1, j + 1)
+                if 0 <= k < len(tokens)]
+        if any(n.start < b and a < n.end and not (n.start == m.start and n.end == m.end)
+               for n in names for a, b in near):
+            out.append(m)
+    return out
 
 
 _HEAD_GAP = re.compile(
@@ -225,7 +273,7 @@ def _without_qualifiers(text: str, places: list[Match],
         drop.update(id(o) for o in inner)
         words = None
         if head is not None:
-            words = (head.start, head.end)
+            words = (_name_start(text, head.start, [*blockers, *places]), head.end)
         elif (br := re.search(r"\[([A-Z][^\[\]]{1,40})\]\s*$", before)) is not None:
             # "Pogol-N'Daki [Ndaki] (Gourma-Rharous, Tombouctou)": the bracketed name
             start = paren.start() - len(before) + br.start(1)
@@ -287,6 +335,26 @@ def _bracketed(text: str, places: list[Match]) -> list[Match]:
         if cands:
             out.append(Match(lo, hi, name, tuple(cands)))
     return out
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’]*)[ -]$")
+_NOT_NAME = {"In", "On", "At", "Near", "The", "A", "An", "And", "Or", "Of", "From", "To",
+             "Le", "La", "Les", "De", "Du", "Des", "Au", "Aux", "En", "Dans", "Pres", "Près"}
+
+
+def _name_start(text: str, start: int, others: Sequence[Match]) -> int:
+    """Where the proper name ending with the words at *start* begins: "Karidjo Kouara", not
+    "Kouara" (a village the dumps lack, whose last word names another place)."""
+    for _ in range(3):
+        w = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if w is None or w.group(1) in _NOT_NAME or any(
+                o.start < start - 1 and w.start(1) < o.end for o in others):
+            break
+        lead = text[: w.start(1)].rstrip(" ")
+        if not lead or lead[-1] in ".!?:;\n\"“(":
+            break  # the first word of a sentence
+        start = w.start(1)
+    return start
 
 
 def _coded(text: str, m: Match) -> bool:

@@ -149,7 +149,7 @@ _GENERIC = {
 }
 
 
-def _part_of_longer_name(text: str, tokens, i: int, j: int) -> bool:
+def part_of_longer_name(text: str, tokens, i: int, j: int) -> bool:
     """A name that is only part of a longer proper name ("Wanzam" in "Garin Wanzam",
     "Koïra" in "Koira Beri"): a capitalised word joined to it by a space or a hyphen that
     no place name covers -- unless the text around is in title case (a headline)."""
@@ -389,7 +389,7 @@ class Gazetteer:
         after = text[end : end + 40]
         if _DATE_AFTER.match(after) or used_as_adjective(text, start, end):
             return None
-        if _part_of_longer_name(text, tokens, i, j):
+        if part_of_longer_name(text, tokens, i, j):
             return None
         if all(w for _p, _n, w in cands):
             # an ordinary word: a place-like word before it or ACLED's admin parenthesis
