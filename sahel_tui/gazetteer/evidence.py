@@ -124,15 +124,14 @@ def _whole_names(text: str, places: list[Match], names: Sequence) -> list[Match]
     """Bundled towns that are not part of a longer proper name no gazetteer holds: "Bamba"
     in "the village of Bamba Karia" is not the town of Gao (see
     :func:`~sahel_tui.gazetteer.index.part_of_longer_name`)."""
-    if not places:
-        return places
-    tokens = tokenize(text)
-    at = {t.start: k for k, t in enumerate(tokens)}
-    to = {t.end: k for k, t in enumerate(tokens)}
     out = []
     for m in places:
-        i, j = at.get(m.start), to.get(m.end)
-        if i is None or j is None or not part_of_longer_name(text, tokens, i, j):
+        lo = max(0, m.start - 80)
+        around = text[lo : m.end + 80]  # the words either side, not the whole item
+        tokens = tokenize(around)
+        i = next((k for k, t in enumerate(tokens) if t.start == m.start - lo), None)
+        j = next((k for k, t in enumerate(tokens) if t.end == m.end - lo), None)
+        if i is None or j is None or not part_of_longer_name(around, tokens, i, j):
             out.append(m)
             continue
         # a city's quarter or a facility named after the town: "Bamako-Coura", "Maiduguri
@@ -142,7 +141,7 @@ def _whole_names(text: str, places: list[Match], names: Sequence) -> list[Match]
             out.append(m)
             continue
         # the neighbouring word is a name of its own ("Mopti Sévaré"): not a longer name
-        near = [(tokens[k].start, tokens[k].end) for k in (i - 1, j + 1)
+        near = [(tokens[k].start + lo, tokens[k].end + lo) for k in (i - 1, j + 1)
                 if 0 <= k < len(tokens)]
         if any(n.start < b and a < n.end and not (n.start == m.start and n.end == m.end)
                for n in names for a, b in near):
