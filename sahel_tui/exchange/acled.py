@@ -240,9 +240,22 @@ def json_encoder(separators: tuple[str, str] = (", ", ": ")) -> Callable[[object
 def names(json_list: str | None) -> list:
     """A stored JSON list of names (associated actors). The store writes '["a", "b"]';
     without a backslash no name holds a quote, so a split reads it (four times faster than
-    json); any other spelling is read by json."""
+    json); any other spelling is read by json. The same few lists recur: each is read once
+    (callers only read the list they get)."""
     if not json_list or json_list == "[]":
         return []
+    found = _NAMES.get(json_list)
+    if found is None:
+        found = _read_names(json_list)
+        if len(_NAMES) < 50_000:
+            _NAMES[json_list] = found
+    return found
+
+
+_NAMES: dict[str, list] = {}
+
+
+def _read_names(json_list: str) -> list:
     if "\\" not in json_list and json_list.startswith('["') and json_list.endswith('"]'):
         parts = json_list[2:-2].split('", "')
         if not any('"' in p for p in parts):

@@ -75,8 +75,9 @@ def event_json(row: dict) -> dict:
 def item_json(it: Item, feeds: dict[int, Feed]) -> dict:
     """The exchange's item object of an item read with full=True (Item.extra)."""
     guid, canonical, author, guessed, language, content_hash, text, article = it.extra
-    carried = sorted(((feeds[fid], link) for fid, link in it.feeds if fid in feeds),
-                     key=lambda fl: (fl[0].name, fl[0].url))
+    carried = [(feeds[fid], link) for fid, link in it.feeds if fid in feeds]
+    if len(carried) > 1:
+        carried.sort(key=lambda fl: (fl[0].name, fl[0].url))
     out = {"uid": it.uid, "keys": it.keys, "guid": guid, "link": it.link,
            "canonical_link": canonical, "title": it.title, "author": author,
            "published": it.published, "published_guessed": bool(guessed),
