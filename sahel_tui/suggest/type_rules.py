@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .actors import ARMED, EXTERNAL, STATE, VAC, ActorScore
+from .actors import ARMED, EXTERNAL, STATE, VAC, ActorScore, is_progov
 from .event_type import EventTypeCandidate
 from .incidents import Sent
 
@@ -95,6 +95,22 @@ WHY_GROUND = ("ACLED: a ground fight with air or artillery support is an armed c
 WHY_ABDUCT_HARM = ("ACLED: an abduction in which the victims are killed, wounded or tortured "
                    "is an attack")
 
+WHY_HARM_IN_QUIET = ("ACLED: weapons seized, arrests or a change of group told with people "
+                     "killed or wounded -- the violence is the event")
+WHY_DETAINED_BY_GROUP = ("ACLED: arrests are made by a state; an armed group that detains "
+                         "people abducts them")
+_QUIET_SUBS = {"Disrupted weapons use", "Arrests", "Change to group/activity", "Other"}
+
+
+def _detainer(chosen: list[ActorScore]) -> str | None:
+    """"state" when a state force or foreign force is among the actors, "armed" when only
+    non-state armed groups are, else None."""
+    types = {a.actor.type for a in chosen}
+    if types & {STATE, EXTERNAL} or any(is_progov(a) for a in chosen):
+        return "state"
+    return "armed" if types & set(ARMED) else None
+
+
 # people harmed (the result of violence), read on the folded title and lead; negated tolls
 # ("no one was hurt", "without casualties") are blanked first, and "the killing of" is the
 # cause of a reprisal, not this incident's harm
@@ -146,6 +162,23 @@ def refine_type_explained(cands: list[EventTypeCandidate], chosen: list[ActorSco
         et, sub = ("Violence against civilians", "Attack") if v is None else \
             (v.event_type, v.sub_event_type)
         dis, why = "Political violence", WHY_LOOT_IN_ATTACK
+    if sub in _QUIET_SUBS and _HARM.search(lead):
+        # weapons seized, men arrested or a group's change told with people killed or
+        # wounded: the violence is the event (ACLED codes the seizure or the arrests
+        # made in a fight or an attack as that fight or attack)
+        violent = [c for c in cands if c.sub_event_type in _VIOLENT_SUBS]
+        if violent:
+            et, sub = violent[0].event_type, violent[0].sub_event_type
+        elif violence_target(lead, armed_spans) == "armed":
+            et, sub = "Battles", "Armed clash"
+        else:
+            et, sub = "Violence against civilians", "Attack"
+        dis, why = "Political violence", WHY_HARM_IN_QUIET
+    elif sub == "Arrests" and _detainer(chosen) == "armed":
+        # ACLED: arrests are made by a state; a non-state group that detains people
+        # abducts them
+        et, sub, dis, why = ("Violence against civilians", "Abduction/forced disappearance",
+                             "Political violence", WHY_DETAINED_BY_GROUP)
     if sub == "Abduction/forced disappearance" and _armed_taken(lead):
         et, sub, dis, why = ("Battles", "Armed clash", "Political violence",
                              WHY_ARMED_TAKEN)
