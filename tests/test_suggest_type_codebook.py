@@ -54,3 +54,33 @@ def test_an_armed_group_that_detains_people_abducts_them(vocab):
                           "village of Kobi.")
     assert (et, sub, why) == ("Violence against civilians", "Abduction/forced disappearance",
                               tr.WHY_DETAINED_BY_GROUP)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 March, a crowd attacked the residence of the prefect in Gao and burned two cars.",
+        "On 3 March, villagers armed with sticks assaulted a herder accused of theft in Kobi.",
+        "On 3 March, local residents looted a food warehouse in Gao.",
+        "On 3 March, rival youths clashed at the market in Gao over a woman.",
+    ],
+)
+def test_violence_by_a_crowd_is_mob_violence(vocab, text):
+    assert _types(vocab, text) == ("Riots", "Mob violence", tr.WHY_MOB)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the victims, not the crowd, are the subject of a passive verb
+        "On 3 March, three villagers were attacked by gunmen in Kobi.",
+        # unknown individuals are an unidentified armed group
+        "On 3 March, unknown individuals assaulted a trader in Gao.",
+        # a fight with firearms is one between armed sides
+        "On 3 March, rival youths clashed with firearms at the market in Gao.",
+        # a killing by youths is coded as an attack, not as mob violence
+        "On 3 March, youths killed two herders near Kobi.",
+    ],
+)
+def test_not_mob_violence(vocab, text):
+    assert _types(vocab, text)[:2] != ("Riots", "Mob violence")

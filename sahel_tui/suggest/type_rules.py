@@ -99,7 +99,52 @@ WHY_HARM_IN_QUIET = ("ACLED: weapons seized, arrests or a change of group told w
                      "killed or wounded -- the violence is the event")
 WHY_DETAINED_BY_GROUP = ("ACLED: arrests are made by a state; an armed group that detains "
                          "people abducts them")
+WHY_MOB = ("ACLED: violence by a crowd, villagers or youths (no armed group, no "
+           "demonstration) is mob violence")
+_MOB_SUBS = {"Attack", "Armed clash", "Looting/property destruction", "Other", "Arrests",
+             "Abduction/forced disappearance"}
+# an unorganised crowd as the subject of the lead's violent verb ("villagers equipped with
+# sticks attacked a herder", "a crowd burned the car", "community youths clashed")
+_CROWD = re.compile(
+    r"\b(?:mobs?|crowds?|villagers|residents|inhabitants|locals|population|youths?|"
+    r"young\s+(?:men|people)|supporters|traders|students|pupils|migrants|inmates|prisoners|"
+    r"worshippers|drivers|motorcyclists|families|family\s+members|community\s+members|"
+    r"members\s+of\s+(?:the\s+)?(?:\w+\s+)?community|individuals|a\s+group\s+of\s+"
+    r"(?:men|people|individuals|youths?)|people|foule|habitants|villageois|jeunes)\b")
+_MOB_ACT = re.compile(
+    r"\b(?:attacked|assaulted|beat|lynched|clashed|fought|burned|burnt|set\s+ablaze|"
+    r"set\s+fire|vandali[sz]ed|looted|ransacked|stormed|threw\s+stones|stoned|pelted|"
+    r"whipped|injured|wounded|destroyed|harassed|chased|torched|"
+    r"ont\s+attaque|ont\s+incendie|ont\s+saccage|ont\s+lynche)\b")
+_FIRST_ACT = re.compile(_MOB_ACT.pattern[:-3] + r"|killed|executed|arrested|raided|shot|abducted|"
+                        r"kidnapped|opened\s+fire|exchanged|ambushed|detained)\b")
+_FIREARMS = re.compile(r"\b(?:firearms?|guns?|gunfire|gunshots?|rifles?|ak-?47s?|"
+                       r"fusils?|armes\s+a\s+feu)\b")
+_NOT_CROWD = re.compile(r"\b(?:unknown|unidentified|gunmen|"
+                        r"armed(?!\s+with\s+(?:sticks|machetes|stones|clubs|knives|"
+                        r"cutlasses|whips|rocks|cudgels))|militants?|militiam[ae]n|militias?|soldiers|"
+                        r"troops|police\w*|gendarmes|hunters|dozos?|fighters|bandits|"
+                        r"jihadists|terrorists|assailants|attackers|vigilantes|forces)\b")
 _QUIET_SUBS = {"Disrupted weapons use", "Arrests", "Change to group/activity", "Other"}
+
+
+def mob_acts(lead: str) -> bool:
+    """The subject of the lead's first violent verb is a crowd, villagers, youths ... and
+    no armed noun ("a crowd attacked the prefect's residence", "youths clashed"); not a
+    passive verb ("three people were killed": the victims), not unknown individuals (an
+    unidentified armed group), not a fight with firearms (ACLED: armed militias)."""
+    if _FIREARMS.search(lead):
+        return False
+    for m in _FIRST_ACT.finditer(lead):
+        if _AUX_BEFORE.search(lead, max(0, m.start() - 20), m.start()):
+            continue  # passive: its subject is the victim
+        if not _MOB_ACT.match(lead, m.start()):
+            return False  # the first act is not one a crowd is coded for
+        lo = max(lead.rfind(c, 0, m.start()) for c in ".;:\n") + 1
+        subject = lead[max(lo, m.start() - 90) : m.start()]
+        crowd = _CROWD.search(subject)
+        return crowd is not None and _NOT_CROWD.search(subject) is None
+    return False
 
 
 def _detainer(chosen: list[ActorScore]) -> str | None:
@@ -201,6 +246,9 @@ def refine_type_explained(cands: list[EventTypeCandidate], chosen: list[ActorSco
     if et == "Protests" and riot is not None and \
             riot.score - (calm.score if calm else 0.0) * 2 / 3 >= 4.0:
         return riot.event_type, riot.sub_event_type, riot.disorder_type, WHY_RIOT
+    if et != "Protests" and sub in _MOB_SUBS and mob_acts(lead) and not any(
+            a.actor.type in ARMED for a in chosen):
+        return "Riots", "Mob violence", "Political violence", WHY_MOB
     if sub == "Arrests" and "Attack" in by_sub and by_sub["Attack"].score >= 3.5:
         return "Violence against civilians", "Attack", "Political violence", WHY_ARREST_ABUSE
     if sub in ("Attack", "Armed clash"):
