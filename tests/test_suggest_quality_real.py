@@ -24,8 +24,8 @@ FLOORS = {
     "roles": (0.81, 0.70),
     "country": (0.97, 0.85),
     "location": (0.40, 0.31),  # more items given an event: recall up, precision a hair down
-    "event_type": (0.86, 0.85),
-    "sub_event_type": (0.83, 0.82),
+    "event_type": (0.87, 0.86),  # 0.875/0.864 with the codebook rules (part D)
+    "sub_event_type": (0.85, 0.84),
     "fatalities": (0.95, 0.94),  # 0.953/0.942 with the toll conventions (toll_rules)
     "date": (0.97, 0.96),
 }
