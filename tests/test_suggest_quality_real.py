@@ -20,7 +20,9 @@ EVERY = 20  # 258 of 5,152 notes: a few seconds
 # facet -> (precision floor, recall floor) on the slice
 FLOORS = {
     "actors": (0.88, 0.76),
-    "actors_all": (0.83, 0.66),  # with associated actors (Farmers (Mali), ...)
+    # 0.829: a fight among migrants is now Riots, its Rioters and Refugees named for the
+    # country where ACLED says (International)
+    "actors_all": (0.82, 0.66),
     "roles": (0.81, 0.70),
     "country": (0.97, 0.85),
     "location": (0.40, 0.31),  # more items given an event: recall up, precision a hair down
