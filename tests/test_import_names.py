@@ -16,6 +16,7 @@ from sahel_tui import cli, paths
 from sahel_tui.exchange.export import export
 from sahel_tui.exchange.jsonl import ExchangeError
 from sahel_tui.exchange.merge import import_jsonl
+from sahel_tui.gazetteer.index import Gazetteer
 from sahel_tui.gazetteer.store import search
 from sahel_tui.store import open_store
 from sahel_tui.store.events import Event, add_events
@@ -130,6 +131,35 @@ def test_import_adds_defined_actors_and_places_as_imported_entries(lines, tmp_pa
     assert "items: 0 added" in out and "; added " not in out
     assert load_vocab(paths.user_config_dir()).actor("Katiba Nowhere").id == (
         "import:katiba-nowhere")
+
+
+def test_imported_entries_are_offered_by_the_pickers_and_the_matcher(lines, tmp_path):
+    lines[0]["event"].update(actor1="Katiba Nowhere", inter1="Rebel group",
+                             location="Nowhereville", place_id=None, latitude=15.5,
+                             longitude=1.25)
+    c = open_store(tmp_path / "b.db")
+    import_jsonl(c, _write(tmp_path, lines))
+    c.close()
+    vocab = load_vocab(paths.user_config_dir())
+    found = vocab.matcher().find("Fighters of Katiba Nowhere attacked the market.")
+    assert any(cand.id == "import:katiba-nowhere" for m in found for cand in m.candidates)
+    gaz = Gazetteer(tmp_path / "b.db").build()
+    assert [p.name for p, _ in gaz.complete("Nowherev")] == ["Nowhereville"]
+    gaz.close()
+
+
+def test_a_broken_actors_file_refuses_the_import_before_anything_is_written(lines, tmp_path):
+    lines[0]["event"].update(actor1="Katiba Nowhere", inter1="Rebel group")
+    actors = paths.user_config_dir() / "actors.toml"
+    actors.write_text(actors.read_text("utf-8") + "\n[[actors]\nbroken", "utf-8")
+    db = tmp_path / "b.db"
+    open_store(db).close()
+    before = _state(db)
+    c = open_store(db)
+    with pytest.raises(ExchangeError, match=r"actors\.toml"):
+        import_jsonl(c, _write(tmp_path, lines))
+    c.close()
+    assert _state(db) == before
 
 
 def test_a_name_is_defined_by_a_later_line_of_the_file(lines, tmp_path):

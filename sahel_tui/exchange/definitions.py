@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -229,12 +230,16 @@ def add_imported(conn: sqlite3.Connection, user_dir: Path, path: Path,
     """Add the file's new actors to ``user_dir/actors.toml`` and its new places to the
     gazetteer (source ``import:FILE``), marked as coming from ``path``."""
     if actors:
-        from sahel_tui.vocab import load_vocab
-        from sahel_tui.vocab.extend import ACTORS_HEADER, _user_ids
+        from sahel_tui.vocab import VocabError, load_vocab
+        from sahel_tui.vocab.extend import ACTORS_HEADER
         from sahel_tui.vocab.tomlwrite import append_block, render_array_table
 
         file = user_dir / "actors.toml"
-        taken = set(load_vocab(user_dir).actors) | _user_ids(file, "actors")
+        try:
+            taken = set(load_vocab(user_dir).actors)
+        except VocabError as exc:  # the analyst's file is broken: say so, write nothing
+            raise ExchangeError(f"cannot add the file's {len(actors)} new actors: "
+                                f"{exc}; fix it and import again") from None
         blocks = []
         for a in actors:
             aid, base, n = IMPORTED + slugify(a.name), IMPORTED + slugify(a.name), 2
@@ -245,8 +250,11 @@ def add_imported(conn: sqlite3.Connection, user_dir: Path, path: Path,
                 "id": aid, "name": a.name, "type": a.type, "country": a.country,
                 "area": [a.country] if a.country else [],
                 "note": f"imported from {path.name}"}, f"from {path.name}"))
-        user_dir.mkdir(parents=True, exist_ok=True)
-        append_block(file, "\n".join(blocks), ACTORS_HEADER)
+        try:
+            append_block(file, "\n".join(blocks), ACTORS_HEADER)
+        except (tomllib.TOMLDecodeError, OSError) as exc:  # before anything else is written
+            raise ExchangeError(f"{file}: cannot add the file's {len(actors)} new actors "
+                                f"({exc}); fix it and import again") from None
     if places:
         import_records(conn, IMPORTED + path.name, "import", str(path.resolve()),
                        [p.record for p in places], ImportReport(IMPORTED + path.name),
