@@ -106,7 +106,7 @@ def test_import_adds_defined_actors_and_places_as_imported_entries(lines, tmp_pa
     db = tmp_path / "b.db"
     assert cli.main(["--db", str(db), "import", str(path)]) == 0
     out = capsys.readouterr().out
-    assert ("added 2 actors: Katiba Nowhere, Youth of Nowhere; 1 place: Nowhereville"
+    assert ("; added 2 actors (Katiba Nowhere; Youth of Nowhere) and 1 place (Nowhereville)"
             in out)
     vocab = load_vocab(paths.user_config_dir())
     katiba = vocab.actor("Katiba Nowhere")

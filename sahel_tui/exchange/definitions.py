@@ -263,11 +263,12 @@ def add_imported(conn: sqlite3.Connection, user_dir: Path, path: Path,
 
 
 def added_line(actors: list[str], places: list[str], most: int = 10) -> str:
-    """``added 2 actors: A, B; 1 place: C`` (empty when nothing was added)."""
+    """``added 2 actors (A; B) and 1 place (C)``, names joined as ACLED joins several actors
+    (a name may hold a comma); empty when nothing was added."""
     parts = []
     for names, one, many in ((actors, "actor", "actors"), (places, "place", "places")):
         if names:
-            shown = ", ".join(names[:most]) + (f" and {len(names) - most} more"
+            shown = "; ".join(names[:most]) + (f"; and {len(names) - most} more"
                                                if len(names) > most else "")
-            parts.append(f"{len(names)} {one if len(names) == 1 else many}: {shown}")
-    return "added " + "; ".join(parts) if parts else ""
+            parts.append(f"{len(names)} {one if len(names) == 1 else many} ({shown})")
+    return "added " + " and ".join(parts) if parts else ""
