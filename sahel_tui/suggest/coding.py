@@ -30,7 +30,10 @@ What each stage does, in the analyst's terms:
    of one a month or more old ("last month", "in 2023"), which is background.  Within
    an incident, a sentence that opens on another day ("On 4 October, ...", "The following
    day, ...") and tells of violence starts one of its own (ACLED: one event per actors,
-   place and day); "the following day" is dated from the incident before it.
+   place and day); "the following day" is dated from the incident before it.  A sentence
+   listing incidents each with its own place and day ("IED attacks at Tarkint (3 Oct), on
+   the RN18 (4 Oct) and near Aguelhok (23 Oct)") gives one incident per item, read with
+   the other items masked; a toll told once for the list is shared out, not repeated.
 2. **Which sentences describe the incident.**  The title and the lead paragraph (the first
    paragraph that tells of violence) weigh most.  A later sentence counts when it is tied to
    the incident: an attribution ("blamed", "claimed", "revendiqué", "fief du"), an anaphora
@@ -220,6 +223,26 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
 
 
 
+def _shared_toll(events: list[EventCoding], ev: EventCoding,
+                 listed: tuple[int, int, int]) -> EventCoding:
+    """An item of an in-sentence list whose toll is the list's (the same figure from the
+    same words as the first item's): the toll is shared out over the items, not repeated
+    (ACLED splits a toll told for several events); the first items take the remainder."""
+    _, i, n = listed
+    first = events[-i] if 0 < i <= len(events) else None
+    f = ev.fatalities
+    if first is None or not f.found or f.span != first.fatalities.span or f.low < 1:
+        return ev
+    q, r = divmod(f.low, n)
+    for k in range(i):  # the items before: item k gets q, +1 for the first r
+        e = events[-i + k]
+        share = q + (1 if k < r else 0)
+        events[-i + k] = replace(e, fatalities=replace(e.fatalities, low=share,
+                                                       best=share, high=None))
+    share = q + (1 if i < r else 0)
+    return replace(ev, fatalities=replace(f, low=share, best=share, high=None))
+
+
 def _with(assoc: tuple[Actor, ...], more: list[Actor]) -> tuple[Actor, ...]:
     names = {a.name for a in assoc}
     return assoc + tuple(a for a in more if a.name not in names)
@@ -262,8 +285,9 @@ def suggest_coding(
     full = f"{title}\n\n{text}" if title else (text or "")
     title_end = len(title)
     ftext = fold_same_length(full)
-    events = []
+    events: list[EventCoding] = []
     matches: list[Match] = []
+    listed_from = -1
     for seg in segments(full, ftext, title_end):
         ev, seg_matches = _code_segment(vocab, full, ftext, seg, title_end, published, lang,
                                         country_hint)
@@ -275,6 +299,11 @@ def suggest_coding(
                 ev = replace(ev, date=DateSuggestion(
                     prev.date + dt.timedelta(days=seg.days_after), prev.time_precision,
                     (a, b), full[a:b].strip(), note="after the incident before it"))
+            if seg.listed is not None and seg.listed[1] > 0 and events and \
+                    listed_from == seg.listed[0]:
+                ev = _shared_toll(events, ev, seg.listed)
+            elif seg.listed is not None:
+                listed_from = seg.listed[0]
             events.append(ev)
             matches += [m for m in seg_matches if seg.start <= m.start < seg.end
                         or (seg.has_title and m.start < seg.end)]

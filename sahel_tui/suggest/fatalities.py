@@ -19,6 +19,10 @@ repeated, when the largest is kept.  Before an active killing verb with its vict
 it stands the killer ("a policeman shot and killed a farmer" = 1).
 None found: 0 with ``found=False``; an explicit "no one was killed" gives 0, found=True.
 
+ACLED's conventions over these figures (claims, "coded as N", a toll split over events)
+are in :mod:`.toll_rules`.  Past 600 lines because a third of it is the word tables
+(killing, blocking, unit and person words) the one reading pass needs side by side.
+
 Pure functions, stdlib only.
 """
 

@@ -166,6 +166,9 @@ class Segment:
     # opens "the following day", "two days later": that many days after the incident before
     days_after: int = 0
     day_phrase: tuple[int, int] | None = None  # where it says so
+    # one item of an in-sentence list of incidents ("IED attacks at A (3 Oct), on the RN18
+    # (4 Oct) and near B (6 Oct)"): (list id, this item's index, number of items)
+    listed: tuple[int, int, int] | None = None
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -204,7 +207,51 @@ def segments(text: str, ftext: str, title_end: int) -> list[Segment]:
     for i, s in enumerate(starts):
         e = starts[i + 1] if i + 1 < len(starts) else len(text)
         segs.append(Segment(s, e, False))
-    return [part for seg in segs for part in _by_day(text, ftext, seg, title_end)]
+    by_day = [part for seg in segs for part in _by_day(text, ftext, seg, title_end)]
+    return [part for seg in by_day for part in _listed(text, ftext, seg, title_end)]
+
+
+# an item of an in-sentence list of incidents: a place phrase with its own day in brackets
+# ("at Tarkint (3 Oct)", "on the RN18 (4 October)", "near Aguelhok (23 Oct.)")
+_ITEM = re.compile(
+    r"\b(?:at|in|on|near|around|outside|along|between|a|au|pres\s+de|sur)\s+"
+    r"[^,;:()\n]{1,60}?\s*\(\s*(?:on\s+|le\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+(?:"
+    + _MONTH_NAMES + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|janv|fev|avr|juil|"
+    r"sept|oct|nov|dec)\.?\s*\)")
+_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+)$")
+
+
+def _listed(text: str, ftext: str, seg: Segment, title_end: int) -> list[Segment]:
+    """ACLED codes one event per place and day: a sentence listing incidents each with its
+    own place and day ("IED attacks at Tarkint (3 Oct), on the RN18 (4 Oct) and at
+    Aguelhok (23 Oct)") gives one incident per item, each reading the sentence with the
+    other items masked."""
+    lo = max(seg.start, title_end if seg.has_title else seg.start)
+    for a, b in sentence_bounds(text[lo : seg.end]):
+        a, b = lo + a, lo + b
+        items = list(_ITEM.finditer(ftext, a, b))
+        run = items[:1]
+        for it in items[1:]:
+            if _LIST_GLUE.fullmatch(ftext, run[-1].end(), it.start()):
+                run.append(it)
+            elif len(run) < 2:
+                run = [it]
+        days = {ftext[m.start() : m.end()].rsplit("(", 1)[1] for m in run}
+        if len(run) < 2 or len(days) < 2:
+            continue
+        spans = [(m.start(), m.end()) for m in run]
+        out = []
+        for i in range(len(run)):
+            mask = seg.mask + [sp for j, sp in enumerate(spans) if j != i]
+            if seg.has_title:  # the headline may repeat an item: masked there too
+                for j, (x, y) in enumerate(spans):
+                    k = ftext.find(ftext[x:y], 0, title_end) if j != i else -1
+                    if k >= 0:
+                        mask.append((k, k + y - x))
+            out.append(Segment(seg.start, seg.end, seg.has_title, mask, seg.days_after,
+                               seg.day_phrase, (a, i, len(run))))
+        return out
+    return [seg]
 
 
 # a sentence opening on a day: "On 4 October, ...", "Around 12 May 2020 ...", "On Tuesday
