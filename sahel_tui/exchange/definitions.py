@@ -36,7 +36,7 @@ from pathlib import Path
 from sahel_tui.gazetteer import words
 from sahel_tui.gazetteer.keys import name_keys
 from sahel_tui.gazetteer.store import ImportReport, PlaceRecord, import_records
-from sahel_tui.vocab import INTER_TYPES, Vocab, fold_key, slugify
+from sahel_tui.vocab import INTER_TYPES, Vocab, fold_key
 
 from .jsonl import EVENT_FIELDS, ExchangeError
 
@@ -230,31 +230,18 @@ def add_imported(conn: sqlite3.Connection, user_dir: Path, path: Path,
     """Add the file's new actors to ``user_dir/actors.toml`` and its new places to the
     gazetteer (source ``import:FILE``), marked as coming from ``path``."""
     if actors:
-        from sahel_tui.vocab import VocabError, load_vocab
-        from sahel_tui.vocab.extend import ACTORS_HEADER
-        from sahel_tui.vocab.tomlwrite import append_block, render_array_table
+        from sahel_tui.vocab import VocabError
+        from sahel_tui.vocab.extend import append_actors
 
-        file = user_dir / "actors.toml"
         try:
-            taken = set(load_vocab(user_dir).actors)
-        except VocabError as exc:  # the analyst's file is broken: say so, write nothing
-            raise ExchangeError(f"cannot add the file's {len(actors)} new actors: "
-                                f"{exc}; fix it and import again") from None
-        blocks = []
-        for a in actors:
-            aid, base, n = IMPORTED + slugify(a.name), IMPORTED + slugify(a.name), 2
-            while aid in taken:
-                aid, n = f"{base}-{n}", n + 1
-            taken.add(aid)
-            blocks.append(render_array_table("actors", {
-                "id": aid, "name": a.name, "type": a.type, "country": a.country,
-                "area": [a.country] if a.country else [],
-                "note": f"imported from {path.name}"}, f"from {path.name}"))
-        try:
-            append_block(file, "\n".join(blocks), ACTORS_HEADER)
-        except (tomllib.TOMLDecodeError, OSError) as exc:  # before anything else is written
-            raise ExchangeError(f"{file}: cannot add the file's {len(actors)} new actors "
-                                f"({exc}); fix it and import again") from None
+            append_actors(user_dir, ({"name": a.name, "type": a.type, "country": a.country,
+                                      "area": [a.country] if a.country else [],
+                                      "note": f"imported from {path.name}"} for a in actors),
+                          prefix=IMPORTED, comment=f"from {path.name}")
+        except (VocabError, tomllib.TOMLDecodeError, OSError) as exc:  # before anything else
+            raise ExchangeError(f"{user_dir / 'actors.toml'}: cannot add the file's "
+                                f"{len(actors)} new actors ({exc}); fix it and import "
+                                "again") from None
     if places:
         import_records(conn, IMPORTED + path.name, "import", str(path.resolve()),
                        [p.record for p in places], ImportReport(IMPORTED + path.name),

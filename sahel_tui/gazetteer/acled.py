@@ -140,32 +140,21 @@ def import_acled(conn: sqlite3.Connection, path: Path, user_dir: Path | None,
 
 
 def _import_actors(vocab, user_dir: Path, found: dict[str, dict]) -> str:
-    from sahel_tui.vocab.extend import ACTORS_HEADER
-    from sahel_tui.vocab.loader import slugify
-    from sahel_tui.vocab.tomlwrite import append_block, render_array_table
+    from sahel_tui.vocab.extend import append_actors
 
     known = {fold_key(n) for a in vocab.actors.values() for n in a.names}
-    taken = set(vocab.actors)
-    blocks, added, untyped = [], 0, 0
+    new, untyped = [], 0
     for name, info in sorted(found.items()):
         if fold_key(name) in known:
             continue
         if info["type"] is None:
             untyped += 1
             continue
-        aid, base, n = "acled:" + slugify(name), "acled:" + slugify(name), 2
-        while aid in taken:
-            aid, n = f"{base}-{n}", n + 1
-        taken.add(aid)
         known.add(fold_key(name))
         cs = info["countries"]
-        blocks.append(render_array_table("actors", {
-            "id": aid, "name": name, "type": info["type"],
-            "country": cs[0] if len(cs) == 1 else None, "area": cs,
-        }, "from an ACLED export"))
-        added += 1
-    if blocks:
-        append_block(user_dir / "actors.toml", "\n".join(blocks), ACTORS_HEADER)
-    return (f"actors: {added:,} added to {user_dir / 'actors.toml'}, "
-            f"{len(found) - added - untyped:,} already known, {untyped:,} associated actors "
+        new.append({"name": name, "type": info["type"],
+                    "country": cs[0] if len(cs) == 1 else None, "area": cs})
+    append_actors(user_dir, new, prefix="acled:", comment="from an ACLED export")
+    return (f"actors: {len(new):,} added to {user_dir / 'actors.toml'}, "
+            f"{len(found) - len(new) - untyped:,} already known, {untyped:,} associated actors "
             "left out (their type is not in their name)")

@@ -20,7 +20,8 @@ from .model import INTER_TYPES, PLACE_KINDS, Actor, Place
 from .textnorm import fold_key
 from .tomlwrite import append_block, render_array_table
 
-__all__ = ["ACTORS_HEADER", "PLACES_HEADER", "append_actor", "append_alias", "append_place"]
+__all__ = ["ACTORS_HEADER", "PLACES_HEADER", "append_actor", "append_actors", "append_alias",
+           "append_place"]
 
 PLACES_HEADER = (
     "# Places added by the analyst; merged with the shipped gazetteer by sahel-tui.\n"
@@ -175,6 +176,29 @@ def append_actor(
     _validate(_parse_actors, path, block, actors, vocab.countries, True)
     _write(path, block, ACTORS_HEADER)
     return actors[id]
+
+
+def append_actors(user_dir: str | Path, actors: Iterable[dict], *, prefix: str,
+                  comment: str) -> Path:
+    """Append new actors (dicts of the file's keys: name, type, country, area, note) to
+    ``<user_dir>/actors.toml`` in one write, each with a free id ``<prefix><slug>`` and
+    ``comment`` above it (imports: ``vocab import-acled``, ``sahel-tui import``). Raises
+    VocabError (the file as it is does not load) or tomllib.TOMLDecodeError (nothing is
+    written)."""
+    user_dir = Path(user_dir)
+    path = user_dir / "actors.toml"
+    taken = set(load_vocab(user_dir).actors)
+    blocks = []
+    for values in actors:
+        base = prefix + slugify(values["name"])
+        aid, n = base, 2
+        while aid in taken:
+            aid, n = f"{base}-{n}", n + 1
+        taken.add(aid)
+        blocks.append(render_array_table("actors", {"id": aid, **values}, comment))
+    if blocks:
+        append_block(path, "\n".join(blocks), ACTORS_HEADER)
+    return path
 
 
 def append_alias(user_dir: str | Path, kind: str, entity_id: str, alias: str) -> Actor | Place:
