@@ -9,9 +9,9 @@ import pytest
 from test_export_fixture import build
 
 from sahel_tui.cli import main
-from sahel_tui.exchange.backup import BackupError, backup
 from sahel_tui.ingest.normalize import Entry
 from sahel_tui.store import connect, open_store
+from sahel_tui.store.backup import BackupError, backup
 from sahel_tui.store.items import store_entries
 
 

@@ -11,8 +11,8 @@ from test_export_fixture import build
 
 from sahel_tui.cli import main
 from sahel_tui.config import ConfigError, load_config, no_feeds_message
-from sahel_tui.exchange.backup import BackupError, backup
 from sahel_tui.opml import parse_opml
+from sahel_tui.store.backup import BackupError, backup
 
 # -- feeds.toml and OPML: a URL with a scheme we do not read ---------------------------------------
 

@@ -1,4 +1,4 @@
-"""Export, import/merge and backup of coded events: the exchange formats.
+"""Export and import/merge of coded events: the exchange formats.
 
 Library API (what the app calls)::
 
@@ -13,11 +13,10 @@ Library API (what the app calls)::
     list_conflicts(conn, *, include_resolved=False) -> list[Conflict]
     resolve_conflict(conn, conflict_id, keep, coder) -> int   # the decision batch
 
-    from sahel_tui.exchange.backup import backup
-    backup(source, target, *, force=False) -> BackupResult(path, size, items, events, check)
+A copy of the whole database (`sahel-tui backup`) is the store's job: sahel_tui.store.backup.
 
 Modules, top-down (import-linter's layers contract in pyproject.toml keeps it so): commands
-(CLI) -> export, merge, conflicts, backup -> selection (streamed reads of the events),
+(CLI) -> export, merge, conflicts -> selection (streamed reads of the events),
 reading_list (--items), incoming (checking a file's lines) -> acled_csv, jsonl (the
 exchange format), geojson: one writer per format, for every caller -> acled (ACLED row).
 Nothing here imports textual.

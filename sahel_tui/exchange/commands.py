@@ -201,8 +201,8 @@ def _print_conflict(c) -> None:
 
 
 def cmd_backup(args) -> int:
-    from sahel_tui.exchange.backup import BackupError, backup
     from sahel_tui.ingest.fetch import human_size
+    from sahel_tui.store.backup import BackupError, backup
 
     db = _config(args).settings.database
     try:
