@@ -33,6 +33,20 @@ def toll(text: str) -> int:
         # the object right after a killing verb is a victim, whatever follows it
         ("Militants killed a trader abducted on 3 May near Dorou.", 1),
         ("Hunters killed and decapitated a herder and seized his cattle.", 1),
+        # a noun phrase and its own verb: "and 2 soldiers injured" are not deaths
+        ("3 fighters were killed and 2 soldiers injured near Gubio.", 3),
+        # a list after one killing verb counts every item ...
+        ("Gunmen ambushed the convoy, killing two guards, three policemen, a driver, and "
+         "two other chiefs.", 8),
+        # ... but not another verb's object nor the ones after "including"
+        ("Militants attacked the post, killing four, and stealing two trucks.", 4),
+        ("Gunmen killed seven people, including a chief, a woman and a child.", 7),
+        ("Gunmen killed one villager, while two others went missing.", 1),
+        # a source after the list is not an item of it
+        ("Gunmen raided the village, killing at least 100 people, a local official said.",
+         100),
+        ("Les assaillants ont attaqué la base, tuant au moins 40 soldats et VDP, selon "
+         "plusieurs sources.", 40),
         # hostages killed are deaths
         ("Four hostages were killed by their captors.", 4),
     ],

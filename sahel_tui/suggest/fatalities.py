@@ -500,7 +500,41 @@ def _own_verb(ftext: str, toks: list[_Tok], nm: _Num, kills: list[int],
     k = nm.i0 - 1
     if k in kills and toks[k].end + 1 >= toks[nm.i0].start:
         return ("kill", k)
+    if k in kills or nm.i1 - nm.i0 > 4:
+        return None
+    # "2 fighters were killed and 2 security forces injured": a noun phrase and its verb
+    for x in range(nm.i1, min(nm.i1 + 4, len(toks))):
+        if any(c in ftext[toks[x - 1].end : toks[x].start] for c in ",;:()") or \
+                toks[x].text in _RELATIVE or toks[x].text in _AUX:
+            return None
+        if x in blocks or x in kills:
+            return None if x == nm.i1 or _BLOCK_NOUN.match(toks[x].text) else (
+                "block" if x in blocks else "kill", x)
     return None
+
+
+_SOURCE_WORDS = {"selon", "according", "said", "says", "told", "source", "sources", "d'apres"}
+
+
+def _listed_after(ftext: str, toks: list[_Tok], prev: _Num, nm: _Num,
+                  patt: tuple[str, int, float] | None, cur: tuple[str, int, float] | None,
+                  kills: list[int], blocks: list[int]) -> bool:
+    """*nm* follows *prev* in a list of victims after *prev*'s killing verb."""
+    if patt is None or patt[0] != "kill" or patt[1] >= prev.i0 or \
+            (cur is not None and cur[0] == "kill" and cur[2] <= 9) or \
+            nm.i0 - prev.i1 > 4 or any(prev.i1 <= b < nm.i0 for b in blocks) or \
+            any(prev.i1 <= k < nm.i0 for k in kills) or \
+            not re.search(r",|\band\b|\bet\b", ftext[toks[prev.i1 - 1].end :
+                                                 toks[nm.i0].start]):
+        return False
+    if cur is not None and cur[0] == "block" and cur[2] <= 2:
+        return False  # "killed two, wounded three"
+    between = [t.text for t in toks[prev.i1 : nm.i0]]
+    # "killing four, and stealing two guns", "including a woman"
+    return not (any(w in _CONJ or w in _INCLUDING or w in _SOURCE_WORDS
+                    or w.endswith(("ing", "ed"))
+                    for w in between) or any(t.text in _INCLUDING
+                                             for t in toks[patt[1] : nm.i0]))
 
 
 def find_fatalities(text: str, lang: str | None = None) -> list[FatalityMention]:
@@ -554,6 +588,25 @@ def find_fatalities(text: str, lang: str | None = None) -> list[FatalityMention]
                     or any(nm.i1 <= b < nxt.i0 for b in blocks):
                 continue
             attached[j] = ("kill", att[1], att[2])
+        # a list after one killing verb ("killing two guards, three policemen, a driver
+        # and two chiefs"): each figure right after the one before it belongs to its verb,
+        # when the list ends on "and" ("killing 100 people, a local official said" is a
+        # source, not a list)
+        chain: list[int] = []
+        for j in range(1, len(nums) + 1):
+            ok = j < len(nums) and _listed_after(ftext, toks, nums[j - 1], nums[j],
+                                                 attached[j - 1] if not chain else
+                                                 attached[chain[0] - 1], attached[j],
+                                                 kills, blocks)
+            if ok:
+                chain.append(j)
+                continue
+            if chain and re.search(r"\band\b|\bet\b", ftext[
+                    toks[nums[chain[-1] - 1].i1 - 1].end : toks[nums[chain[-1]].i0].start]):
+                head = attached[chain[0] - 1]
+                for c in chain:
+                    attached[c] = head
+            chain = []
         for nm, att in zip(nums, attached, strict=True):
             if att is None or att[0] != "kill" or att[2] > 9:
                 continue
