@@ -152,3 +152,18 @@ def test_rioters_face_the_force_they_fight_or_attack(vocab):
                              "vandalised a police station and clashed with police officers.")
     assert e.event_type == "Riots"
     assert (a1, a2) == ("Rioters (Nigeria)", "Police Forces of Nigeria")
+
+
+def test_foreign_victims_are_the_civilians_of_their_country(vocab):
+    _, a2, e = _code(vocab, "On Monday, JNIM fighters shot at Nigerien truck drivers near "
+                            "Dori, Burkina Faso; one driver was wounded.")
+    assert e.country == "BF" and a2 == "Civilians (Niger)"
+    _, a2, _ = _code(vocab, "On Monday, JNIM fighters shot at truck drivers near Dori, "
+                            "Burkina Faso; one driver was wounded.")
+    assert a2 == "Civilians (Burkina Faso)"
+
+
+def test_state_forces_who_beat_or_torture_civilians_are_the_perpetrators(vocab):
+    a1, a2, _ = _code(vocab, "On Monday, Chadian soldiers beat and tortured three herders "
+                             "in a village near Abeche, Chad.")
+    assert (a1, a2) == ("Military Forces of Chad", "Civilians (Chad)")

@@ -168,9 +168,12 @@ _HEDGE_AFTER = re.compile(
 # an active violent verb: the words before it hold its subject
 _ACTIVE_VERB = re.compile(
     r"\b(?:attacked|raided|stormed|killed|shot|opened\s+fire|fired\s+on|torched|burned|"
-    r"burnt|executed|abducted|kidnapped|rounded\s+up|massacred|ont\s+attaque|ont\s+fait\s+"
+    r"burnt|executed|abducted|kidnapped|rounded\s+up|massacred|assaulted|beat|tortured|"
+    r"whipped|raped|(?:forcibly\s+)?disappeared|lynched|stabbed|hacked|mistreated|"
+    r"ont\s+attaque|ont\s+fait\s+"
     r"irruption|ont\s+tue|ont\s+ouvert\s+le\s+feu|ont\s+execute|ont\s+incendie|ont\s+enleve|"
-    r"ont\s+massacre|ont\s+tire|tuant|attaquant)\b"
+    r"ont\s+massacre|ont\s+tire|ont\s+torture|ont\s+battu|ont\s+passe\s+a\s+tabac|"
+    r"ont\s+viole|ont\s+fouette|tuant|attaquant)\b"
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|ete|par|by|against|contre|on|sur)\s*$")
 
@@ -224,6 +227,13 @@ def collect_actors(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
         if c is None:
             continue
         actor: Actor = c.entity  # type: ignore[assignment]
+        if actor.type == CIV and country:
+            foreign = _nationality(ftext, matches, m)
+            if foreign and foreign != country:
+                # "Nigerien truck drivers" shot near Dori: ACLED's Civilians (Niger)
+                c = next((x for x in m.candidates if x.kind == "actor"
+                          and x.country == foreign and x.entity.type == CIV), c)
+                actor = c.entity  # type: ignore[assignment]
         generic = _is_generic(c, m)
         after = ftext[m.end : m.end + 30]
         if generic and _NOT_ACTOR_AFTER.match(after):
@@ -329,6 +339,23 @@ def _drop_hedged(ftext: str, out: dict[str, ActorScore]) -> None:
               and a.spans and all(any(h0 <= s0 < h1 for h0, h1 in hedges)
                                   for s0, _ in a.spans)]:
         del out[k]
+
+
+_ADJ_GAP = re.compile(r"\s+(?:[a-z-]+\s+)?$")
+
+
+def _nationality(ftext: str, matches: Sequence[Match], m: Match) -> str | None:
+    """The country of a demonym right before a victim noun ("Nigerien truck drivers", "a
+    Beninese male civilian"), or None."""
+    for d in matches:
+        if d.end > m.start:
+            break
+        if d.end < m.start - 12 or not _ADJ_GAP.fullmatch(ftext, d.end, m.start):
+            continue
+        cs = {c.country for c in d.candidates if c.kind == "country"}
+        if len(cs) == 1 and d.text[:1].isupper():
+            return cs.pop()
+    return None
 
 
 def civilians_named(ftext: str, sents: list[Sent], matches: Sequence[Match],
