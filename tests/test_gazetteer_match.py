@@ -34,6 +34,7 @@ LINES = [
     geo_line(26, "Yorro", "", 8.90, 11.40, cc="NG", a1=""),
     geo_line(27, "Yorro", "", 8.91, 11.41, cc="NG", a1=""),
     geo_line(28, "Yorro", "", 14.30, -3.40, a1="04", a2="77"),
+    geo_line(29, "Kaméron", "", 12.80, 15.20, cc="TD", a1=""),  # a village named so
 ]
 ADMIN1 = ["ML.04\tMopti\tMopti\t1", "ML.07\tKoulikoro\tKoulikoro\t2", "ML.05\tSegou\tSegou\t3",
           "ML.06\tSikasso\tSikasso\t4", "BF.12\tSahel\tSahel\t5", "NE.09\tTillaberi\tTillaberi\t6"]
@@ -378,3 +379,9 @@ def test_a_village_the_dumps_lack_keeps_its_whole_name(gaz):
     place, _ = coded_place(gaz, "On 3 May 2020, three civilians were killed. Kobaye (Kati, "
                                 "Koulikoro) was attacked by gunmen.")
     assert place.name == "Kobaye"
+
+
+def test_a_country_the_vocabulary_lacks_is_not_a_village(gaz):
+    # "Cameroon" keys like the Chadian village Kaméron: in reporting it names the country
+    assert [m.text for m in ranked(gaz, "Chadian soldiers pursued the militants into "
+                                        "Cameroon on Monday.")] == []

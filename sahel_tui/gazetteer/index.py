@@ -92,13 +92,15 @@ _DATE_AFTER = re.compile(
 
 @lru_cache(maxsize=1)
 def peoples_keys() -> frozenset[str]:
-    """Spelling keys of the names of peoples (data/matcher.toml ``peoples``)."""
+    """Spelling keys of the names of peoples and of countries the vocabulary does not cover
+    (data/matcher.toml ``peoples``, ``foreign_countries``): never places."""
     import tomllib
 
     from sahel_tui.vocab.match import MATCHER_CONFIG
 
     cfg = tomllib.loads(MATCHER_CONFIG.read_text(encoding="utf-8"))
-    return frozenset(name_key(n) for n in cfg.get("peoples", ()))
+    return frozenset(name_key(n) for n in (*cfg.get("peoples", ()),
+                                           *cfg.get("foreign_countries", ())))
 
 
 @lru_cache(maxsize=1)
