@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from unittest import mock
@@ -179,6 +180,23 @@ def build(path: Path, coder: str = "ana") -> dict[str, int]:
     conn.close()
     ids["removed"] = removed
     return ids
+
+
+def exported_lines(folder: Path) -> list[dict]:
+    """The fixture built in ``folder/a.db`` and exported by ana as JSONL, one dict a line."""
+    from sahel_tui.exchange.export import export
+
+    build(folder / "a.db")
+    a = open_store(folder / "a.db")
+    export(a, None, "jsonl", folder / "a.jsonl", coder="ana")
+    a.close()
+    return [json.loads(x) for x in (folder / "a.jsonl").read_text("utf-8").splitlines()]
+
+
+def write_lines(path: Path, lines: list[dict]) -> Path:
+    """``lines`` as a JSONL file at ``path``."""
+    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), "utf-8")
+    return path
 
 
 def test_fixture_builds_with_the_awkward_cases(tmp_path):

@@ -6,11 +6,10 @@ line and field, before anything is written (database and actors.toml unchanged).
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 import pytest
-from test_export_fixture import build
+from test_export_fixture import build, exported_lines, write_lines
 
 from sahel_tui import cli, paths
 from sahel_tui.exchange.export import export
@@ -25,17 +24,11 @@ from sahel_tui.vocab import append_actor, append_place, load_vocab
 
 @pytest.fixture
 def lines(tmp_path) -> list[dict]:
-    build(tmp_path / "a.db")
-    a = open_store(tmp_path / "a.db")
-    export(a, None, "jsonl", tmp_path / "a.jsonl", coder="ana")
-    a.close()
-    return [json.loads(x) for x in (tmp_path / "a.jsonl").read_text("utf-8").splitlines()]
+    return exported_lines(tmp_path)
 
 
 def _write(tmp_path: Path, lines: list[dict], name: str = "in.jsonl") -> Path:
-    path = tmp_path / name
-    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), "utf-8")
-    return path
+    return write_lines(tmp_path / name, lines)
 
 
 def _state(db: Path) -> tuple:

@@ -7,11 +7,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_export_fixture import build
+from test_export_fixture import exported_lines, write_lines
 from test_import import counts
 
 from sahel_tui import cli
-from sahel_tui.exchange.export import export
 from sahel_tui.exchange.jsonl import ExchangeError
 from sahel_tui.exchange.merge import import_jsonl
 from sahel_tui.store import open_store
@@ -19,11 +18,7 @@ from sahel_tui.store import open_store
 
 @pytest.fixture
 def lines(tmp_path) -> list[dict]:
-    build(tmp_path / "a.db")
-    a = open_store(tmp_path / "a.db")
-    export(a, None, "jsonl", tmp_path / "a.jsonl", coder="ana")
-    a.close()
-    return [json.loads(x) for x in (tmp_path / "a.jsonl").read_text("utf-8").splitlines()]
+    return exported_lines(tmp_path)
 
 
 # (what, where in the line, value, the field named in the message)
@@ -63,8 +58,7 @@ def test_a_bad_value_refuses_the_file_naming_file_line_and_field(lines, tmp_path
                                                                  value, field):
     bad = json.loads(json.dumps(lines))
     _set(bad[3], where, value)  # line 4 of 5: lines before it are good
-    path = tmp_path / "bad.jsonl"
-    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in bad), "utf-8")
+    path = write_lines(tmp_path / "bad.jsonl", bad)
     b = open_store(tmp_path / "b.db")
     before = counts(b)
     with pytest.raises(ExchangeError) as exc:
@@ -76,8 +70,7 @@ def test_a_bad_value_refuses_the_file_naming_file_line_and_field(lines, tmp_path
 
 def test_the_cli_names_a_feed_language_list_without_a_traceback(lines, tmp_path, capsys):
     lines[0]["items"][0]["feeds"][0]["language"] = ["fr", "en"]
-    path = tmp_path / "list.jsonl"
-    path.write_text("".join(json.dumps(x) + "\n" for x in lines), "utf-8")
+    path = write_lines(tmp_path / "list.jsonl", lines)
     status = cli.main(["import", "--db", str(tmp_path / "b.db"), str(path)])
     err = capsys.readouterr().err
     assert status == 2 and "Traceback" not in err
@@ -88,8 +81,7 @@ def test_the_cli_names_a_feed_language_list_without_a_traceback(lines, tmp_path,
 def test_the_values_the_vocabulary_holds_are_taken(lines, tmp_path):
     """A disorder type left empty, no inter2, another country of the vocabulary: all fine."""
     lines[0]["event"].update(disorder_type="", inter2="", actor2="", country="Burkina Faso")
-    path = tmp_path / "ok.jsonl"
-    path.write_text("".join(json.dumps(x) + "\n" for x in lines), "utf-8")
+    path = write_lines(tmp_path / "ok.jsonl", lines)
     b = open_store(tmp_path / "b.db")
     assert import_jsonl(b, path).events_added == 5
     b.close()
