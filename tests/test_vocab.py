@@ -288,6 +288,16 @@ def test_state_actors_are_named_with_acleds_regime_period():
     assert v.dated_actor_name("Military Forces of Mali", "1990-01-01") == "Military Forces of Mali"
 
 
+def test_the_regime_period_comes_off_as_it_went_on():
+    from sahel_tui.vocab.catalog import undated_actor_name
+
+    v = load_vocab()
+    for name, date in (("Military Forces of Mali", "2019-05-01"),
+                       ("Police Forces of Niger", "2022-01-10"), ("Government of Chad", "2024-01-01")):
+        assert undated_actor_name(v.dated_actor_name(name, date)) == name
+    assert undated_actor_name("Civilians (Mali)") == "Civilians (Mali)"  # a country, not a period
+
+
 def test_a_bad_regime_period_names_file_and_field(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)

@@ -27,7 +27,6 @@ A place whose id is known, or whose name (any spelling) is a place of the event'
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import tomllib
 from dataclasses import dataclass
@@ -37,11 +36,11 @@ from sahel_tui.gazetteer import words
 from sahel_tui.gazetteer.keys import name_keys
 from sahel_tui.gazetteer.store import ImportReport, PlaceRecord, import_records
 from sahel_tui.vocab import INTER_TYPES, Vocab, fold_key
+from sahel_tui.vocab.catalog import undated_actor_name
 
 from .jsonl import EVENT_FIELDS, ExchangeError
 
 IMPORTED = "import:"  # id prefix of imported actors, and of the gazetteer source of places
-_DATED = re.compile(r"\s*\((?:\d{4})?-(?:\d{4})?\)$")
 _POS = {k: EVENT_FIELDS.index(k) for k in (
     "actor1", "inter1", "actor2", "inter2", "assoc_actor_1", "assoc_actor_2", "country",
     "admin1", "admin2", "admin3", "location", "place_id", "latitude", "longitude",
@@ -123,7 +122,7 @@ class Names:
         if known is None:
             keys = self.actor_keys
             key = fold_key(name)
-            parts = [fold_key(_DATED.sub("", x)) for x in name.split(" and/or ")]
+            parts = [fold_key(undated_actor_name(x)) for x in name.split(" and/or ")]
             known = self.known[name] = key in keys or all(k in keys for k in parts)
         return known
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,11 +12,18 @@ from .textnorm import fold_key
 
 #: ACLED's state actors, named with the regime period of the event's date
 STATE_PREFIXES = ("Military Forces of ", "Police Forces of ", "Government of ")
+_PERIOD = re.compile(r"\s*\((?:\d{4})?-(?:\d{4})?\)$")
+
+
+def undated_actor_name(name: str) -> str:
+    """The name without ACLED's regime period at its end ("Military Forces of Mali
+    (2021-)" -> "Military Forces of Mali"): the inverse of ``Vocab.dated_actor_name``."""
+    return _PERIOD.sub("", name)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .match import Matcher
 
-__all__ = ["Vocab"]
+__all__ = ["Vocab", "undated_actor_name"]
 
 
 @dataclass
