@@ -276,3 +276,33 @@ async def test_notifications_and_help_show_brackets_literally(config):
         await pilot.press("question_mark")
         await pilot.pause()
         assert "feeds.toml&#160;[keys]" in app.export_screenshot()
+
+
+async def test_a_result_arriving_as_the_app_closes_is_dropped(config) -> None:
+    """A background result (a suggestion, counts) that reaches the UI thread once shutdown
+    has begun, or after its widget is gone, is dropped: shutdown removes the list first,
+    and a suggestion that finished then once failed the app on the missing list."""
+    import asyncio
+
+    from textual.widgets import Static
+
+    calls: list[str] = []
+
+    class Pane(Static):
+        def take(self, what: str) -> None:
+            calls.append(what)
+
+    app = SahelApp(config, coder="tester")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        gone = Pane("gone")
+        await app.screen.mount(gone)
+        await gone.remove()
+        await asyncio.to_thread(app.deliver, gone.take, "removed widget")
+        app._running = False  # what App._shutdown sets before it removes the screens
+        try:
+            await asyncio.to_thread(app.deliver, lambda: calls.append("closing app"))
+        finally:
+            app._running = True
+        await asyncio.to_thread(app.deliver, lambda: calls.append("running app"))
+    assert calls == ["running app"]

@@ -181,8 +181,7 @@ class SahelApp(App):
 
     def _vocab_thread(self) -> None:
         vocab, problem = self._read_vocab()
-        if not self.closing:
-            self.call_from_thread(self._vocab_loaded, vocab, problem)
+        self.deliver(self._vocab_loaded, vocab, problem)
 
     def load_vocab_now(self) -> None:
         if self.vocab is None:
@@ -330,13 +329,30 @@ class SahelApp(App):
                 return
         self.notify(message, title="Database", severity="error", timeout=15)
 
+    def deliver(self, callback, *args, **kwargs) -> None:
+        """From a background thread: run `callback` on the UI thread, unless the app has
+        begun to close by the time it runs there. Shutdown removes the screens' widgets
+        first, so a result that arrives then has nowhere to go and is dropped, not raised
+        (a suggestion that finished as the analyst quit once failed on a missing list)."""
+        def guarded() -> None:
+            node = getattr(callback, "__self__", None)
+            if self.closing or not self.is_running or (
+                    node is not None and node is not self and not node.is_attached):
+                return
+            callback(*args, **kwargs)
+
+        if self.closing:
+            return
+        with contextlib.suppress(RuntimeError):  # the loop has already stopped
+            self.call_from_thread(guarded)
+
     def worker_trouble(self, exc: BaseException) -> None:
         """From a background thread: a damaged file (or a disk error) met while counting or
         suggesting is named like any other, at the first error, not only by the check at
         start. Busy or interrupted reads stay quiet: the worker tries again later."""
         if fault_of(exc) in ("corrupt", "io") and not self.closing:
             with contextlib.suppress(RuntimeError):  # the app is already gone
-                self.call_from_thread(self.database_trouble, exc)
+                self.deliver(self.database_trouble, exc)
 
     async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
         # a key's action that meets a database fault says so and the app goes on (an
@@ -375,9 +391,9 @@ class SahelApp(App):
         problems = [x for x in lines if not x.startswith("***")] or lines
         if problems and not self.closing:
             more = f" (and more: {len(problems) - 1}+)" if len(problems) > 1 else ""
-            self.call_from_thread(self.database_trouble,
-                                  sqlite3.DatabaseError("database disk image is malformed: "
-                                                        + problems[0].strip() + more))
+            self.deliver(self.database_trouble,
+                         sqlite3.DatabaseError("database disk image is malformed: "
+                                               + problems[0].strip() + more))
 
     async def action_quit(self) -> None:
         import time
@@ -459,17 +475,17 @@ class SahelApp(App):
         from sahel_tui.ingest.sync import sync
 
         def progress(outcome, done, total):
-            self.call_from_thread(self._set_fetch_state, f"↻ fetching {done}/{total}")
+            self.deliver(self._set_fetch_state, f"↻ fetching {done}/{total}")
 
         try:
             report = sync(self.config, db_path=self.db_path, progress=progress)
         except Exception as exc:  # shown, never a crash: the analyst keeps working
             message = (explain(exc, self.db_path) if fault_of(exc)
                        else f"{type(exc).__name__}: {exc}")
-            self.call_from_thread(self._sync_failed, message)
+            self.deliver(self._sync_failed, message)
             return
         articles = bool(self.config.full_text_urls())
-        self.call_from_thread(self._sync_done, report, articles)
+        self.deliver(self._sync_done, report, articles)
         if articles and not self.closing:
             self._articles_after_sync(report.summary())
 
@@ -479,15 +495,14 @@ class SahelApp(App):
         from sahel_tui.ingest.fulltext import fetch_articles
 
         def progress(outcome, done, total):
-            self.call_from_thread(self._set_fetch_state, f"↻ articles {done}/{total}")
+            self.deliver(self._set_fetch_state, f"↻ articles {done}/{total}")
 
         try:
             report = fetch_articles(self.config, db_path=self.db_path, progress=progress)
             text = f"synced: {synced}; articles: {report.summary()}"
         except Exception as exc:  # shown, never a crash
             text = f"synced: {synced}; articles failed: {type(exc).__name__}: {exc}"
-        if not self.closing:
-            self.call_from_thread(self._articles_done, text)
+        self.deliver(self._articles_done, text)
 
     def _set_fetch_state(self, text: str) -> None:
         self.fetch_state = text

@@ -64,8 +64,7 @@ class ArticleActions:
             message = None
         except Exception as exc:  # shown, never a crash
             outcome, message = None, f"{type(exc).__name__}: {exc}"
-        if not self.app.closing:
-            self.app.call_from_thread(self._article_done, item_id, outcome, message)
+        self.app.deliver(self._article_done, item_id, outcome, message)
 
     def _article_done(self, item_id: int, outcome, message: str | None) -> None:
         if self._fetching is not None:

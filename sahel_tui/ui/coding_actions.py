@@ -83,8 +83,7 @@ class CodingActions:
             return
         finally:
             self.app.release_connection(conn)
-        if not self.app.closing:
-            self.app.call_from_thread(self._suggested, state)
+        self.app.deliver(self._suggested, state)
 
     def _suggested(self, state: CodingState) -> None:
         current = self.items.current

@@ -59,11 +59,9 @@ class TalliesPane(Static):
             state = tallies.PaneState(conn, tallies.Scope(query))
         except sqlite3.Error as exc:
             self.app.worker_trouble(exc)
-            if not self.app.closing:
-                self.app.call_from_thread(self.update, Text(f"tallies unavailable: {exc}"))
+            self.app.deliver(self.update, Text(f"tallies unavailable: {exc}"))
             return
-        if not self.app.closing:
-            self.app.call_from_thread(self._built, query, conn, state)
+        self.app.deliver(self._built, query, conn, state)
 
     def _built(self, query: Compiled, conn: sqlite3.Connection, state) -> None:
         if query is not self._query:
@@ -146,11 +144,9 @@ class TalliesScreen(Screen):
                 self.app.release_connection(conn)
         except sqlite3.Error as exc:
             self.app.worker_trouble(exc)
-            if not self.app.closing:
-                self.app.call_from_thread(self._head, f"tallies unavailable: {exc}")
+            self.app.deliver(self._head, f"tallies unavailable: {exc}")
             return
-        if not self.app.closing:
-            self.app.call_from_thread(self._show, data)
+        self.app.deliver(self._show, data)
 
     def _head(self, text: str) -> None:
         self.query_one("#tallies-head", Static).update(Text(text))

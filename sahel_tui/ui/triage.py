@@ -480,8 +480,7 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
         from sahel_tui.exchange.export import export
 
         def progress(done: int, total: int) -> None:
-            if not self.app.closing:
-                self.app.call_from_thread(self.status.set, message=f"exporting {done}/{total}…")
+            self.app.deliver(self.status.set, message=f"exporting {done}/{total}…")
 
         try:
             conn = self.app.worker_connection()
@@ -492,16 +491,14 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
             finally:
                 self.app.release_connection(conn)
         except (OSError, ValueError, sqlite3.Error) as exc:
-            if not self.app.closing:
-                self.app.call_from_thread(self.notify, f"Export failed: {exc}", severity="error")
+            self.app.deliver(self.notify, f"Export failed: {exc}", severity="error")
             return
         what = "items" if choice["items"] else "events"
         text = f"exported {result.count} {what} to {result.path}"
         if result.skipped:
             text += f" ({result.skipped} without coordinates left out)"
-        if not self.app.closing:
-            self.app.call_from_thread(self.status.set, message=text)
-            self.app.call_from_thread(self.notify, text, timeout=6)
+        self.app.deliver(self.status.set, message=text)
+        self.app.deliver(self.notify, text, timeout=6)
 
     def action_conflicts(self) -> None:
         from sahel_tui.ui.exchange import ConflictsScreen
@@ -547,11 +544,10 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
             finally:
                 self.app.release_connection(conn)
         except sqlite3.Error as exc:  # busy, or interrupted because the app is closing
-            if not self.app.closing:
-                self.app.call_from_thread(self.status.set, message=f"counts unavailable: {exc}")
+            self.app.deliver(self.status.set, message=f"counts unavailable: {exc}")
             self.app.worker_trouble(exc)
             return
-        self.app.call_from_thread(self._counted, query, counts)
+        self.app.deliver(self._counted, query, counts)
 
     def _counted(self, query: Compiled, counts: dict[str, int]) -> None:
         if query is not self.query_ or self.app.closing or not self.query(ItemList):
@@ -587,9 +583,8 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
             return
         finally:
             self.app.release_connection(conn)
-        if not self.app.closing:
-            self.app.call_from_thread(self._show_sidebar, saved, feeds, tags, view_counts,
-                                      saved_counts)
+        self.app.deliver(self._show_sidebar, saved, feeds, tags, view_counts,
+                         saved_counts)
 
     def _show_sidebar(self, *counts) -> None:
         for sidebar in self.query(Sidebar):  # none once the screen is coming down
