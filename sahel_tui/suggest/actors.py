@@ -15,7 +15,7 @@ from sahel_tui.vocab.match import Candidate, Match
 from sahel_tui.vocab.model import Actor
 
 from .incidents import QUOTE_OPEN, Segment, Sent, sent_at
-from .militias import named_militias, village_militia
+from .militias import armed_people, named_militias, village_militia
 
 # a generic person word is a source, not an actor, when it reports
 _SOURCE_AFTER = re.compile(
@@ -175,6 +175,12 @@ _ACTIVE_VERB = re.compile(
     r"ont\s+massacre|ont\s+tire|ont\s+torture|ont\s+battu|ont\s+passe\s+a\s+tabac|"
     r"ont\s+viole|ont\s+fouette|tuant|attaquant)\b"
 )
+# the words before a people's men that make them the attackers ("by Fulani herdsmen",
+# "suspected Fulani herders", "armed Fulani men", "par des éleveurs peuls")
+_ARMED_BEFORE = re.compile(
+    r"\b(?:by|par|suspected|presumed|presumes?|alleged|armed|soupconnes?|"
+    r"clash\w*\s+(?:with|between)|affrontements?\s+entre)\s+(?:the\s+|some\s+|a\s+group\s+of\s+|"
+    r"(?:\w+\s+)?)?$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|ete|par|by|against|contre|on|sur)\s*$")
 
 
@@ -283,6 +289,30 @@ def collect_actors(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
             sc.lead_first = min(sc.lead_first, nm.span[0])
         if _STATE_AGENT.search(ftext, s.start, s.end) or (
                 s.weight >= 2 and _is_subject(ftext, s, *nm.span)):
+            sc.agent = True
+        if _BLAME.search(ftext, s.start, s.end):
+            sc.blamed = True
+    for ap, s in armed_people(vocab, ftext, sents, matches, seg, country):
+        # "Fulani herdsmen attacked...", "suspected Dogon hunters": the people's militia
+        # when the text makes them the attackers (the herders of "killed two Fulani
+        # herders" are civilians)
+        if not (ap.armed or _is_subject(ftext, s, *ap.span)
+                or _ARMED_BEFORE.search(ftext, max(s.start, ap.span[0] - 30), ap.span[0])):
+            continue
+        for k in [k for k, a in out.items() if a.actor.type == CIV
+                  and all(ap.span[0] <= a0 < ap.span[1] for a0, _ in a.spans)]:
+            del out[k]  # "herdsmen" read as civilians
+        sc = out.get(ap.actor.id)
+        if sc is None:
+            sc = out[ap.actor.id] = ActorScore(ap.actor, None, generic=False)
+        sc.weight = max(sc.weight, s.weight)
+        sc.count += 1
+        sc.first = min(sc.first, ap.span[0])
+        sc.spans.append(ap.span)
+        if s.title or s.lead:
+            sc.lead_first = min(sc.lead_first, ap.span[0])
+        if _STATE_AGENT.search(ftext, s.start, s.end) or (
+                s.weight >= 2 and _is_subject(ftext, s, *ap.span)):
             sc.agent = True
         if _BLAME.search(ftext, s.start, s.end):
             sc.blamed = True

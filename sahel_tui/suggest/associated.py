@@ -17,6 +17,7 @@ from sahel_tui.vocab.model import Actor
 
 from .actors import CIV, CROWD, ActorScore
 from .incidents import Sent
+from .militias import PEOPLES
 
 # ACLED's associated-actor categories of civilians and demonstrators, and their words
 # (folded text: no accents)
@@ -55,41 +56,7 @@ _GOVERNMENT = re.compile(
     r"municipaux|conseiller\s+municipal|fonctionnaires?)\b")
 _CATEGORY_RX = tuple((name, re.compile(rf"\b(?:{words})\b")) for name, words in _CATEGORIES)
 
-# peoples of the Sahel and the Lake Chad basin (ethnography, not actors): "<Name> Ethnic
-# Group (<Country>)" when the text says the civilians were of that people
-_PEOPLES = {
-    "Fulani": r"fulanis?|fulbe|peuls?|peulhs?|fula",
-    "Dogon": r"dogons?",
-    "Bambara": r"bambaras?|bamanan",
-    "Tuareg": r"tuaregs?|touaregs?|tamasheq|kel\s+tamasheq",
-    "Arab": r"arabs?",
-    "Songhai": r"songhai|songhay|sonrai",
-    "Bozo": r"bozos?",
-    "Mossi": r"mossis?",
-    "Dawsahak": r"dawsahak|daoussahak|idaksahak",
-    "Hausa": r"hausas?|haoussas?",
-    "Kanuri": r"kanuris?",
-    "Tiv": r"tivs?",
-    "Jukun": r"jukuns?",
-    "Zaghawa": r"zaghawas?",
-    "Toubou": r"toubous?|tubus?|teda",
-    "Djerma": r"djermas?|zarmas?|zermas?",
-    "Gourmantche": r"gourmantches?|gulmancema",
-    "Bella": r"bellas?",
-    "Dagara": r"dagaras?|dagaabas?",
-    "Lobi": r"lobis?",
-    "Samo": r"samos?",
-    "Senufo": r"senufos?|senoufos?",
-    "Bobo": r"bobos?",
-    "Berom": r"beroms?",
-    "Atyap": r"atyaps?",
-    "Adara": r"adaras?",
-    "Bachama": r"bachamas?",
-    "Mumuye": r"mumuyes?",
-    "Kel Ansar": r"kel\s+ansar",
-    "Imghad": r"imghads?",
-}
-_PEOPLE_RX = tuple((name, re.compile(rf"\b(?:{words})\b")) for name, words in _PEOPLES.items())
+_PEOPLE_RX = tuple((name, re.compile(rf"\b(?:{words})\b")) for name, words in PEOPLES.items())
 _ARMED_AFTER = re.compile(
     r"\s*(?:ethnic\s+|communal\s+)?(?:militia\w*|milice\w*|armed|fighters|gunmen|"
     r"vigilant\w*|self-defen\w*|hunters|youths?\s+(?:attacked|killed)|assailants|attackers)")

@@ -49,6 +49,40 @@ _NOT_WORDS = (
 _NOT_NAME = frozenset(fold_key(w) for w in _NOT_WORDS.split(" "))
 
 
+# peoples of the Sahel and the Lake Chad basin (ethnography, not actors): "<Name> Ethnic
+# Group (<Country>)" when the text says the civilians were of that people
+PEOPLES = {
+    "Fulani": r"fulanis?|fulbe|peuls?|peulhs?|fula",
+    "Dogon": r"dogons?",
+    "Bambara": r"bambaras?|bamanan",
+    "Tuareg": r"tuaregs?|touaregs?|tamasheq|kel\s+tamasheq",
+    "Arab": r"arabs?",
+    "Songhai": r"songhai|songhay|sonrai",
+    "Bozo": r"bozos?",
+    "Mossi": r"mossis?",
+    "Dawsahak": r"dawsahak|daoussahak|idaksahak",
+    "Hausa": r"hausas?|haoussas?",
+    "Kanuri": r"kanuris?",
+    "Tiv": r"tivs?",
+    "Jukun": r"jukuns?",
+    "Zaghawa": r"zaghawas?",
+    "Toubou": r"toubous?|tubus?|teda",
+    "Djerma": r"djermas?|zarmas?|zermas?",
+    "Gourmantche": r"gourmantches?|gulmancema",
+    "Bella": r"bellas?",
+    "Dagara": r"dagaras?|dagaabas?",
+    "Lobi": r"lobis?",
+    "Samo": r"samos?",
+    "Senufo": r"senufos?|senoufos?",
+    "Bobo": r"bobos?",
+    "Berom": r"beroms?",
+    "Atyap": r"atyaps?",
+    "Adara": r"adaras?",
+    "Bachama": r"bachamas?",
+    "Mumuye": r"mumuyes?",
+    "Kel Ansar": r"kel\s+ansar",
+    "Imghad": r"imghads?",
+}
 @dataclass(frozen=True, slots=True)
 class NamedMilitia:
     actor: Actor
@@ -71,10 +105,15 @@ def _community(name: str) -> tuple[str | None, bool]:
 
 
 def militia_actor(vocab: Vocab, community: str, country: str, ethnic: bool) -> Actor:
-    """The ACLED-named actor of a community's militia (not a vocabulary entry)."""
+    """The ACLED-named actor of a community's militia: the vocabulary's when it holds that
+    name ("Fulani Ethnic Militias attacked..." is the Fulani Ethnic Militia (Nigeria) of the
+    vocabulary), else one made by the convention."""
     c = vocab.countries.get(country)
     cname = c.name if c is not None else country
     kind = "Ethnic Militia" if ethnic else "Communal Militia"
+    known = _vocab_actor(vocab, f"{community} {kind} ({cname})")
+    if known is not None:
+        return known
     return Actor(id=f"militia:{fold_key(community).replace(' ', '-')}-{kind.split()[0].lower()}"
                     f"-{country.lower()}",
                  name=f"{community} {kind} ({cname})", type="Identity militia",
@@ -151,9 +190,64 @@ def _masked(seg: Segment, pos: int) -> bool:
 
 
 def _ethnic_actor(vocab: Vocab, people: str, country: str) -> Actor:
-    c = vocab.countries.get(country)
-    want = f"{people} Ethnic Militia ({c.name if c is not None else country})"
-    for a in vocab.actors.values():
-        if fold_key(a.name) == fold_key(want):
-            return a
     return militia_actor(vocab, people, country, True)
+
+
+def _vocab_actor(vocab: Vocab, name: str) -> Actor | None:
+    want = fold_key(name)
+    for a in vocab.actors.values():
+        if a.type == "Identity militia" and fold_key(a.name) == want:
+            return a
+    return None
+
+
+# a people's men in arms ("Fulani herdsmen attacked...", "suspected Dogon hunters", "des
+# éleveurs peuls armés"): ACLED's "<People> Ethnic Militia (<Country>)".  Nouns that say
+# arms mean it wherever they stand; the others (herders, men, youths, hunters) only when
+# the text makes them the attackers (see ``actors.collect_actors``).
+_PEOPLE_WORDS = "|".join(PEOPLES.values())
+_ARMED_NOUN = (r"gunmen|armed\s+(?:men|individuals|elements|youths?)|fighters|assailants|"
+               r"attackers|militants|elements|hommes\s+armes|assaillants|individus\s+armes")
+_PEOPLE_ARMED = re.compile(
+    r"\b(?P<people>" + _PEOPLE_WORDS + r")\s+(?:(?P<armed>" + _ARMED_NOUN + r")|"
+    r"(?P<noun>herdsm[ae]n|herders|pastoralists|men|youths?|hunters|community\s+members))\b"
+    r"|\b(?:(?P<armed2>" + _ARMED_NOUN + r")|(?P<noun2>eleveurs|bergers|chasseurs|jeunes))"
+    r"\s+(?P<people2>" + _PEOPLE_WORDS + r")\b")
+
+
+@dataclass(frozen=True, slots=True)
+class ArmedPeople:
+    actor: Actor
+    span: tuple[int, int]  # the whole phrase ("Fulani herdsmen")
+    armed: bool  # the noun itself says arms ("Fulani gunmen", not "Fulani herders")
+
+
+def armed_people(vocab: Vocab, ftext: str, sents: list[Sent], matches: Sequence[Match],
+                 seg: Segment, country: str | None) -> list[tuple[ArmedPeople, Sent]]:
+    """Every "<people> <men>" phrase of the counting sentences, as the people's ethnic
+    militia of the incident's country (none without a country: ACLED's name carries it).
+    A phrase the vocabulary names an armed actor ("Fulani gunmen", "Imghad fighters" of
+    GATIA) is left to it."""
+    if not country:
+        return []
+    known = [(m.start, m.end) for m in matches
+             if any(c.kind == "actor" and getattr(c.entity, "type", "") != "Civilians"
+                    for c in m.candidates)]
+    out = []
+    lo = 0 if seg.has_title else seg.start
+    for h in _PEOPLE_ARMED.finditer(ftext, lo, seg.end):
+        if _masked(seg, h.start()) or any(a < h.end() and h.start() < b for a, b in known):
+            continue
+        s = sent_at(sents, h.start())
+        if s is None or s.weight <= 0:
+            continue
+        word = h.group("people") or h.group("people2")
+        people = next((n for n, rx in _PEOPLE_NAME_RX if rx.fullmatch(word)), None)
+        if people is None:
+            continue
+        armed = bool(h.group("armed") or h.group("armed2"))
+        out.append((ArmedPeople(_ethnic_actor(vocab, people, country), h.span(), armed), s))
+    return out
+
+
+_PEOPLE_NAME_RX = tuple((n, re.compile(w)) for n, w in PEOPLES.items())

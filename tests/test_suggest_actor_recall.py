@@ -1,0 +1,72 @@
+"""Actors ACLED codes that the text names only by a people, a rank or a service (issue #13,
+actors' recall), on text we wrote.
+
+ACLED's codebook: an armed group of one community is "<People> Ethnic Militia (<Country>)"
+("Fulani herdsmen attacked a village" is the Fulani Ethnic Militia), while the same words
+for the victims are civilians; an air force, a soldier, a policeman, customs officers and
+prison or forest guards are their country's military or police forces."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sahel_tui.suggest import suggest_coding
+from sahel_tui.vocab import load_vocab
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return load_vocab()
+
+
+def _code(vocab, body: str, title: str = "Security incident", when=dt.datetime(2021, 5, 2, 9)):
+    ev = suggest_coding(title, body, when, "en", vocab=vocab).events
+    assert ev, body
+    e = ev[0]
+    return (e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None, e)
+
+
+@pytest.mark.parametrize("body", [
+    "On Tuesday, Fulani herdsmen attacked a farming village in Kaduna State, Nigeria, "
+    "killing four residents.",
+    "On Tuesday, four residents were killed by Fulani herdsmen in a village of Kaduna "
+    "State, Nigeria.",
+    "On Tuesday, suspected Fulani herders killed four farmers in Kaduna State, Nigeria.",
+])
+def test_a_peoples_men_who_attack_are_its_ethnic_militia(vocab, body):
+    a1, a2, e = _code(vocab, body)
+    assert a1 == "Fulani Ethnic Militia (Nigeria)"
+    assert a2 == "Civilians (Nigeria)"
+    assert e.actor1.id == "fulani-militia-ng"  # the vocabulary's actor, not a look-alike
+
+
+def test_a_peoples_herders_who_are_killed_are_civilians(vocab):
+    a1, a2, e = _code(vocab, "On Tuesday, gunmen killed two Fulani herders near Mopti, Mali.")
+    assert a1 == "Unidentified Armed Group (Mali)"
+    assert a2 == "Civilians (Mali)"
+    assert "Fulani Ethnic Militia (Mali)" not in {a.name for a in e.actors}
+
+
+def test_the_text_naming_the_militia_in_acleds_words_gives_the_vocabularys_actor(vocab):
+    a1, _, e = _code(vocab, "On Tuesday, Fulani Ethnic Militias attacked a village in "
+                            "Kaduna State, Nigeria, and killed a farmer.")
+    assert a1 == "Fulani Ethnic Militia (Nigeria)"
+    assert e.actor1.id == "fulani-militia-ng"
+
+
+@pytest.mark.parametrize("body,force", [
+    ("On Tuesday, the Nigerian Airforce conducted air strikes on bandit camps in Zamfara "
+     "State, killing several bandits.", "Military Forces of Nigeria"),
+    ("On Tuesday, the Malian air force struck militants near Mopti, Mali.",
+     "Military Forces of Mali"),
+    ("On Tuesday, gunmen shot dead a policeman at a checkpoint in Kano, Nigeria.",
+     "Police Forces of Nigeria"),
+    ("On Tuesday, gunmen attacked customs officers at a post near Tillaberi, Niger, "
+     "killing one.", "Police Forces of Niger"),
+    ("On Tuesday, gunmen killed a soldier near Mopti, Mali.", "Military Forces of Mali"),
+])
+def test_a_service_or_a_rank_names_the_state_force(vocab, body, force):
+    _, _, e = _code(vocab, body)
+    assert force in {e.actor1 and e.actor1.name, e.actor2 and e.actor2.name}, body
