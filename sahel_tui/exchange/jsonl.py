@@ -62,10 +62,10 @@ def provenance(conn: sqlite3.Connection, analyst: str) -> dict:
 
 
 def event_json(row: dict) -> dict:
-    """The exchange's event object of a row read by selection.py (its keys: the row id,
-    EVENT_FIELDS in order, unix_updated): a copy without the two is in EVENT_FIELDS order."""
+    """The exchange's event object of a row read by selection.py with full=True (its keys:
+    the row id, then EVENT_FIELDS in order): a copy without the id is in EVENT_FIELDS order."""
     out = row.copy()
-    del out["id"], out["unix_updated"]
+    del out["id"]
     out["assoc_actor_1"] = names(out["assoc_actor_1"])
     out["assoc_actor_2"] = names(out["assoc_actor_2"])
     out["civilian_targeting"] = bool(out["civilian_targeting"])

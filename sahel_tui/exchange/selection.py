@@ -23,10 +23,10 @@ from .jsonl import EVENT_FIELDS
 CHUNK = 1000
 
 # the event columns read: the row id, then the exchange format's fields in its order (the
-# JSONL writer copies the row and drops the two others), plus one computed in SQL
+# JSONL writer copies the row and drops the id), plus, for ACLED rows, one computed in SQL
 EVENT_COLUMNS = ("id", *EVENT_FIELDS)
-_SELECT = (", ".join(f"e.{c}" for c in EVENT_COLUMNS)
-           + ", CAST(strftime('%s', e.updated_at) AS INTEGER) AS unix_updated")
+_SELECT = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
+_UNIX = ", CAST(strftime('%s', e.updated_at) AS INTEGER) AS unix_updated"  # ACLED's timestamp
 _ROW_KEYS = (*EVENT_COLUMNS, "unix_updated")
 #: the item columns the JSONL writer needs beyond the CSV's (Item.extra)
 FULL_ITEM_COLUMNS = ("guid", "canonical_link", "author", "published_guessed", "language",
@@ -63,7 +63,7 @@ class Item:
 
 @dataclass(slots=True)
 class EventRecord:
-    row: dict  # EVENT_COLUMNS + unix_updated
+    row: dict  # EVENT_COLUMNS + unix_updated (full: EVENT_COLUMNS)
     items: list[Item]
     origin: tuple[str, str, str] | None = None  # imported: (database id, file name, analyst)
     history: str = ""  # JSON objects joined with ',' (imported history, then local)
@@ -98,9 +98,11 @@ def _tuples(conn: sqlite3.Connection, sql: str, params) -> sqlite3.Cursor:
 
 def event_chunks(conn: sqlite3.Connection, q: Compiled | None, *, full: bool = False,
                  size: int = CHUNK) -> Iterator[list[EventRecord]]:
-    """Chunks of EventRecord. ``full``: item keys and text, decision history (for JSONL)."""
+    """Chunks of EventRecord. ``full``: item keys and text, decision history (for JSONL),
+    and no ``unix_updated`` (JSONL has no ACLED timestamp)."""
     where, params = event_filter(q)
-    cur = _tuples(conn, f"SELECT {_SELECT} FROM events e WHERE {where} ORDER BY e.id", params)
+    cur = _tuples(conn, f"SELECT {_SELECT}{'' if full else _UNIX} FROM events e WHERE {where} "
+                        "ORDER BY e.id", params)
     while True:
         rows = cur.fetchmany(size)
         if not rows:
@@ -114,14 +116,24 @@ def _complete(conn: sqlite3.Connection, rows: list[dict], full: bool) -> list[Ev
     item_cols = "i.id, i.uid, i.link, i.title, i.published"
     if full:
         item_cols += ", " + ", ".join(f"i.{c}" for c in FULL_ITEM_COLUMNS)
-    links: dict[int, list[int]] = {}
+    links: dict[int, list[Item]] = {}  # event id -> its items
+    several: list[list[Item]] = []  # the lists of more than one item, to be sorted
     items: dict[int, Item] = {}
     for r in _tuples(conn, f"SELECT ei.event_id, {item_cols} FROM event_items ei "
                            f"JOIN items i ON i.id = ei.item_id WHERE ei.event_id IN ({marks})",
                      ids):
-        links.setdefault(r[0], []).append(r[1])
-        if r[1] not in items:
-            items[r[1]] = Item(r[1], r[2], r[3], r[4], r[5], extra=r[6:])
+        it = items.get(r[1])
+        if it is None:
+            it = items[r[1]] = Item(r[1], r[2], r[3], r[4], r[5], extra=r[6:])
+        its = links.get(r[0])
+        if its is None:
+            links[r[0]] = [it]
+        else:
+            its.append(it)
+            if len(its) == 2:
+                several.append(its)
+    for its in several:
+        its.sort(key=lambda it: (it.published, it.uid))
     item_ids = list(items)
     for i in range(0, len(item_ids), 5000):
         chunk = item_ids[i:i + 5000]
@@ -150,14 +162,8 @@ def _complete(conn: sqlite3.Connection, rows: list[dict], full: bool) -> list[Ev
         for r in _tuples(conn, "SELECT target, at, coder, op, action, before, after FROM "
                                f"decisions WHERE target IN ({marks}) ORDER BY id", targets):
             history.setdefault(int(r[0][6:]), []).append(_decision_json(r))
-    out = []
-    for r in rows:
-        its = [items[i] for i in links.get(r["id"], ())]
-        if len(its) > 1:
-            its.sort(key=lambda it: (it.published, it.uid))
-        out.append(EventRecord(r, its, origins.get(r["id"]),
-                               ",".join(history.get(r["id"], ()))))
-    return out
+    return [EventRecord(r, links.get(i) or [], origins.get(i), ",".join(history.get(i, ())))
+            for r, i in zip(rows, ids, strict=True)]
 
 
 def _decision_json(r: tuple) -> str:
