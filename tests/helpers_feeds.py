@@ -102,12 +102,18 @@ def atom(entries: list[dict], *, title: str = "Lake Chad Monitor",
     return "\n".join(parts).encode("utf-8")
 
 
+TEST_TIMEOUT = 30.0  # seconds: see make_config
+
+
 def make_config(tmp_path: Path, feeds: list[str | FeedConfig], **settings) -> Config:
     """A Config built directly (no feeds.toml), its database in ``tmp_path``."""
     fcs = [f if isinstance(f, FeedConfig) else FeedConfig(url=f, name=f) for f in feeds]
     settings.setdefault("database", tmp_path / "db" / "sahel.db")
-    settings.setdefault("timeout", 2.0)
-    settings.setdefault("connect_timeout", 1.0)
+    # generous: a timeout here only matters when something is broken, and a loaded CI
+    # machine can keep the in-process server thread from answering for seconds. Tests of
+    # timeouts set their own, against routes that never answer in time.
+    settings.setdefault("timeout", TEST_TIMEOUT)
+    settings.setdefault("connect_timeout", TEST_TIMEOUT)
     return Config(path=None, settings=Settings(**settings), feeds=fcs)
 
 

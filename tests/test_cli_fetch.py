@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers_feeds import FIXTURES, news_items, rss
+from helpers_feeds import FIXTURES, TEST_TIMEOUT, news_items, rss
 from helpers_http import Response, closed_port_url
 
 from sahel_tui.cli import main
@@ -21,8 +21,8 @@ def run(args: list[str], cwd: Path, home: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
 
 
-def write_feeds(path: Path, urls: list[str], timeout: float = 2) -> Path:
-    lines = [f"[settings]\ntimeout = {timeout}\nconnect_timeout = 1\n"]
+def write_feeds(path: Path, urls: list[str], timeout: float = TEST_TIMEOUT) -> Path:
+    lines = [f"[settings]\ntimeout = {timeout}\nconnect_timeout = {timeout}\n"]
     lines += [f'[[feeds]]\nurl = "{u}"\nname = "Feed {i}"\n' for i, u in enumerate(urls)]
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
