@@ -4,6 +4,10 @@ and waiting until the app has loaded its vocabularies and finished its backgroun
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.worker import WorkerCancelled
@@ -37,12 +41,65 @@ async def workers_done(app) -> None:
             continue
 
 
+# How long a test waits for the app to get somewhere before it gives up. Reached only
+# when something is broken: a loaded CI machine makes the app slow, never a test fail
+# (a count of short pauses, 5 s in all, ran out while the vocabularies were loading).
+WAIT_SECONDS = 120.0
+
+
+async def until(pilot, condition: Callable[[], object], seconds: float = WAIT_SECONDS,
+                step: float = 0.05) -> bool:
+    """Let the app run until ``condition()`` holds (checked every ``step`` s) or ``seconds``
+    have passed; whether it holds. The caller asserts what it expects afterwards."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        await pilot.pause(step)
+    return True
+
+
 async def ready(pilot) -> None:
     """Vocabularies loaded (in the background shortly after start) and workers done."""
-    for _ in range(100):
-        if pilot.app.vocab is not None:
-            break
-        await pilot.pause(0.05)
+    await until(pilot, lambda: pilot.app.vocab is not None)
     for _ in range(2):
         await workers_done(pilot.app)
         await pilot.pause()
+
+
+_HOLD_LOCK = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("UPDATE app_state SET value = value")
+print("locked", flush=True)
+sys.stdin.read()  # until the test closes our stdin (or kills us)
+conn.execute("COMMIT")
+"""
+
+
+def hold_lock(db: Path) -> subprocess.Popen:
+    """Another process holding the database's write lock until ``release``: never for a
+    fixed time, which a loaded machine outlasted before the test had pressed its keys."""
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(db)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    line = holder.stdout.readline().strip()
+    if line != "locked":
+        holder.kill()
+        holder.wait()
+        raise AssertionError(f"the lock holder did not take the lock: {line!r}")
+    return holder
+
+
+def release(holder: subprocess.Popen) -> None:
+    """The holder commits and ends (killed if it does not within WAIT_SECONDS)."""
+    try:
+        if holder.stdin and not holder.stdin.closed:
+            holder.stdin.close()
+        holder.wait(timeout=WAIT_SECONDS)
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()
+        if holder.stdout:
+            holder.stdout.close()

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from helpers_feeds import make_config, news_items, rss
 from helpers_http import Response
+from helpers_ui import hold_lock, release, until
 
 from sahel_tui import cli
 from sahel_tui.config import FeedConfig
@@ -364,17 +365,6 @@ async def test_app_on_a_read_only_database_reads_and_refuses_decisions(tmp_path,
     assert _statuses(config) == before
 
 
-_HOLD_LOCK = """
-import sqlite3, sys, time
-conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-conn.execute("BEGIN IMMEDIATE")
-conn.execute("UPDATE app_state SET value = value")
-print("locked", flush=True)
-time.sleep(float(sys.argv[2]))
-conn.execute("COMMIT")
-"""
-
-
 async def test_decisions_made_while_another_process_holds_the_lock_are_written_after(tmp_path):
     from sahel_tui.ui.app import SahelApp
     from sahel_tui.ui.item_list import ItemList
@@ -383,13 +373,10 @@ async def test_decisions_made_while_another_process_holds_the_lock_are_written_a
     app = SahelApp(config, coder="tester")
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(pilot)
-        holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK,
-                                   str(config.settings.database), "12"],
-                                  stdout=subprocess.PIPE, text=True)
+        holder = hold_lock(config.settings.database)
         try:
-            assert holder.stdout.readline().strip() == "locked"
             dismissed = []
-            for _ in range(4):  # keys pressed across the 12 s the lock is held
+            for _ in range(4):  # keys pressed across several retry ticks while it is held
                 dismissed.append(app.screen.query_one(ItemList).current.id)
                 await pilot.press("x")
                 await pilot.pause(2.5)
@@ -398,15 +385,11 @@ async def test_decisions_made_while_another_process_holds_the_lock_are_written_a
             await pilot.press("u")  # takes back the last one, still pending
             assert len(app.writes) == 3
             assert all(s == "new" for s in _statuses(config).values())
-            holder.wait(timeout=30)
-            for _ in range(40):  # the retry every second writes them
-                await pilot.pause(0.25)
-                if not app.writes:
-                    break
-            assert not app.writes and "pending:" not in _status_bar(app)
         finally:
-            holder.kill()
-            holder.wait()
+            release(holder)
+        assert await until(pilot, lambda: not app.writes)  # the retry every second
+        await pilot.pause()
+        assert "pending:" not in _status_bar(app)
     statuses = _statuses(config)
     assert [statuses[i] for i in dismissed] == ["dismissed"] * 3 + ["new"]
 
@@ -430,7 +413,7 @@ async def test_a_full_disk_keeps_the_decision_pending_until_space_returns(tmp_pa
                 break
         assert len(app.writes) == 1 and "disk full" in _status_bar(app) and app.is_running
         app.conn.execute(f"PRAGMA max_page_count = {pages + 1000}")  # space is back
-        await pilot.pause(1.5)
+        await until(pilot, lambda: not app.writes)  # the retry every second
         assert not app.writes, (app.writes.waiting, app.writes.reason)
     statuses = _statuses(config)
     assert all(statuses[i] == "dismissed" for i in ids)
@@ -444,18 +427,17 @@ async def test_pending_decisions_outlive_a_quit_and_are_written_at_the_next_star
     config = _ui_config(tmp_path)
     holder = None
     app = SahelApp(config, coder="tester")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(pilot)
-        holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK,
-                                   str(config.settings.database), "30"],
-                                  stdout=subprocess.PIPE, text=True)
-        assert holder.stdout.readline().strip() == "locked"
-        target = app.screen.query_one(ItemList).current.id
-        await pilot.press("x")
-        assert len(app.writes) == 1
-        await pilot.press("q")
-    holder.kill()
-    holder.wait()
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await _settle(pilot)
+            holder = hold_lock(config.settings.database)
+            target = app.screen.query_one(ItemList).current.id
+            await pilot.press("x")
+            assert len(app.writes) == 1
+            await pilot.press("q")
+    finally:
+        if holder is not None:
+            release(holder)
     side = side_file_for(config.settings.database)
     assert side.exists() and _statuses(config)[target] == "new", side.read_text()
     app = SahelApp(config, coder="tester")
@@ -599,10 +581,7 @@ async def test_r_in_the_app_stores_a_feed_of_more_than_a_megabyte(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(pilot)
         await pilot.press("r")
-        for _ in range(240):
-            await pilot.pause(0.25)
-            if not app.syncing:
-                break
+        await until(pilot, lambda: not app.syncing)
         await _settle(pilot)
         assert "internal error" not in app.fetch_state and "1 failed" not in app.fetch_state
         assert "700 new" in app.fetch_state or "2/2 feeds ok" in app.fetch_state, app.fetch_state

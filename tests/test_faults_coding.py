@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import subprocess
-import sys
 
+from helpers_ui import hold_lock, release, until
 from test_coding_ui import TITLE, ready, stored
-from test_faults import _HOLD_LOCK, _status_bar, make_readonly
+from test_faults import _status_bar, make_readonly
 
 from sahel_tui.demo import demo_config
 from sahel_tui.store import decisions, open_store
@@ -30,13 +29,6 @@ def _demo_copy(demo_db, tmp_path):
     return db, item_id
 
 
-def _hold(db, seconds: float) -> subprocess.Popen:
-    holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(db), str(seconds)],
-                              stdout=subprocess.PIPE, text=True)
-    assert holder.stdout.readline().strip() == "locked"
-    return holder
-
-
 def _status(db, item_id: int) -> str:
     conn = sqlite3.connect(db)
     try:
@@ -45,22 +37,18 @@ def _status(db, item_id: int) -> str:
         conn.close()
 
 
-async def _until_written(pilot, app, holder, limit: float = 40.0) -> None:
-    holder.wait(timeout=limit)
-    for _ in range(int(limit * 4)):  # the retry every second writes them
-        await pilot.pause(0.25)
-        if not app.writes:
-            break
+async def _until_written(pilot, app) -> None:
+    await until(pilot, lambda: not app.writes)  # the retry every second writes them
 
 
-async def test_coding_keys_work_while_another_process_holds_the_lock_for_15_s(
+async def test_coding_keys_work_while_another_process_holds_the_lock(
         demo_db, tmp_path):
     db, item_id = _demo_copy(demo_db, tmp_path)
     app = SahelApp(demo_config(db=db), demo=True, coder="tester")
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot)
         screen = app.screen
-        holder = _hold(db, 15)
+        holder = hold_lock(db)
         try:
             # edit a facet of the suggestion: the draft waits, the panel says so
             await pilot.press("e")
@@ -98,11 +86,10 @@ async def test_coding_keys_work_while_another_process_holds_the_lock_for_15_s(
             assert len(app.writes) == waiting - 1 and holder.poll() is None
             assert "pending" in _status_bar(app) and app.is_running
             assert stored(db, item_id) == []  # nothing written while the lock is held
-            await _until_written(pilot, app, holder)
-            assert not app.writes and "pending" not in _status_bar(app)
         finally:
-            holder.kill()
-            holder.wait()
+            release(holder)
+        await _until_written(pilot, app)
+        assert not app.writes and "pending" not in _status_bar(app)
         await ready(pilot)
         if screen.items.current.id == item_id:
             assert not screen.coding.waiting
@@ -119,7 +106,7 @@ async def test_u_takes_back_an_accept_still_pending_and_keeps_its_values_as_a_dr
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot)
         screen = app.screen
-        holder = _hold(db, 30)
+        holder = hold_lock(db)
         try:
             await pilot.press("number_sign", *"5", "enter")  # a draft change, pending
             await pilot.press("enter")  # accept, pending
@@ -130,12 +117,8 @@ async def test_u_takes_back_an_accept_still_pending_and_keeps_its_values_as_a_dr
             ops = [w.op for w in app.writes.waiting if w.op != "state"]
             assert len(app.writes) == 2 and ops == ["draft", "draft"]
         finally:
-            holder.kill()
-            holder.wait()
-        for _ in range(12):
-            await pilot.pause(0.25)
-            if not app.writes:
-                break
+            release(holder)
+        await _until_written(pilot, app)
         assert not app.writes
         screen.items.go_to(screen.items.rows[0])  # anywhere, then back to the item
         await ready(pilot)
@@ -159,18 +142,20 @@ async def test_coding_pending_at_quit_is_written_at_the_next_start(demo_db, tmp_
     db, item_id = _demo_copy(demo_db, tmp_path)
     app = SahelApp(demo_config(db=db), demo=True, coder="tester")
     holder = None
-    async with app.run_test(size=(160, 48)) as pilot:
-        await ready(pilot)
-        holder = _hold(db, 30)
-        await pilot.press("number_sign", *"7", "enter", "enter")  # draft, then accept
-        await pilot.pause()
-        assert len(app.writes) == 2
-        told = [n for n in app._notifications if n.title == "Decision pending"]
-        assert len(told) == 1  # once, not again for each key or remembered position
-        await pilot.press("q")  # the coding is kept beside the database, and the app goes
-        await pilot.pause()
-    holder.kill()
-    holder.wait()
+    try:
+        async with app.run_test(size=(160, 48)) as pilot:
+            await ready(pilot)
+            holder = hold_lock(db)
+            await pilot.press("number_sign", *"7", "enter", "enter")  # draft, then accept
+            await pilot.pause()
+            assert len(app.writes) == 2
+            told = [n for n in app._notifications if n.title == "Decision pending"]
+            assert len(told) == 1  # once, not again for each key or remembered position
+            await pilot.press("q")  # the coding is kept beside the database; the app goes
+            await pilot.pause()
+    finally:
+        if holder is not None:
+            release(holder)
     side = side_file_for(db)
     assert side.exists() and '"code"' in side.read_text("utf-8")
     assert stored(db, item_id) == []
@@ -211,15 +196,12 @@ async def test_a_full_disk_during_coding_keeps_the_coding_pending(demo_db, tmp_p
         assert app.is_running and len(app.writes) == 1 and "disk full" in _status_bar(app)
         assert st.current.pending and stored(db, accepted[-1]) == []
         await pilot.press("j", "k")  # moving on: remembered positions wait too, unsaid
-        await pilot.pause(0.8)  # the position is remembered 0.5 s after the last move
-        assert any(w.op == "state" for w in app.writes.waiting)
+        # the position is remembered 0.5 s after the last move
+        assert await until(pilot, lambda: any(w.op == "state" for w in app.writes.waiting))
         told = [n for n in app._notifications if n.title == "Decision pending"]
         assert len(told) == 1
         app.conn.execute(f"PRAGMA max_page_count = {pages + 5000}")  # space is back
-        for _ in range(12):
-            await pilot.pause(0.25)
-            if not app.writes:
-                break
+        await _until_written(pilot, app)
         assert not app.writes
     assert all(stored(db, i) for i in accepted)
 
