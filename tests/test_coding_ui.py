@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from helpers_ui import workers_done
+from helpers_ui import until, workers_done
 
 from sahel_tui import paths
 from sahel_tui.demo import demo_config
@@ -34,10 +34,7 @@ def app_on_item(demo_db, tmp_path):
 
 
 async def ready(pilot) -> None:
-    for _ in range(100):  # vocabularies load in the background shortly after start
-        if pilot.app.vocab is not None:
-            break
-        await pilot.pause(0.05)
+    await until(pilot, lambda: pilot.app.vocab is not None)  # loaded in the background
     await workers_done(pilot.app)
     await pilot.pause()
     await workers_done(pilot.app)

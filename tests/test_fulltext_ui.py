@@ -8,6 +8,7 @@ import sqlite3
 
 import pytest
 from helpers_http import Response
+from helpers_ui import until, workers_done
 from test_coding_ui import ready, stored
 
 from sahel_tui.demo import demo_config
@@ -133,13 +134,10 @@ async def test_refresh_fetches_the_articles_after_the_feeds(tmp_path, server):
                          full_text_delay=0.0)
     app = SahelApp(config, coder="tester")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.press("r")
-        for _ in range(500):
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause(0.02)
-            if not app.syncing:
-                break
+        await until(pilot, lambda: not app.syncing)  # the feeds, then the articles
+        await workers_done(app)
         assert f"articles: {POOL_MIN_PAGES} articles stored" in app.fetch_state
         assert all(r.article for r in app.screen.items.rows)
     conn = sqlite3.connect(config.settings.database)

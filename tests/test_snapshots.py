@@ -6,19 +6,18 @@ Update after an intended visual change: pytest tests/test_snapshots.py --snapsho
 from __future__ import annotations
 
 import pytest
+from helpers_ui import until, workers_done
 from uidata import make_db
 
 from sahel_tui.ui.app import SahelApp
 
 
 async def _settle(pilot) -> None:
-    for _ in range(100):  # vocabularies load in the background after start
-        if pilot.app.vocab is not None:
-            break
-        await pilot.pause(0.05)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause(1.1)  # counts refresh shortly after a decision (debounced)
-    await pilot.app.workers.wait_for_complete()
+    await until(pilot, lambda: pilot.app.vocab is not None)  # loaded in the background
+    await workers_done(pilot.app)
+    # counts and the feeds pane refresh shortly after a decision (debounced)
+    await until(pilot, lambda: not getattr(pilot.app.screen, "settling", False))
+    await workers_done(pilot.app)
     await pilot.pause()
 
 

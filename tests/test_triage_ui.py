@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from helpers_ui import workers_done
+from helpers_ui import until, workers_done
 from uidata import make_db
 
 from sahel_tui.ui.app import SahelApp
@@ -33,6 +33,17 @@ def status_of(config, item_id: int) -> str:
 async def settle(pilot) -> None:
     await workers_done(pilot.app)
     await pilot.pause()
+
+
+def _palette_choice(app) -> str:
+    """The command palette's highlighted command, in lower case ("" if none yet)."""
+    from textual.command import CommandList
+
+    lists = app.screen.query(CommandList)
+    if not lists or lists.first().highlighted is None:
+        return ""
+    option = lists.first().get_option_at_index(lists.first().highlighted)
+    return str(getattr(option.prompt, "plain", option.prompt)).lower()
 
 
 def current(app) -> int:
@@ -258,7 +269,11 @@ async def test_command_palette_runs_actions_by_name(config):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"dismiss")
-        await pilot.pause(0.3)
+        # the palette searches in a worker: enter once it offers the action (a fixed 0.3 s
+        # pause could end before the search did)
+        assert await until(pilot, lambda: "dismiss" in _palette_choice(app))
+        await workers_done(app)
+        assert _palette_choice(app).startswith("dismiss")
         await pilot.press("enter")
         await settle(pilot)
         assert status_of(config, first) == "dismissed"

@@ -326,7 +326,18 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
     def _debounce(self, name: str, delay: float, callback) -> None:
         if name in self._debounced:
             self._debounced[name].stop()
-        self._debounced[name] = self.set_timer(delay, callback)
+
+        def fire():
+            self._debounced.pop(name, None)
+            return callback()
+
+        self._debounced[name] = self.set_timer(delay, fire)
+
+    @property
+    def settling(self) -> bool:
+        """A refresh put off until the keys rest (counts, feeds pane, position) is still
+        to come: what a test waits for, not a fixed pause a loaded machine outlasts."""
+        return bool(self._debounced)
 
     # -- queries -------------------------------------------------------------------------------
 
