@@ -10,6 +10,10 @@ and :func:`evidence` says why in words:
   there -- or the feed's country tag (+1.5);
 * the item's other places: within 25 km of one of them +2, 75 km +1.2, 150 km +0.5;
 * the analyst's own recently coded places, (latitude, longitude) pairs (+1 within ~5 km);
+* leanings where the rest ties: the areas of the item's named groups (+0.5: "Baga" of
+  Borno, not of Togo, in a note about ISWAP), the first home of a people of several
+  countries (+0.3: a Dogon village is Mali's before Burkina Faso's), the focus countries
+  (+0.2);
 * then what it is: a populated place (+0.6; a capital or seat +0.4 more), a town of the
   bundled gazetteer (+0.8), population (up to ~+1).
 
@@ -25,6 +29,7 @@ imported name never takes the words of an actor or a country.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -35,6 +40,7 @@ from sahel_tui.vocab.model import Place
 from sahel_tui.vocab.textnorm import fold_key, tokenize
 
 from .index import (
+    FOCUS_COUNTRIES,
     Gazetteer,
     is_acronym,
     part_of_longer_name,
@@ -106,7 +112,7 @@ def place_matches(gz: Gazetteer, text: str, matches: Sequence[Match], *,
             merged[merged.index(old)] = Match(old.start, old.end, old.text,
                                               old.candidates + extra)
     merged.sort(key=lambda m: m.start)
-    merged = _without_qualifiers(text, merged, blockers)
+    merged = _without_qualifiers(text, merged, blockers, gz)
     return score_candidates(gz, text, merged, matches, country_hint=country_hint,
                             recent=recent or gz.recent)
 
@@ -213,6 +219,39 @@ def _unit_of(inner: list[Match], units: set[str]) -> Place | None:
     return best.entity if best is not None else None  # type: ignore[return-value]
 
 
+_VARIANT_KM = 100.0  # a cercle of northern Mali or an LGA of Borno is this wide
+
+
+def variant_in_unit(gz: Gazetteer, name: str, unit: Place) -> tuple[Place, str] | None:
+    """The imported place a village named with its units is when the note joins or splits
+    its words otherwise than the gazetteer ("Yantumaki (Dan-Musa LGA, Katsina)" for Yan
+    Tumaki, "In-Deliman (Ansongo, Gao)" for I-n-Déliman): among the places within ~100 km
+    of the unit's point, one whose spelling key written as one word is the name's, those
+    of the unit's own admin2 first, then the nearest; it takes the units the note gives
+    (GeoNames puts I-n-Déliman in Ménaka).  Letters that differ are not matched: on real
+    notes a letter off ("Bilbis"/"Bilbil", "Marsi"/"Mersi") was another village as often
+    as the same one."""
+    if not unit.has_coordinates or not unit.country:
+        return None
+    joined = name_key(name).replace(" ", "")
+    if len(joined) < 4:
+        return None
+    unit_a2 = name_key(unit.name if unit.kind == "admin2" else unit.admin2)
+    best: tuple | None = None
+    for k, p, written in gz.around(unit.country, unit.latitude, unit.longitude, _VARIANT_KM):
+        if k.replace(" ", "") != joined:
+            continue
+        rank = (name_key(p.admin2) != unit_a2, km(p, unit))
+        if best is None or rank < best[0]:
+            best = (rank, p, written)
+    if best is None:
+        return None
+    p = best[1]
+    admin1 = unit.name if unit.kind == "admin1" else unit.admin1
+    admin2 = unit.name if unit.kind == "admin2" else unit.admin2
+    return dataclasses.replace(p, admin1=admin1 or p.admin1, admin2=admin2 or p.admin2), best[2]
+
+
 def _named_village(name: str, unit: Place, start: int, end: int) -> Match:
     """A village the text names with its admin units and the gazetteer lacks: the name as
     written, the units of the parenthesis, the unit's coordinates (geo_precision 2)."""
@@ -225,8 +264,8 @@ def _named_village(name: str, unit: Place, start: int, end: int) -> Match:
                                               name, 0.0, p),))
 
 
-def _without_qualifiers(text: str, places: list[Match],
-                        blockers: Sequence[Match] = ()) -> list[Match]:
+def _without_qualifiers(text: str, places: list[Match], blockers: Sequence[Match] = (),
+                        gz: Gazetteer | None = None) -> list[Match]:
     """Read ACLED's parentheses.  "Dinangourou (Koro, Mopti)" names one place: Koro and
     Mopti say where it is (they stay evidence), and the candidates of Dinangourou outside
     them are left out.  When the gazetteer does not know the name before it ("Yobe Baranda
@@ -292,7 +331,11 @@ def _without_qualifiers(text: str, places: list[Match],
             added.append(Match(inner[0].start, inner[0].end, inner[0].text,
                                inner[0].candidates))  # the unit itself
         else:
-            added.append(_named_village(text[words[0] : words[1]], unit, *words))
+            name = text[words[0] : words[1]]
+            v = (variant_in_unit(gz, name, unit) if gz is not None and head is None
+                 else None)
+            added.append(Match(words[0], words[1], name, (_gaz_candidate(*v),)) if v
+                         else _named_village(name, unit, *words))
     out = [replace.get(id(m), m) for m in places if id(m) not in drop] + added
     out.sort(key=lambda m: m.start)
     # "(no location found, coded as Igabi)", "geo coded as Kukawa", "coordinates for Jibia
@@ -417,6 +460,33 @@ def _country_support(text: str, places: Sequence[Match], all_matches: Sequence[M
     return strong, weak
 
 
+_AREA_LEAN = 0.5  # a named group active in a few countries ("ISWAP": NG, NE, TD)
+_HOME_LEAN = 0.3  # the first home of a people of several ("Dogon": Mali, then Burkina Faso)
+_FOCUS_LEAN = 0.2  # the bundled focus countries over the neighbours imported for the border
+
+
+def _leanings(text: str, all_matches: Sequence[Match]) -> Counter[str]:
+    """Weak leanings between countries the strong evidence leaves tied: the areas of the
+    named groups of the item (actors.toml ``area``), the first home of a people of several
+    countries, the focus countries (ML BF NE NG TD).  They order namesakes ("Baga" of Borno,
+    not of Togo, in a note about ISWAP), never outweigh a country named."""
+    lean: Counter[str] = Counter({cc: _FOCUS_LEAN for cc in FOCUS_COUNTRIES})
+    areas: set[str] = set()
+    for m in all_matches:
+        if m.best.kind == "actor" and m.text[:1].isupper():
+            for c in m.candidates:
+                areas.update(getattr(c.entity, "area", ()) or ())
+    for cc in areas:
+        lean[cc] += _AREA_LEAN
+    pat, homes = people_countries()
+    for hit in pat.finditer(text):
+        cs = homes.get(name_key(hit.group(0)), ())
+        if len(cs) > 1:
+            lean[cs[0]] += _HOME_LEAN
+            break
+    return lean
+
+
 def _imported(c: Candidate) -> bool:
     return getattr(c.entity, "source", "").startswith("gazetteer:")
 
@@ -441,6 +511,7 @@ def score_candidates(gz: Gazetteer | None, text: str, places: Sequence[Match],
     in a note about Katiba Macina is not a village of Nigeria."""
     folded = " " + " ".join(t.text for t in tokenize(text)) + " "
     strong, weak = _country_support(text, places, all_matches, country_hint)
+    lean = _leanings(text, all_matches)
     shipped: dict[tuple[int, int], str] = {}
     for m in all_matches:
         cs = {c.country for c in m.candidates}
@@ -473,7 +544,8 @@ def score_candidates(gz: Gazetteer | None, text: str, places: Sequence[Match],
                   and fold_key(o.text) != own]
         scored = []
         for c in m.candidates:
-            s = _score(gz, c, own, folded, in_paren, ctx, others, recent)
+            s = _score(gz, c, own, folded, in_paren, ctx, others, recent) + lean.get(
+                c.country or "", 0.0)
             scored.append(Candidate(c.kind, c.id, c.name, c.country, c.detail, c.population,
                                     c.alias, round(s, 3), c.entity))
         if mine:

@@ -29,6 +29,7 @@ Building takes about a second for 300k names; the app does it after its first fr
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 import threading
@@ -187,6 +188,15 @@ class GazMatch:
     places: tuple[tuple[Place, str], ...]  # (place, the name as the gazetteer writes it)
 
 
+_AROUND = (
+    "SELECT p.id, p.name, p.country, p.admin1, p.admin2, p.latitude, p.longitude, "
+    "p.feature_class, p.feature_code, p.population, s.name, p.admin_from "
+    "FROM gazetteer_places p JOIN gazetteer_sources s ON s.id = p.source_id "
+    "JOIN gazetteer_names n ON n.place_id = p.id "
+    "WHERE p.country = ? AND p.latitude BETWEEN ? AND ? AND p.longitude BETWEEN ? AND ? "
+    "AND p.feature_class != 'A'")
+
+
 def _place(g: GazPlace) -> Place:
     return Place(id=g.id, name=g.name, kind="place", country=g.country, admin1=g.admin1,
                  admin2=g.admin2, latitude=g.latitude, longitude=g.longitude,
@@ -316,6 +326,34 @@ class Gazetteer:
                                                     -gw[0].population, gw[0].name))
         return [(_place(g), w) for g, w in best[:limit]]
 
+    def around(self, country: str, latitude: float, longitude: float,
+               km: float = 100.0) -> tuple[tuple[str, Place, str], ...]:
+        """(spelling key, place, name as written) of every imported place of *country*
+        within about *km* of a point (a box: one range scan of the position index), for
+        the spelling variants of a village named with its units (see
+        :func:`~sahel_tui.gazetteer.evidence.variant_in_unit`).  Cached per point."""
+        ck = ("@", country, round(latitude, 3), round(longitude, 3), km)
+        hit = self._cache.get(ck)  # type: ignore[arg-type]
+        if hit is not None:
+            return hit
+        dlat = km / 111.0
+        dlon = km / (111.0 * max(0.2, math.cos(math.radians(latitude))))
+        sql = _AROUND.replace("SELECT p.id", "SELECT n.key, n.name, p.id")
+        with self._lock:
+            rows = self._conn.execute(sql, (country, latitude - dlat, latitude + dlat,
+                                            longitude - dlon, longitude + dlon)).fetchall()
+        out = []
+        for r in rows:
+            g = GazPlace(*r[2:])
+            if g.id not in self._exclude:
+                self._features[g.id] = (g.feature_class, g.feature_code)
+                out.append((r[0], _place(g), r[1]))
+        res = tuple(out)
+        self._cache[ck] = res  # type: ignore[index]
+        if len(self._cache) > 20_000:
+            self._cache.popitem(last=False)
+        return res
+
     def feature(self, place_id: str) -> tuple[str, str]:
         """GeoNames feature class and code of a place this index returned ("P", "PPLA")."""
         return self._features.get(place_id, ("", ""))
@@ -351,17 +389,18 @@ class Gazetteer:
             j = ends.get(end)
             if i is None or j is None:
                 continue
-            raw.append((i, j))
+            raw.append((i, j, None))
+        raw.extend(self._joined(text, tokens))
         if not raw:
             return []
         # longest first (in tokens, then characters), no overlaps
         raw.sort(key=lambda r: (-(r[1] - r[0]), -(tokens[r[1]].end - tokens[r[0]].start), r[0]))
         taken = [False] * len(tokens)
         out = []
-        for i, j in raw:
+        for i, j, key in raw:
             if any(taken[i : j + 1]):
                 continue
-            m = self._accept(text, tokens, i, j)
+            m = self._accept(text, tokens, i, j, key)
             if m is None:
                 continue
             for k in range(i, j + 1):
@@ -370,7 +409,28 @@ class Gazetteer:
         out.sort(key=lambda m: m.start)
         return out
 
-    def _accept(self, text: str, tokens, i: int, j: int) -> GazMatch | None:
+    def _joined(self, text: str, tokens) -> list[tuple[int, int, str]]:
+        """Names of 2-3 capitalised words the gazetteer writes as one ("Yan Tumaki" for
+        Yantumaki, "In-Deliman" for I-n-Déliman: both keyed "indeliman", see
+        :func:`~sahel_tui.gazetteer.keys.name_keys`): (first, last token, key)."""
+        out = []
+        a = self._automaton
+        for i in range(len(tokens) - 1):
+            if not text[tokens[i].start].isupper():
+                continue
+            for j in range(i + 1, min(i + 3, len(tokens))):
+                gap = text[tokens[j - 1].end : tokens[j].start]
+                if len(gap) > 1 or (gap and gap not in _JOINERS):
+                    break
+                if not (text[tokens[j].start].isupper() or gap in HYPHENS or gap == "-"):
+                    break
+                key = token_key("".join(t.text for t in tokens[i : j + 1]))
+                if a.exists(f" {key} "):
+                    out.append((i, j, key))
+        return out
+
+    def _accept(self, text: str, tokens, i: int, j: int,
+                key: str | None = None) -> GazMatch | None:
         start, end = tokens[i].start, tokens[j].end
         for k in range(i, j):  # tokens joined only by spaces, hyphens, apostrophes
             if not all(ch in _JOINERS for ch in text[tokens[k].end : tokens[k + 1].start]):
@@ -382,7 +442,7 @@ class Gazetteer:
             return None
         if i == j and tokens[i].text in _CALENDAR:
             return None
-        key = " ".join(token_key(t.text) for t in tokens[i : j + 1])
+        key = key or " ".join(token_key(t.text) for t in tokens[i : j + 1])
         if key in self._peoples:
             return None
         cands = self.places(key)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sahel_tui.vocab.catalog import Vocab
 from sahel_tui.vocab.match import Candidate, Match
@@ -67,6 +67,21 @@ def _named_with_units(text: str, m: Match, p: Place) -> bool:
 
 
 _VILLAGE_BEFORE = re.compile(r"(?:village|hamlet|localite|hameau)\s+(?:of\s+|de\s+|d')?$")
+
+# "the attack in Kirikasamma LGA": the name of a unit, not its seat -- a village of the
+# sentence is the place (the unit only places it)
+_UNIT_WORD_AFTER = re.compile(
+    r"\s*(?:LGA|Local\s+Government\s+Area|[Cc]ercle|[Dd][eé]partement|[Dd]epartment|"
+    r"[Pp]rovince|[Rr]egion|[Ss]tate)s?\b")
+# two places of one incident joined as "between X and Y" (in the folded text, from X's
+# end to Y's start: its units, an alternative name in brackets, "and")
+_BETWEEN_BEFORE = re.compile(
+    r"\b(?:between|entre)\s+(?:the\s+|les\s+)?(?:(?:villages?|towns?|localites?|"
+    r"communities)\s+(?:of\s+|de\s+|d')?)?$")
+_PAIR_GAP = re.compile(r"^\s*(?:\[[^\[\]]{1,60}\]\s*)?(?:\([^()]{1,120}\)\s*)?,?\s*"
+                       r"(?:and|et)\s+(?:the\s+|la\s+|le\s+)?(?:(?:village|town|localite)\s+"
+                       r"(?:of\s+|de\s+|d')?)?$")
+
 
 def _haversine_km(a: Place, b: Place) -> float:
     if not (a.has_coordinates and b.has_coordinates):
@@ -150,6 +165,8 @@ class _PlaceScore:
     strong: float = 0.0
     near_from: float = -1.0  # weight of the sentence "near" was read from (body over title)
     units: bool = False  # named with its admin units after it: "Jakana (Bama LGA, Borno)"
+    unit_word: bool | None = None  # every mention names the unit: "Kirikasamma LGA"
+    spans: list[tuple[int, int]] = field(default_factory=list)  # each mention's span
 
 
 _PRECISION_RANK = {"place": 0, "admin2": 1, "admin1": 2}
@@ -170,6 +187,42 @@ def _remote(ps: _PlaceScore, ranked: Sequence[_PlaceScore], countries: set[str])
     others = [q.cand.entity for q in ranked if q is not ps]
     return bool(others) and all(
         _haversine_km(p, o) > _FAR_KM for o in others)  # type: ignore[arg-type]
+
+
+def _grammar_pair(ftext: str, ranked: Sequence[_PlaceScore], a: _PlaceScore,
+                  gap: re.Pattern) -> _PlaceScore | None:
+    """The place named right after *a*, joined to it by words *gap* matches."""
+    for b in ranked:
+        if b is a:
+            continue
+        for _a0, a1 in a.spans:
+            for b0, _ in b.spans:
+                if a1 <= b0 <= a1 + 160 and gap.match(ftext[a1:b0]):
+                    return b
+    return None
+
+
+def _by_grammar(ftext: str, ranked: list[_PlaceScore]) -> list[_PlaceScore]:
+    """What the sentence says of the best-ranked place and its neighbour, when they are
+    equally supported: "between X and Y" -- ACLED's notes code X, Nigeria's code Y (the
+    road's far end; "X near Y (units)" is Y, the place the units locate, as ranked)."""
+    if len(ranked) < 2:
+        return ranked
+    top = ranked[0]
+    pair = None
+    for a in ranked:
+        b = _grammar_pair(ftext, ranked, a, _PAIR_GAP)
+        if b is not None and top in (a, b) and any(
+                _BETWEEN_BEFORE.search(ftext, max(0, s - 40), s) for s, _ in a.spans):
+            pair = (a, b)
+            break
+    if pair is None or pair[0].strong != pair[1].strong:
+        return ranked
+    a, b = pair
+    want = b if a.cand.entity.country == "NG" and b.cand.entity.country == "NG" else a
+    if want is top or (top.units and not want.units):
+        return ranked  # the units after the pair place only one of them
+    return [want] + [p for p in ranked if p is not want]
 
 
 def _item_countries(context: Sequence[Match], text: str) -> set[str]:
@@ -210,6 +263,8 @@ def pick_place(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
         if ps is None:
             ps = scores[c.id] = _PlaceScore(c, first=m.start, mention=m.text)
         ps.units = ps.units or _named_with_units(text, m, c.entity)
+        ps.spans.append((m.start, m.end))
+        ps.unit_word = ps.unit_word is not False and bool(_UNIT_WORD_AFTER.match(text, m.end))
         ps.score += s.weight * factor
         ps.strong = max(ps.strong, s.weight * factor)
         # how near: from the weightiest body sentence naming it (the title only alone)
@@ -223,8 +278,10 @@ def pick_place(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
     # the province or region that contains it), then one the body names (headlines name
     # the state or region by its capital's name), then the better supported, the first
     ranked = sorted(scores.values(), key=lambda p: (
-        not p.units, -p.strong, _PRECISION_RANK.get(p.cand.entity.kind, 3),
+        not p.units, -p.strong,
+        max(_PRECISION_RANK.get(p.cand.entity.kind, 3), 1 if p.unit_word else 0),
         p.near_from < 10.0, -p.score, p.first))
+    ranked = _by_grammar(ftext, ranked)
     if len(ranked) > 1:
         countries = _item_countries(context, text)
         far = {id(p) for p in ranked if countries and _remote(p, ranked, countries)}

@@ -1,0 +1,136 @@
+"""Which place of a note is coded: "between X and Y", "X LGA", a village named with its
+units but spelt otherwise than the gazetteer, the leanings that order namesakes.
+
+Places and texts are ours (invented villages in real admin units)."""
+
+from __future__ import annotations
+
+import pytest
+from test_gazetteer import geo_line, write_dump
+
+from sahel_tui.gazetteer.evidence import variant_in_unit
+from sahel_tui.gazetteer.index import Gazetteer
+from sahel_tui.gazetteer.store import import_geonames
+from sahel_tui.store import open_store
+from sahel_tui.suggest import suggest_coding
+from sahel_tui.vocab import load_vocab
+
+LINES = [
+    # Mali, Koro cercle (Mopti)
+    geo_line(101, "Wendokoro", "", 14.20, -3.00, a1="04", a2="77"),
+    geo_line(102, "Sabalorou", "", 14.10, -3.20, a1="04", a2="77"),
+    geo_line(103, "Tamberigou", "", 14.15, -3.10, a1="04", a2="77"),
+    geo_line(104, "Dou", "", 14.12, -3.05, a1="04", a2="77"),
+    geo_line(107, "Yantalori", "", 14.18, -3.15, a1="04", a2="77"),
+    # the same name in Mali (Koro) and Burkina Faso: a Dogon village is Mali's
+    geo_line(105, "Kelbouni", "", 14.30, -3.30, a1="04", a2="77"),
+    geo_line(1001, "Kelbouni", "", 13.30, -1.30, cc="BF", a1="12", a2="99"),
+    # Nigeria, Borno: Bama and Kaga LGAs
+    geo_line(201, "Kalagari", "", 11.60, 13.70, cc="NG", a1="02", a2="21"),
+    geo_line(202, "Ngaskori", "", 11.80, 12.55, cc="NG", a1="02", a2="22"),
+    geo_line(203, "Dusmari", "", 11.70, 12.60, cc="NG", a1="02", a2="22"),
+    # a namesake in Mali and in Borno: a note about ISWAP is about Borno's
+    geo_line(204, "Gwalori", "", 11.90, 13.10, cc="NG", a1="02", a2="22"),
+    geo_line(1002, "Gwalori", "", 14.40, -3.40, a1="04", a2="77"),
+    # Nigeria, Jigawa: a village of Kiri Kasama LGA
+    geo_line(205, "Lumbo", "", 12.55, 10.30, cc="NG", a1="03", a2="23"),
+]
+ADMIN1 = ["ML.04\tMopti\tMopti\t1", "BF.12\tSahel\tSahel\t5", "NG.02\tBorno\tBorno\t7",
+          "NG.03\tJigawa\tJigawa\t8", "TG.05\tSavanes\tSavanes\t9"]
+ADMIN2 = ["ML.04.77\tKoro Cercle\tKoro\t1", "BF.12.99\tProvince du Soum\tSoum\t3",
+          "NG.02.21\tBama\tBama\t4", "NG.02.22\tKaga\tKaga\t5",
+          "NG.03.23\tKiri Kasama\tKiri Kasama\t6", "TG.05.66\tTone\tTone\t7"]
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory):
+    d = tmp_path_factory.mktemp("gz")
+    conn = open_store(d / "g.db")
+    import_geonames(conn, [write_dump(d / "ML.txt", LINES),
+                           write_dump(d / "admin1CodesASCII.txt", ADMIN1),
+                           write_dump(d / "admin2Codes.txt", ADMIN2)])
+    conn.close()
+    g = Gazetteer(d / "g.db").build()
+    yield g
+    g.close()
+
+
+@pytest.fixture(scope="module")
+def vocab(gaz):
+    v = load_vocab(None)
+    v.gazetteer = gaz
+    return v
+
+
+def coded(vocab, text):
+    ev = suggest_coding("", text, "2020-05-04T09:00:00Z", vocab=vocab).events[0]
+    return ev.place
+
+
+# ------------------------------------------------------------------ between X and Y
+def test_between_two_villages_the_first_is_coded(vocab):
+    # ACLED's notes code the first of "between X and Y" ...
+    place = coded(vocab, "On 3 May 2020, militants ambushed a bus between Wendokoro and "
+                         "Sabalorou (Koro, Mopti) and killed three civilians.")
+    assert place.name == "Wendokoro"
+    place = coded(vocab, "On 3 May 2020, an IED hit an army truck between Wendokoro "
+                         "(Koro, Mopti) and Sabalorou (Koro, Mopti). Two soldiers died.")
+    assert place.name == "Wendokoro"
+
+
+def test_between_two_towns_of_nigeria_written_with_their_lgas_the_second(vocab):
+    # ... Nigeria's, written "between X (LGA) and Y (LGA)", the far end of the road
+    place = coded(vocab, "On 3 May 2020, ISWAP ambushed Nigerian troops on the road between "
+                         "Kalagari (Bama LGA, Borno) and Ngaskori (Kaga LGA, Borno), killing "
+                         "six soldiers.")
+    assert place.name == "Ngaskori"
+
+
+def test_a_place_alone_is_not_read_as_a_pair(vocab):
+    place = coded(vocab, "On 3 May 2020, ISWAP attacked Kalagari (Bama LGA, Borno) and "
+                         "killed two farmers.")
+    assert place.name == "Kalagari"
+
+
+# ------------------------------------------------------------------ "X LGA"
+def test_a_unit_named_as_a_unit_gives_way_to_the_village_of_the_event(vocab):
+    place = coded(vocab, "01 November 2019. Following the attack on a police officer in "
+                         "Kirikasamma LGA, Fulani militias set ablaze Lumbo village.")
+    assert place.name == "Lumbo"
+    # the unit alone is still the place
+    place = coded(vocab, "01 November 2019. Fulani militias attacked farmers in "
+                         "Kirikasamma LGA, killing two.")
+    assert place is not None and place.admin2 == "Kiri Kasama"
+
+
+# ------------------------------------------------------------------ spelling in a unit
+def test_a_village_named_with_its_units_is_found_written_as_one_word(gaz, vocab):
+    unit = next(p for p in vocab.places.values() if p.kind == "admin2" and p.name == "Koro"
+                and p.country == "ML")
+    found = variant_in_unit(gaz, "Yan-Talori", unit)[0]
+    assert (found.id, found.admin2) == ("gn:107", "Koro")
+    assert variant_in_unit(gaz, "Tamberigu", unit)[0].id == "gn:103"  # same key
+    # a letter off is another village as often as the same one: not matched
+    assert variant_in_unit(gaz, "Tambergou", unit) is None
+    assert variant_in_unit(gaz, "Dao", unit) is None
+    assert variant_in_unit(gaz, "Ngaskori", unit) is None  # Kaga's, far away
+    place = coded(vocab, "On 3 May 2020, gunmen attacked Yan Talori (Koro, Mopti) and "
+                         "killed three civilians.")
+    assert (place.id, place.admin2) == ("gn:107", "Koro")
+    # nothing of that name near: the village as written, at the unit's point
+    place = coded(vocab, "On 3 May 2020, gunmen attacked Kobaro Ndiaye (Koro, Mopti) and "
+                         "killed three civilians.")
+    assert (place.name, place.source) == ("Kobaro Ndiaye", "text:Koro")
+
+
+# ------------------------------------------------------------------ leanings
+def test_a_people_leans_to_its_first_home(vocab):
+    place = coded(vocab, "On 13 March 2020, gunmen attacked the Dogon village of Kelbouni "
+                         "and killed a young man.")
+    assert place.country == "ML"
+
+
+def test_a_named_group_leans_to_its_area(vocab):
+    place = coded(vocab, "On 13 March 2020, ISWAP militants attacked Gwalori and killed "
+                         "four farmers.")
+    assert place.country == "NG"
