@@ -4,7 +4,8 @@ Places: every distinct (country, admin1, admin2, location) becomes a gazetteer p
 source ``acled:FILE`` with ACLED's admin units and the coordinates of its most precise row
 (lowest ``geo_precision``).  Actors: ``actor1`` / ``actor2`` with their inter type
 (``inter1`` / ``inter2``, as numbers 1-8 or as text) and the event's country are appended to
-the analyst's ``actors.toml`` when not already known; associated actors are added when
+the analyst's ``actors.toml`` when not already known (a state actor with ACLED's regime
+period, "Military Forces of Mali (2021-)", is the vocabulary's undated one); associated actors are added when
 ACLED's naming says what they are ("Civilians (Mali)", "Police Forces of Niger (2021-)",
 "... Ethnic Militia (Mali)"), else left out and counted.  Importing the same file again adds
 nothing.  A row that cannot be read is reported ``file:line`` and skipped.
@@ -18,6 +19,7 @@ import re
 import sqlite3
 from pathlib import Path
 
+from sahel_tui.vocab.catalog import undated_actor_name
 from sahel_tui.vocab.model import INTER_TYPES
 from sahel_tui.vocab.textnorm import fold_key
 
@@ -145,7 +147,9 @@ def _import_actors(vocab, user_dir: Path, found: dict[str, dict]) -> str:
     known = {fold_key(n) for a in vocab.actors.values() for n in a.names}
     new, untyped = [], 0
     for name, info in sorted(found.items()):
-        if fold_key(name) in known:
+        # "Military Forces of Mali (2021-)" is the vocabulary's Military Forces of Mali in
+        # one regime period (countries.toml), not a new actor: the export dates it again
+        if fold_key(name) in known or fold_key(undated_actor_name(name)) in known:
             continue
         if info["type"] is None:
             untyped += 1
