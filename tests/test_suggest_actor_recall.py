@@ -70,3 +70,32 @@ def test_the_text_naming_the_militia_in_acleds_words_gives_the_vocabularys_actor
 def test_a_service_or_a_rank_names_the_state_force(vocab, body, force):
     _, _, e = _code(vocab, body)
     assert force in {e.actor1 and e.actor1.name, e.actor2 and e.actor2.name}, body
+
+
+def test_a_coordination_names_every_countrys_forces_and_the_foreign_one_leads(vocab):
+    a1, a2, e = _code(vocab, "On Tuesday, French and Malian forces attacked JNIM militants "
+                             "near Boulkessi, Mopti region, Mali, killing several.")
+    assert a1 == "French forces (Barkhane)"
+    assert a2 == "JNIM: Group for Support of Islam and Muslims"
+    assert [a.name for a in e.assoc_actor_1] == ["Military Forces of Mali"]
+
+
+def test_the_states_own_partner_does_not_lead_its_forces(vocab):
+    a1, _, e = _code(vocab, "On Tuesday, Wagner fighters and Malian soldiers clashed with "
+                            "JNIM militants near Boulkessi, Mopti region, Mali.")
+    assert a1 == "Military Forces of Mali"
+    assert "Wagner Group / Africa Corps (Russia)" in {a.name for a in e.assoc_actor_1}
+
+
+@pytest.mark.parametrize("body,militia", [
+    ("On Tuesday, JNIM militants exchanged gunfire with Dogon villagers near Bankass, "
+     "Mopti region, Mali; two villagers were killed.", "Dogon Ethnic Militia (Mali)"),
+    ("On Tuesday, JNIM militants attacked the village of Kalassa near Bankass, Mopti "
+     "region, Mali. Villagers fought back and repelled the attackers in a firefight.",
+     "Kalassa Communal Militia (Mali)"),
+])
+def test_civilians_who_fight_back_are_their_communitys_militia(vocab, body, militia):
+    a1, a2, e = _code(vocab, body)
+    assert e.sub_event_type == "Armed clash", body
+    assert a1 == "JNIM: Group for Support of Islam and Muslims"
+    assert a2 == militia

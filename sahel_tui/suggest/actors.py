@@ -321,10 +321,57 @@ def collect_actors(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
         vm = village_militia(vocab, text, sents, seg, country)
         if vm is not None and vm.id not in out:
             out[vm.id] = replace(out.pop(k), actor=vm, cand=None, generic=False)
+    _coordinated_forces(vocab, text, sents, seg, country, out)
     _merge_alternatives(ftext, out)
     _drop_hedged(ftext, out)
     _drop_area_only(ftext, sents, out)
     return out
+
+
+# "French and Malian forces", "French together with Malian, Nigerien and Burkinabe
+# troops": each demonym's forces, as "French forces" and "Malian forces" would be
+_COORDINATED = re.compile(
+    r"\b(?P<first>[A-Z][a-z\u00e0-\u00ff]+)(?P<more>(?:,\s+(?:the\s+)?[A-Z][a-z\u00e0-\u00ff]+)*),?\s+"
+    r"(?:and|together\s+with|with|et|avec)\s+(?:the\s+)?(?P<last>[A-Z][a-z\u00e0-\u00ff]+)\s+"
+    r"(?P<noun>forces|troops|soldiers|armies|army|military|armed\s+forces)\b")
+
+
+def _coordinated_forces(vocab: Vocab, text: str, sents: list[Sent], seg: Segment,
+                        country: str | None, out: dict[str, ActorScore]) -> None:
+    """The forces of every demonym of a coordination whose noun only the last one carries
+    ("French and Malian forces": the French forces too)."""
+    matcher = vocab.matcher()
+    lo = 0 if seg.has_title else seg.start
+    for h in _COORDINATED.finditer(text, lo, seg.end):
+        if any(a <= h.start() < b for a, b in seg.mask):
+            continue
+        s = sent_at(sents, h.start())
+        if s is None or s.weight <= 0:
+            continue
+        words = [(h.start("first"), h.group("first"))]
+        words += [(h.start("more") + m.start(1), m.group(1))
+                  for m in re.finditer(r"([A-Z]\w+)", h.group("more"))]
+        for w0, w in words:
+            found = matcher.find(f"{w} {h.group('noun')}", kinds=("actor",))
+            if len(found) != 1 or found[0].end - found[0].start < len(w) + 2:
+                continue  # not "<demonym> forces" as one name
+            c = _choose_candidate(found[0], country)
+            if c is None or c.entity.type not in (STATE, EXTERNAL):  # type: ignore[union-attr]
+                continue
+            actor: Actor = c.entity  # type: ignore[assignment]
+            sc = out.get(actor.id)
+            if sc is None:
+                sc = out[actor.id] = ActorScore(actor, c, generic=False)
+            sc.weight = max(sc.weight, s.weight)
+            sc.count += 1
+            sc.first = min(sc.first, w0)
+            sc.spans.append((w0, w0 + len(w)))
+            if s.title or s.lead:
+                sc.lead_first = min(sc.lead_first, w0)
+            other = out.get(next((a.actor.id for a in out.values()
+                                  if any(a0 == h.start("last") for a0, _ in a.spans)), ""))
+            if other is not None:
+                sc.agent = sc.agent or other.agent
 
 
 def _drop_area_only(ftext: str, sents: list[Sent], out: dict[str, ActorScore]) -> None:
@@ -464,3 +511,38 @@ def order_actors(xs: list[ActorScore]) -> list[ActorScore]:
 
 # the main verb of an incident, active voice (English past and headline present, French
 # passé composé and present)
+
+
+_PEOPLE_BEFORE = re.compile(r"\b(?P<people>[A-Z][\w'\u2019-]*)\s+$")
+
+
+def civilians_who_fight(vocab: Vocab, text: str, sents: list[Sent], seg: Segment,
+                        country: str | None, chosen: list[ActorScore]) -> list[ActorScore]:
+    """ACLED's rule for civilians who fight back (an armed clash, not an attack): they
+    are a militia of their community -- their people's ethnic militia ("Dogon villagers
+    exchanged fire with..."), else the militia of the village the incident names, else
+    the country's Unidentified Communal Militia."""
+    civ = [a for a in chosen if a.actor.type == CIV and not a.implied and a.weight >= 2]
+    sides = [a for a in chosen if a.actor.type in (STATE, EXTERNAL, *ARMED)]
+    if not civ or not country or len(sides) > 1 or any(
+            a.actor.type in (STATE, EXTERNAL) for a in sides):
+        return chosen  # the civilians are not one of the two sides that fought
+    from sahel_tui.gazetteer.index import name_key, peoples_keys
+
+    from .militias import _ethnic_actor
+
+    a = civ[0]
+    militia = None
+    peoples = peoples_keys()
+    for a0, _ in a.spans:
+        p = _PEOPLE_BEFORE.search(text, max(0, a0 - 30), a0)
+        if p and name_key(p.group("people")) in peoples:
+            militia = _ethnic_actor(vocab, p.group("people"), country)
+            break
+    if militia is None:
+        militia = village_militia(vocab, text, sents, seg, country) or actor_for(
+            vocab, country, "Identity militia", "Unidentified Communal Militia")
+    if militia is None or any(c.actor.id == militia.id for c in chosen):
+        return [c for c in chosen if c is not a]
+    return [replace(c, actor=militia, cand=None, generic=False) if c is a else c
+            for c in chosen]

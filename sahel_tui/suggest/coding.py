@@ -87,6 +87,7 @@ from .actors import (
     STATE,
     ActorScore,
     civilians_named,
+    civilians_who_fight,
     collect_actors,
     is_progov,
     is_uag,
@@ -167,6 +168,8 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
             why = WHY_TERRITORY
 
     # ACLED conventions for who is involved
+    if sub == "Armed clash":
+        chosen = civilians_who_fight(vocab, text, sents, seg, country, chosen)
     chosen = implied_actors(vocab, chosen, scores, et, sub, country)
 
     lead_text = " ".join(ftext[s.start : s.end] for s in sents

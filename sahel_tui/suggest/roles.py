@@ -27,6 +27,9 @@ from .actors import (
 from .incidents import Sent
 from .type_rules import EXPLOSIONS
 
+# foreign forces that fight as the state's partners: associated actors of its forces
+STATE_PARTNERS = frozenset({"wagner"})
+
 # the state side on the offensive, and an attack on it (a defence is not an offensive)
 _STATE_OFFENSIVE = re.compile(
     r"\b(?:operations?|offensive|air\s*strikes?|airstrikes?|drone\s+strikes?|raid(?:ed|s)?|"
@@ -105,7 +108,15 @@ def assign_roles(chosen: list[ActorScore], sub: str, lead_text: str,
     crowd = order_actors([a for a in chosen if a.actor.type in CROWD])
     # pro-government militias (CJTF, hunters' groups) fight beside the state when it is there
     progov = [a for a in armed if is_progov(a)]
-    side_state = state + ext
+    # a foreign force named before the country's own leads the state side ("French and
+    # Malian forces", "Barkhane supported by the Malian army": ACLED's actor1 is France,
+    # Mali associated); partners of the state's own making (Wagner/Africa Corps) follow it
+    lead_ext = [a for a in ext if a.actor.id not in STATE_PARTNERS]
+    if state and lead_ext and (lead_ext[0].lead_first, lead_ext[0].first) < (
+            state[0].lead_first, state[0].first):
+        side_state = lead_ext + state + [a for a in ext if a not in lead_ext]
+    else:
+        side_state = state + ext
     if state:
         side_state += progov
         armed = [a for a in armed if a not in progov]
