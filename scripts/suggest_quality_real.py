@@ -12,7 +12,7 @@ can be taken with and without it.
 Each line of ``../shared/realworld/acled_notes_dev.jsonl`` (ACLED's notes paragraph with
 ACLED's coding; others' data, read by path, never copied) becomes a feed item: its text is
 the note; its title is the note's opening words, cut like a feed that has no headline
-("Presumed Ansaroul Islam (JNIM) militants seized a vehicle of the…"); it is published the
+("Suspected militants stopped a lorry on the road and took its…"); it is published the
 day after the event at 09:00 UTC.  ``sahel_tui.suggest.suggest_coding`` codes it exactly as
 the coding screen would, and the first proposed event is scored against ACLED's row:
 

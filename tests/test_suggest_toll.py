@@ -13,7 +13,7 @@ from sahel_tui.suggest.fatalities import extract_fatalities
     [
         # one victim named with "the", "his", "her": the object of a killing verb or the
         # subject of a passive one
-        ("Gunmen killed the son of the village chief in Koro.", 1),
+        ("Bandits killed the brother of the imam in Djibo.", 1),
         ("The imam was killed near the mosque.", 1),
         ("Militants assassinated a forest guard near Gossi.", 1),
         ("A man succumbed to injuries sustained in the attack.", 1),
@@ -25,23 +25,23 @@ from sahel_tui.suggest.fatalities import extract_fatalities
         ("Three people including a man, a woman and a girl were killed.", 3),
         ("Seize personnes ont été tuées, dont quatre militaires.", 16),
         # ... but not a list of the wounded before a separate toll
-        ("Militants killed eleven soldiers and wounded others including officers, "
-         "twenty militants were killed.", 31),
+        ("Jihadists killed nine gendarmes and wounded others including a captain, "
+         "fourteen jihadists were killed.", 23),
         # one person told twice
         ("Gunmen killed a man working as a vendor in Gao.", 1),
-        # a list before one killing verb, each figure counted ("Three soldiers, one
-        # civilian and twenty-one militants were killed")
-        ("Three soldiers, one civilian, and twenty-one militants were reportedly killed, "
-         "three soldiers were also wounded.", 25),
-        ("15 militants, one soldier and a local militia member were killed.", 17),
+        # a list before one killing verb, each figure counted ("Two gendarmes, one
+        # herder and nineteen assailants were killed")
+        ("Two gendarmes, one herder, and nineteen assailants were reportedly killed, "
+         "four gendarmes were also wounded.", 22),
+        ("12 assailants, one gendarme and a village guard were killed.", 14),
         ("One civilian was injured and another killed.", 1),
         ("Two hostages were released while three were executed.", 3),
-        ("Three kidnappers were killed and four arrested.", 3),
+        ("Two robbers were killed and five arrested.", 2),
         # "the village head", and the next of a list of named victims
         ("Gunmen killed the village head and the imam of Bagoni.", 2),
-        ("Militants killed a former local government secretary in Takum.", 1),
+        ("Assailants killed a retired district officer in Wukari.", 1),
         # a parenthetical subset ends at its comma
-        ("Eight people, including three soldiers, and 11 fighters were killed.", 19),
+        ("Six people, including two gendarmes, and 9 attackers were killed.", 15),
         # the killer is not a victim; the wounded are not the dead
         ("A soldier beat a refinery worker to death.", 1),
         ("Gunmen wounded two youths near the well, one succumbed to his wounds.", 1),
