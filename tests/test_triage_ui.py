@@ -313,11 +313,70 @@ async def test_a_result_arriving_as_the_app_closes_is_dropped(config) -> None:
         gone = Pane("gone")
         await app.screen.mount(gone)
         await gone.remove()
-        await asyncio.to_thread(app.deliver, gone.take, "removed widget")
+        assert not await asyncio.to_thread(app.deliver, gone.take, "removed widget")
         app._running = False  # what App._shutdown sets before it removes the screens
         try:
             await asyncio.to_thread(app.deliver, lambda: calls.append("closing app"))
         finally:
             app._running = True
-        await asyncio.to_thread(app.deliver, lambda: calls.append("running app"))
+        assert await asyncio.to_thread(app.deliver, lambda: calls.append("running app"))
     assert calls == ["running app"]
+
+
+async def test_a_result_for_a_screen_being_taken_down_is_dropped(config) -> None:
+    """A screen's children go first when it is popped (or the app shuts down) while the
+    screen still counts as attached: a result for it that arrives then would find its
+    widgets gone (NoMatches), so it is dropped from the moment the removal starts."""
+    import asyncio
+
+    from textual.containers import Vertical
+    from textual.screen import Screen
+    from textual.widgets import Static
+
+    calls: list[str] = []
+
+    class Shown(Screen):
+        def compose(self):
+            with Vertical():
+                yield Static("body", id="body")
+
+        def take(self, what: str) -> None:
+            self.query_one("#body", Static).update(what)  # NoMatches once the body is gone
+            calls.append(what)
+
+    app = SahelApp(config, coder="tester")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await app.push_screen(Shown())
+        await pilot.pause()
+        shown = app.screen
+        assert await asyncio.to_thread(app.deliver, shown.take, "while shown")
+        done = app.pop_screen()  # the removal starts now and finishes over the next turns
+        taken, _ = await asyncio.gather(
+            asyncio.to_thread(app.deliver, shown.take, "while popping"), done)
+        assert not taken  # told: a worker closes what the result held
+        assert not await asyncio.to_thread(app.deliver, shown.take, "after")
+        await pilot.pause()
+        assert app.is_running and type(app.screen).__name__ == "TriageScreen"
+    assert calls == ["while shown"]
+
+
+async def test_a_worker_never_looks_up_widgets_itself(config, monkeypatch) -> None:
+    """A worker's message for the status bar is delivered to the screen, which finds the bar
+    on the UI thread: looked up in the worker (as the counts and the export did), a bar the
+    screen had already taken down raised NoMatches there and the failed worker ended the app."""
+    from sahel_tui.ui.statusbar import StatusBar
+
+    app = SahelApp(config, coder="tester")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await screen.query_one(StatusBar).remove()  # as when the screen comes down
+
+        def busy():
+            raise sqlite3.OperationalError("database is locked")
+
+        monkeypatch.setattr(app, "worker_connection", busy)
+        screen.recount()
+        await settle(pilot)
+        assert app.is_running and app.return_code is None

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
 
 from sahel_tui.config import Config, no_feeds_message
 from sahel_tui.store import open_store
@@ -329,22 +330,30 @@ class SahelApp(App):
                 return
         self.notify(message, title="Database", severity="error", timeout=15)
 
-    def deliver(self, callback, *args, **kwargs) -> None:
+    def deliver(self, callback, *args, **kwargs) -> bool:
         """From a background thread: run `callback` on the UI thread, unless the app has
         begun to close by the time it runs there. Shutdown removes the screens' widgets
         first, so a result that arrives then has nowhere to go and is dropped, not raised
-        (a suggestion that finished as the analyst quit once failed on a missing list)."""
-        def guarded() -> None:
+        (a suggestion that finished as the analyst quit once failed on a missing list).
+        Likewise for a widget or screen from the moment its removal starts: its children
+        go first, while it still counts as attached (Textual's own signals check the same
+        flags). Whether it ran: a worker closes what a dropped result held."""
+        def guarded() -> bool:
             node = getattr(callback, "__self__", None)
-            if self.closing or not self.is_running or (
-                    node is not None and node is not self and not node.is_attached):
-                return
+            if self.closing or not self.is_running:
+                return False
+            if isinstance(node, DOMNode) and node is not self and (
+                    not node.is_attached or node._pruning or node._closing or node._closed):
+                return False
             callback(*args, **kwargs)
+            return True
 
         if self.closing:
-            return
-        with contextlib.suppress(RuntimeError):  # the loop has already stopped
-            self.call_from_thread(guarded)
+            return False
+        try:
+            return self.call_from_thread(guarded)
+        except RuntimeError:  # the loop has already stopped
+            return False
 
     def worker_trouble(self, exc: BaseException) -> None:
         """From a background thread: a damaged file (or a disk error) met while counting or

@@ -3,6 +3,7 @@ screen where every number opens the items behind it, with the three analyst ques
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from datetime import date, timedelta
 
@@ -61,7 +62,10 @@ class TalliesPane(Static):
             self.app.worker_trouble(exc)
             self.app.deliver(self.update, Text(f"tallies unavailable: {exc}"))
             return
-        self.app.deliver(self._built, query, conn, state)
+        if not self.app.deliver(self._built, query, conn, state):
+            with contextlib.suppress(sqlite3.Error):  # the app may be closing too
+                state.close()  # the pane was taken down meanwhile: nobody else will
+            conn.close()
 
     def _built(self, query: Compiled, conn: sqlite3.Connection, state) -> None:
         if query is not self._query:

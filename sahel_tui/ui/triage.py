@@ -309,6 +309,12 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
             self.app.write("remember the item", None, {"item": str(self._position)},
                            op="state")
 
+    def say(self, message: str) -> None:
+        """The status bar's message. Workers deliver it here: the bar is looked up on the UI
+        thread, never in the worker, where the screen may be coming down meanwhile."""
+        for bar in self.query(StatusBar):  # none while the screen is coming down
+            bar.set(message=message)
+
     def show_banner(self, text: str) -> None:
         for bar in self.query(StatusBar):  # none while the screen is coming down
             bar.set(banner=text)
@@ -491,7 +497,7 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
         from sahel_tui.exchange.export import export
 
         def progress(done: int, total: int) -> None:
-            self.app.deliver(self.status.set, message=f"exporting {done}/{total}…")
+            self.app.deliver(self.say, f"exporting {done}/{total}…")
 
         try:
             conn = self.app.worker_connection()
@@ -508,7 +514,7 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
         text = f"exported {result.count} {what} to {result.path}"
         if result.skipped:
             text += f" ({result.skipped} without coordinates left out)"
-        self.app.deliver(self.status.set, message=text)
+        self.app.deliver(self.say, text)
         self.app.deliver(self.notify, text, timeout=6)
 
     def action_conflicts(self) -> None:
@@ -555,7 +561,7 @@ class TriageScreen(ArticleActions, CodingActions, Screen):
             finally:
                 self.app.release_connection(conn)
         except sqlite3.Error as exc:  # busy, or interrupted because the app is closing
-            self.app.deliver(self.status.set, message=f"counts unavailable: {exc}")
+            self.app.deliver(self.say, f"counts unavailable: {exc}")
             self.app.worker_trouble(exc)
             return
         self.app.deliver(self._counted, query, counts)
