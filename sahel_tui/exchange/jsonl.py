@@ -63,30 +63,34 @@ def provenance(conn: sqlite3.Connection, analyst: str) -> dict:
 
 def event_json(row: dict) -> dict:
     """The exchange's event object of a row read by selection.py with full=True (its keys:
-    the row id, then EVENT_FIELDS in order): a copy without the id is in EVENT_FIELDS order."""
-    out = row.copy()
-    del out["id"]
-    out["assoc_actor_1"] = names(out["assoc_actor_1"])
-    out["assoc_actor_2"] = names(out["assoc_actor_2"])
-    out["civilian_targeting"] = bool(out["civilian_targeting"])
-    return out
+    EVENT_FIELDS in order): that row, its lists and boolean made (in place: the row is
+    the writer's, read once)."""
+    row["assoc_actor_1"] = names(row["assoc_actor_1"])
+    row["assoc_actor_2"] = names(row["assoc_actor_2"])
+    row["civilian_targeting"] = bool(row["civilian_targeting"])
+    return row
 
 
-def item_json(it: Item, feeds: dict[int, Feed]) -> dict:
-    """The exchange's item object of an item read with full=True (Item.extra)."""
+def feed_objects(feeds: dict[int, Feed]) -> dict[int, dict]:
+    """The exchange's feed object of each feed but its "link" (the item's): made once."""
+    return {fid: {"name": f.name, "url": f.url, "tags": list(f.tags), "language": f.language,
+                  "reliability": f.reliability} for fid, f in feeds.items()}
+
+
+def item_json(it: Item, feeds: dict[int, dict]) -> dict:
+    """The exchange's item object of an item read with full=True (Item.extra); ``feeds``:
+    feed_objects."""
     guid, canonical, author, guessed, language, content_hash, text, article = it.extra
     carried = [(feeds[fid], link) for fid, link in it.feeds if fid in feeds]
     if len(carried) > 1:
-        carried.sort(key=lambda fl: (fl[0].name, fl[0].url))
+        carried.sort(key=lambda fl: (fl[0]["name"], fl[0]["url"]))
     out = {"uid": it.uid, "keys": it.keys, "guid": guid, "link": it.link,
            "canonical_link": canonical, "title": it.title, "author": author,
            "published": it.published, "published_guessed": bool(guessed),
            "language": language, "content_hash": content_hash, "text": text}
     if article:  # the full article, when fetched (a reader of version 1 skips it)
         out["article"] = article
-    out["feeds"] = [{"name": f.name, "url": f.url, "tags": list(f.tags),
-                     "language": f.language, "reliability": f.reliability, "link": link}
-                    for f, link in carried]
+    out["feeds"] = [{**f, "link": link} for f, link in carried]
     return out
 
 
@@ -98,7 +102,7 @@ def _line_start(prov: dict, origin: tuple | None) -> str:
         "database": origin[0], "name": origin[1], "analyst": origin[2]}})
 
 
-def _line(start: str, rec: EventRecord, feeds: dict[int, Feed], encoded: dict[int, str],
+def _line(start: str, rec: EventRecord, feeds: dict[int, dict], encoded: dict[int, str],
           actors: Definitions) -> str:
     parts = []
     for it in rec.items:
@@ -107,7 +111,7 @@ def _line(start: str, rec: EventRecord, feeds: dict[int, Feed], encoded: dict[in
             text = encoded[it.id] = _encode(item_json(it, feeds))
         parts.append(text)
     row = rec.row
-    defs = actors.of(row) if actors else ""
+    defs = actors.of(row) if actors else ""  # (before event_json makes the lists)
     return (f'{start},"event":{_encode(event_json(row))},{defs}'
             f'"items":[{",".join(parts)}],"history":[{rec.history}]}}\n')
 
@@ -119,35 +123,47 @@ class Definitions:
 
     def __init__(self, actors: Iterable[Actor]) -> None:
         self.by_key = {fold_key(n): a for a in actors if a.source == "analyst" for n in a.names}
-        self.defs: dict[str, tuple[dict, ...]] = {}  # a name or an assoc list -> definitions
+        self.defs: dict[str, tuple[str, ...]] = {}  # a name or an assoc list -> names defined
+        self.texts: dict[tuple[str, ...], str] = {}  # names defined -> the "actors" text
 
     def __bool__(self) -> bool:
         return bool(self.by_key)
 
-    def _defs(self, text: str, assoc: bool) -> tuple[dict, ...]:
+    def _defs(self, text: str, assoc: bool) -> tuple[str, ...]:
         found = self.defs.get(text)
         if found is None:
-            found = tuple({"name": n, "type": a.type, "country": a.country}
-                          for n in (names(text) if assoc else (text,))
-                          if (a := self.by_key.get(fold_key(n))) is not None)
+            found = tuple(n for n in (names(text) if assoc else (text,))
+                          if fold_key(n) in self.by_key)
             if len(self.defs) < 100_000:
                 self.defs[text] = found
         return found
 
     def of(self, row: dict) -> str:
-        """The ``"actors":[...],`` text of a selection row (empty: none to define)."""
+        """The ``"actors":[...],`` text of a selection row (empty: none to define); made
+        once for each set of names defined (few: the analyst's own actors)."""
         get = self.defs.get  # (inline: most lines are looked up, found, and define none)
         a1, s1, a2, s2 = row["actor1"], row["assoc_actor_1"], row["actor2"], row["assoc_actor_2"]
         d1, e1, d2, e2 = get(a1), get(s1), get(a2), get(s2)
         if d1 == e1 == d2 == e2 == ():  # all four seen, none defined
             return ""
-        out = (*(d1 if d1 is not None else self._defs(a1, False)),
-               *(e1 if e1 is not None else self._defs(s1, True)),
-               *(d2 if d2 is not None else self._defs(a2, False)),
-               *(e2 if e2 is not None else self._defs(s2, True)))
-        if not out:
+        defined = ((d1 if d1 is not None else self._defs(a1, False))
+                   + (e1 if e1 is not None else self._defs(s1, True))
+                   + (d2 if d2 is not None else self._defs(a2, False))
+                   + (e2 if e2 is not None else self._defs(s2, True)))
+        if not defined:
             return ""
-        return f'"actors":{_encode([d for i, d in enumerate(out) if d not in out[:i]])},'
+        text = self.texts.get(defined)
+        if text is None:
+            out: list[dict] = []
+            for n in defined:
+                a = self.by_key[fold_key(n)]
+                d = {"name": n, "type": a.type, "country": a.country}
+                if d not in out:
+                    out.append(d)
+            text = f'"actors":{_encode(out)},'
+            if len(self.texts) < 100_000:
+                self.texts[defined] = text
+        return text
 
 
 def write_jsonl(chunks: Iterable[list[EventRecord]], fh: TextIO, prov: dict,
@@ -156,12 +172,13 @@ def write_jsonl(chunks: Iterable[list[EventRecord]], fh: TextIO, prov: dict,
     """A line per event of ``chunks`` (read with full=True); returns the number of events.
     ``actors``: the exporting analyst's vocabulary (their own actors are defined)."""
     plain = _line_start(prov, None)
+    objects = feed_objects(feeds)
     defs = Definitions(actors)
     n = 0
     for chunk in chunks:
         encoded: dict[int, str] = {}  # an item reported by two events is encoded once
         fh.write("".join([_line(plain if rec.origin is None else _line_start(prov, rec.origin),
-                                rec, feeds, encoded, defs) for rec in chunk]))
+                                rec, objects, encoded, defs) for rec in chunk]))
         n += len(chunk)
         tick(n)
     return n

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from json.encoder import encode_basestring as _string
 
 from sahel_tui.store.query import Compiled
@@ -22,9 +22,10 @@ from .jsonl import EVENT_FIELDS
 
 CHUNK = 1000
 
-# the event columns read: the row id, then the exchange format's fields in its order (the
-# JSONL writer copies the row and drops the id), plus, for ACLED rows, one computed in SQL
-EVENT_COLUMNS = ("id", *EVENT_FIELDS)
+# the event columns read: the exchange format's fields in its order, then the row id and,
+# for ACLED rows, the Unix time of updated_at. A JSONL row (full) is made of the fields
+# alone: it is the line's event object as read (jsonl.event_json)
+EVENT_COLUMNS = (*EVENT_FIELDS, "id")
 _SELECT = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
 _UNIX = ", CAST(strftime('%s', e.updated_at) AS INTEGER) AS unix_updated"  # ACLED's timestamp
 _ROW_KEYS = (*EVENT_COLUMNS, "unix_updated")
@@ -49,21 +50,23 @@ def load_feeds(conn: sqlite3.Connection) -> dict[int, Feed]:
                 "SELECT id, name, config_url, tags, language, reliability FROM feeds")}
 
 
-@dataclass(slots=True)
 class Item:
-    id: int
-    uid: str
-    link: str | None
-    title: str
-    published: str
-    feeds: list[tuple[int, str | None]] = field(default_factory=list)  # (feed id, its link)
-    keys: list[str] = field(default_factory=list)  # JSONL only
-    extra: tuple = ()  # JSONL only: FULL_ITEM_COLUMNS
+    """An item of the export. A plain class: its __init__ costs a dataclass's half, and a
+    100k-event export makes ~100k of them."""
+
+    __slots__ = ("extra", "feeds", "id", "keys", "link", "published", "title", "uid")
+
+    def __init__(self, id: int, uid: str, link: str | None, title: str, published: str,
+                 extra: tuple = ()) -> None:
+        self.id, self.uid, self.link, self.title, self.published = id, uid, link, title, published
+        self.feeds: list[tuple[int, str | None]] = []  # (feed id, its link)
+        self.keys: list[str] = []  # JSONL only
+        self.extra = extra  # JSONL only: FULL_ITEM_COLUMNS
 
 
 @dataclass(slots=True)
 class EventRecord:
-    row: dict  # EVENT_COLUMNS + unix_updated (full: EVENT_COLUMNS)
+    row: dict  # EVENT_COLUMNS + unix_updated (full: EVENT_FIELDS)
     items: list[Item]
     origin: tuple[str, str, str] | None = None  # imported: (database id, file name, analyst)
     history: str = ""  # JSON objects joined with ',' (imported history, then local)
@@ -107,11 +110,13 @@ def event_chunks(conn: sqlite3.Connection, q: Compiled | None, *, full: bool = F
         rows = cur.fetchmany(size)
         if not rows:
             return
-        yield _complete(conn, [dict(zip(_ROW_KEYS, r, strict=False)) for r in rows], full)
+        keys = EVENT_FIELDS if full else _ROW_KEYS  # (zip stops at the shorter)
+        yield _complete(conn, [r[-1 if full else -2] for r in rows],
+                        [dict(zip(keys, r, strict=False)) for r in rows], full)
 
 
-def _complete(conn: sqlite3.Connection, rows: list[dict], full: bool) -> list[EventRecord]:
-    ids = [r["id"] for r in rows]
+def _complete(conn: sqlite3.Connection, ids: list[int], rows: list[dict],
+              full: bool) -> list[EventRecord]:
     marks = _marks(len(ids))
     item_cols = "i.id, i.uid, i.link, i.title, i.published"
     if full:
@@ -124,7 +129,7 @@ def _complete(conn: sqlite3.Connection, rows: list[dict], full: bool) -> list[Ev
                      ids):
         it = items.get(r[1])
         if it is None:
-            it = items[r[1]] = Item(r[1], r[2], r[3], r[4], r[5], extra=r[6:])
+            it = items[r[1]] = Item(r[1], r[2], r[3], r[4], r[5], r[6:])
         its = links.get(r[0])
         if its is None:
             links[r[0]] = [it]
@@ -145,7 +150,7 @@ def _complete(conn: sqlite3.Connection, rows: list[dict], full: bool) -> list[Ev
         if full:
             for item_id, key in _tuples(
                     conn, f"SELECT item_id, key FROM item_keys WHERE item_id IN ({m}) "
-                          "ORDER BY key", chunk):
+                          "ORDER BY item_id, key", chunk):  # (the index's order: no sort)
                 items[item_id].keys.append(key)
     origins = {r[0]: r[1:] for r in _tuples(
         conn, "SELECT event_id, origin_database, origin_name, origin_analyst FROM event_origins "
@@ -159,9 +164,11 @@ def _complete(conn: sqlite3.Connection, rows: list[dict], full: bool) -> list[Ev
             if inner:
                 history[event_id] = [inner]
         targets = [f"event:{i}" for i in ids]
-        for r in _tuples(conn, "SELECT target, at, coder, op, action, before, after FROM "
-                               f"decisions WHERE target IN ({marks}) ORDER BY id", targets):
-            history.setdefault(int(r[0][6:]), []).append(_decision_json(r))
+        # ORDER BY target, id: the index's order (no sort); each event's decisions in order
+        for r in _tuples(conn, "SELECT CAST(substr(target, 7) AS INTEGER), at, coder, op, "
+                               f"action, before, after FROM decisions WHERE target IN ({marks}) "
+                               "ORDER BY target, id", targets):
+            history.setdefault(r[0], []).append(_decision_json(r))
     return [EventRecord(r, links.get(i) or [], origins.get(i), ",".join(history.get(i, ())))
             for r, i in zip(rows, ids, strict=True)]
 
