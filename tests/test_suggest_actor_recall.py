@@ -9,6 +9,7 @@ prison or forest guards are their country's military or police forces."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -99,3 +100,44 @@ def test_civilians_who_fight_back_are_their_communitys_militia(vocab, body, mili
     assert e.sub_event_type == "Armed clash", body
     assert a1 == "JNIM: Group for Support of Islam and Muslims"
     assert a2 == militia
+
+
+@pytest.mark.parametrize("body", [
+    "On Tuesday, presumed ISWAP (Greater Sahara) militants killed a farmer near Gao, Mali.",
+    "On Tuesday, ISWAP militants killed a farmer near Gao, Mali.",
+])
+def test_iswap_in_mali_or_burkina_faso_is_the_greater_sahara_branch(vocab, body):
+    a1, _, _ = _code(vocab, body)
+    assert a1 == "Islamic State Sahel Province"
+
+
+def test_iswap_around_lake_chad_stays_iswap(vocab):
+    a1, _, _ = _code(vocab, "On Tuesday, ISWAP militants killed a farmer near Monguno, "
+                            "Borno State, Nigeria.")
+    assert a1 == "Islamic State (West Africa)"
+
+
+@pytest.mark.parametrize("body,title", [
+    ("On Tuesday, the Nigerien government extended the state of emergency in the "
+     "Tillaberi region of Niger by three months.", "State of emergency extended"),
+    ("On Tuesday, the government imposed a curfew in Mopti, Mali, after an attack.",
+     "Curfew in Mopti"),
+])
+def test_the_government_deciding_is_the_governments_actor(vocab, body, title):
+    e = suggest_coding(title, body, dt.datetime(2021, 5, 2, 9), "en", vocab=vocab).events[0]
+    assert e.actor1 is not None and e.actor1.name.startswith("Government of ")
+    # exported with the regime period of the event date, as ACLED names it
+    assert re.search(r" \(\d{4}-(?:\d{4})?\)$", vocab.dated_actor_name(e.actor1.name, "2022-06-01"))
+
+
+@pytest.mark.parametrize("body", [
+    "On Tuesday, gunmen killed two farmers in Kukawa Local Government Area, Borno State, "
+    "Nigeria.",
+    "On Tuesday, gunmen attacked a government school in Kankara, Katsina State, Nigeria, "
+    "and killed two farmers.",
+    "On Tuesday, students protested against the government in Kano, Nigeria; police "
+    "dispersed them with tear gas.",
+])
+def test_government_as_a_word_of_a_place_or_a_target_is_not_an_actor(vocab, body):
+    _, _, e = _code(vocab, body)
+    assert not any(a.name.startswith("Government of ") for a in e.actors), body

@@ -44,11 +44,24 @@ _NOT_ACTOR_AFTER = re.compile(
     r"hospital|personnel)\b"
 )
 
+# "government" that is not the government acting: a Nigerian local government area, a
+# side's label
+_NOT_GOVERNMENT_BEFORE = re.compile(r"(?:local|pro-|anti-|state|federal|regional)\s*$")
+# the government acting: a verb, a clause or the sentence's end follows it (not a noun it
+# qualifies: "government forces", "Government Science School", "government warehouse")
+_GOVERNMENT_ACTS_AFTER = re.compile(
+    r"^(?:\s*[,.;:)]|\s*$|\s+(?:[a-z]+ed|has|had|have|was|were|is|will|would|and|of|in|on|"
+    r"to|for|with|also|then|officially|formally|on\s+\w+day|a|an|ont?|avait|va|est|"
+    r"declare|decide|annonce|impose|prolonge|instaure|interdit|suspend|"
+    r"[a-z]+s)\b)")
 _CIVILIAN_ADJ_NEXT = re.compile(r"^\s*(?:[a-z]+)")
 _GENERIC_CIV_OK_NEXT = {"was", "is", "who", "had", "has", "and", "or", "killed", "died",
                         "were", "dead", "casualties", "deaths", "death", "victims", "toll",
                         "lives", "in", "at", "on", "near", "from", "of", "with", "by",
                         "while", "during", "after", "before", "as", "to", "into"}
+
+# countries where "ISWAP" is the Islamic State's Sahel branch (see collect_actors)
+_GREATER_SAHARA = frozenset({"ML", "BF"})
 
 # actor types
 STATE = "State forces"
@@ -233,6 +246,14 @@ def collect_actors(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
         if c is None:
             continue
         actor: Actor = c.entity  # type: ignore[assignment]
+        if actor.id == "iswap" and country in _GREATER_SAHARA:
+            # the Islamic State's Sahel branch fought under the ISWAP name (2019-2022):
+            # ACLED's "Islamic State (West Africa) - Greater Sahara Faction" in Mali and
+            # Burkina Faso, never the Lake Chad province
+            issp = vocab.actors.get("issp")
+            if issp is not None:
+                c = replace(c, id=issp.id, name=issp.name, entity=issp)
+                actor = issp
         if actor.type == CIV and country:
             foreign = _nationality(ftext, matches, m)
             if foreign and foreign != country:
@@ -242,6 +263,10 @@ def collect_actors(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
                 actor = c.entity  # type: ignore[assignment]
         generic = _is_generic(c, m)
         after = ftext[m.end : m.end + 30]
+        if actor.name.startswith("Government of ") and (
+                _NOT_GOVERNMENT_BEFORE.search(ftext, max(0, m.start - 12), m.start)
+                or not _GOVERNMENT_ACTS_AFTER.match(after)):
+            continue  # "Kukawa Local Government Area", "government forces", "pro-government"
         if generic and _NOT_ACTOR_AFTER.match(after):
             continue  # "military sources", "civilian vehicles"
         if (actor.type == CIV or (generic and actor.type != STATE)) and _is_source(ftext, m):

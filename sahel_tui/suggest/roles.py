@@ -199,6 +199,8 @@ def implied_actors(vocab: Vocab, chosen: list[ActorScore], scores: dict[str, Act
     if et in ("Protests", "Riots"):
         typ = "Protesters" if et == "Protests" else "Rioters"
         chosen = [a for a in chosen if a.actor.type not in CROWD or a.actor.type == typ]
+        # the government a crowd marches against is what it protests, not a side
+        chosen = [a for a in chosen if not a.actor.name.startswith("Government of ")]
         chosen = [_as_police(vocab, a, country) for a in chosen]
         add(typ)
     elif sub in VAC:
