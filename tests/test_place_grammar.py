@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from test_gazetteer import geo_line, write_dump
 
-from sahel_tui.gazetteer.evidence import variant_in_unit
 from sahel_tui.gazetteer.index import Gazetteer
+from sahel_tui.gazetteer.notes import variant_in_unit
 from sahel_tui.gazetteer.store import import_geonames
 from sahel_tui.store import open_store
 from sahel_tui.suggest import suggest_coding
@@ -134,3 +134,48 @@ def test_a_named_group_leans_to_its_area(vocab):
     place = coded(vocab, "On 13 March 2020, ISWAP militants attacked Gwalori and killed "
                          "four farmers.")
     assert place.country == "NG"
+
+
+# ------------------------------------------------------------------ communes, the coder's word
+def test_the_village_before_its_commune_is_the_place(vocab):
+    for text in ("On 3 May 2020, gunmen attacked the village of Wendokoro in Sabalorou "
+                 "Commune (Koro, Mopti), and killed two people.",
+                 "On 3 May 2020, gunmen attacked Wendokoro, Sabalorou Commune (Koro, Mopti), "
+                 "and killed two people."):
+        assert coded(vocab, text).id == "gn:101", text
+    # a village the dumps lack: named as written, in the units of the parenthesis
+    place = coded(vocab, "On 3 May 2020, gunmen attacked the village of Kobaro Ndiaye in "
+                         "Sabalorou Commune (Koro, Mopti), and killed two people.")
+    assert place.name in ("Kobaro Ndiaye", "Sabalorou")
+
+
+def test_a_village_of_another_cercle_is_not_the_one_named_with_its_units(vocab):
+    # Tamberigou is a village of Koro; "(Bandiagara, Mopti)" names another cercle of Mopti:
+    # the village as written, in Bandiagara
+    place = coded(vocab, "On 3 May 2020, gunmen attacked Tamberigou (Bandiagara, Mopti) and "
+                         "killed three civilians.")
+    assert (place.name, place.admin2, place.source) == ("Tamberigou", "Bandiagara",
+                                                         "text:Bandiagara")
+
+
+def test_the_place_the_coder_names_that_no_gazetteer_knows(vocab):
+    # the coder's place is named as written, at the place the note names before it
+    place = coded(vocab, "On 3 May 2020, militants attacked the village of Sabalorou (coded "
+                         "as Kounkoudougou at geoprecision 2), and killed two people.")
+    assert (place.name, place.country, place.admin2) == ("Kounkoudougou", "ML", "Koro")
+    assert place.has_coordinates and place.source == "text:Sabalorou"
+    # ... even in a sentence that tells nothing of the incident
+    place = coded(vocab, "On 3 May 2020, ISWAP attacked Kalagari and Dusmari. Other villages "
+                         "were spared (no location found, coded as Ngaskori).")
+    assert place.name == "Ngaskori"
+
+
+def test_a_list_or_a_landmark_before_a_commune_is_not_the_village(vocab):
+    # several villages of a commune: the commune is coded
+    place = coded(vocab, "On 3 May 2020, gunmen attacked Wendokoro and Tamberigou in "
+                         "Sabalorou Commune (Koro, Mopti), and killed two people.")
+    assert place.id == "gn:102"
+    # the coder's word naming an actor is not a place
+    place = coded(vocab, "On 3 May 2020, herders killed a bandit (coded as UAG) in "
+                         "Sabalorou (Koro, Mopti).")
+    assert place.id == "gn:102"

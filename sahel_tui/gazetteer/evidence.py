@@ -17,7 +17,7 @@ and :func:`evidence` says why in words:
 * then what it is: a populated place (+0.6; a capital or seat +0.4 more), a town of the
   bundled gazetteer (+0.8), population (up to ~+1).
 
-ACLED's parentheses are read first (see :func:`_without_qualifiers`): "X (Koro, Mopti)"
+ACLED's parentheses are read first (see :func:`.notes.without_qualifiers`): "X (Koro, Mopti)"
 keeps only the places X in those units, or codes the village X as named, in those units;
 "(coded as Y)" says the place coded.  A name only the import knows, in none of the
 countries the item is about, is left out (see :func:`score_candidates`).
@@ -29,7 +29,6 @@ imported name never takes the words of an actor or a country.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import re
 from collections import Counter
@@ -49,6 +48,7 @@ from .index import (
     used_as_adjective,
 )
 from .keys import name_key
+from .notes import coded, gaz_candidate, without_qualifiers
 
 __all__ = ["evidence", "km", "place_matches", "score_candidates"]
 
@@ -67,10 +67,6 @@ def km(a: Place, b: Place) -> float:
     h = (math.sin((lat2 - lat1) / 2) ** 2
          + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _gaz_candidate(p: Place, written: str) -> Candidate:
-    return Candidate("place", p.id, p.name, p.country, "place", p.population, written, 0.0, p)
 
 
 def _overlaps(a: Match, b: Match) -> bool:
@@ -93,7 +89,7 @@ def place_matches(gz: Gazetteer, text: str, matches: Sequence[Match], *,
     vocab_places = _whole_names(text, vocab_places, [*matches, *found])
     merged: list[Match] = list(vocab_places)
     for g in found:
-        gm = Match(g.start, g.end, g.text, tuple(_gaz_candidate(p, n) for p, n in g.places))
+        gm = Match(g.start, g.end, g.text, tuple(gaz_candidate(p, n) for p, n in g.places))
         if any(_overlaps(gm, b) for b in blockers):
             continue
         clash = [m for m in merged if _overlaps(gm, m)]
@@ -112,9 +108,14 @@ def place_matches(gz: Gazetteer, text: str, matches: Sequence[Match], *,
             merged[merged.index(old)] = Match(old.start, old.end, old.text,
                                               old.candidates + extra)
     merged.sort(key=lambda m: m.start)
-    merged = _without_qualifiers(text, merged, blockers, gz)
-    return score_candidates(gz, text, merged, matches, country_hint=country_hint,
-                            recent=recent or gz.recent)
+    chosen, context = without_qualifiers(text, merged, blockers, gz)
+    # the coder's or the bracketed place is ranked with the note's other places as evidence
+    keys = {(m.start, m.end, m.text) for m in chosen}
+    pool = [*context, *(m for m in chosen if m not in context)]
+    pool.sort(key=lambda m: m.start)
+    scored = score_candidates(gz, text, pool, matches, country_hint=country_hint,
+                              recent=recent or gz.recent)
+    return [m for m in scored if (m.start, m.end, m.text) in keys]
 
 
 _CITY = 100_000
@@ -153,255 +154,6 @@ def _whole_names(text: str, places: list[Match], names: Sequence) -> list[Match]
                for n in names for a, b in near):
             out.append(m)
     return out
-
-
-_HEAD_GAP = re.compile(
-    r"^\s*(?:\[[^\[\]]{1,40}\]\s*)?"  # "Kangouri [Kangouri Mamadou] (Gueskerou, Diffa)"
-    r"(?:(?:village|town|community|settlement|hamlet|area|commune|market|camp|quarter|"
-    r"ward|localit[eé]|hameau)\s*)?$", re.IGNORECASE)
-# several villages in one unit ("attacked Jetete, Hoyo and Fashar communities (Magumeri
-# LGA, Borno)"): ACLED codes the unit
-_PLURAL_GAP = re.compile(r"^\s*(?:villages|communities|settlements|hamlets|towns)\s*$",
-                         re.IGNORECASE)
-_HEAD_WORDS = re.compile(r"((?:[A-Z][\w'’-]*[\s-]+){0,3}[A-Z][\w'’-]*)\s*$")
-_ANY_PAREN = re.compile(r"\(([^()]{1,120})\)")
-_CODED = re.compile(r"^\s*(?:geo[- ]?)?coded\s+(?:as|at|to|in)\b", re.IGNORECASE)
-_CODED_BEFORE = re.compile(
-    r"(?:\b(?:geo[- ]?)?coded\s+(?:as|at|to|in)|\bcoordinates\s+(?:for|of))\s+(?:the\s+)?$",
-    re.IGNORECASE)
-_UNIT_WORD = re.compile(r"\s+(?:lga|local\s+government\s+area|state|region|province|"
-                        r"cercle|department|d[eé]partement|commune)$", re.IGNORECASE)
-
-
-_UNIT_PART = re.compile(r"^[A-Z][\w'’.-]*(?:[\s/-]+[A-Z][\w'’.-]*){0,3}$")
-
-
-def _unit_keys(inner: str) -> set[str]:
-    """The admin units a parenthesis names, as spelling keys: "Gwoza LGA, Borno" ->
-    {gwoza, borno}."""
-    return {name_key(_UNIT_WORD.sub("", part.strip())) for part in inner.split(",")} - {""}
-
-
-def _admin_paren(inner: str) -> bool:
-    """A parenthesis of admin units only ("Koro, Mopti", "Gwoza LGA, Borno", "Lac"), not
-    a remark ("near Bandiougou", "Police reported Akilu", "Katsina state, coordinates
-    for Jibia used")."""
-    parts = [_UNIT_WORD.sub("", p.strip()) for p in inner.split(",")]
-    return 1 <= len(parts) <= 3 and all(_UNIT_PART.match(p) for p in parts)
-
-
-def _in_units(c: Candidate, units: set[str]) -> bool:
-    p = c.entity
-    return isinstance(p, Place) and bool(
-        {name_key(p.admin1), name_key(p.admin2)} & units
-        or (p.kind != "place" and name_key(p.name) in units))
-
-
-def _unit_of(inner: list[Match], units: set[str]) -> Place | None:
-    """The unit a parenthesis codes to: its first name, as a place of the bundled gazetteer
-    (a district, or the town that names a commune) lying in the others."""
-    first = name_key(inner[0].text)
-    rest = units - {first}
-    cands = [c for c in inner[0].candidates if isinstance(c.entity, Place)
-             and not _imported(c)]
-    if not cands and rest:
-        # a commune the bundled gazetteer lacks, an imported town of that name in the
-        # other units: "Kindjandi (Gueskerou, Diffa)"
-        cands = [c for c in inner[0].candidates if isinstance(c.entity, Place)
-                 and {name_key(c.entity.admin1), name_key(c.entity.admin2)} & rest]
-
-    def fit(c: Candidate) -> tuple:
-        p: Place = c.entity  # type: ignore[assignment]
-        return (not rest or bool({name_key(p.admin1), name_key(p.admin2)} & rest),
-                p.kind == "admin2", p.kind == "place")
-
-    best = max(cands, key=fit, default=None)
-    return best.entity if best is not None else None  # type: ignore[return-value]
-
-
-_VARIANT_KM = 100.0  # a cercle of northern Mali or an LGA of Borno is this wide
-
-
-def variant_in_unit(gz: Gazetteer, name: str, unit: Place) -> tuple[Place, str] | None:
-    """The imported place a village named with its units is when the note joins or splits
-    its words otherwise than the gazetteer ("Yantumaki (Dan-Musa LGA, Katsina)" for Yan
-    Tumaki, "In-Deliman (Ansongo, Gao)" for I-n-Déliman): among the places within ~100 km
-    of the unit's point, one whose spelling key written as one word is the name's, those
-    of the unit's own admin2 first, then the nearest; it takes the units the note gives
-    (GeoNames puts I-n-Déliman in Ménaka).  Letters that differ are not matched: on real
-    notes a letter off ("Bilbis"/"Bilbil", "Marsi"/"Mersi") was another village as often
-    as the same one."""
-    if not unit.has_coordinates or not unit.country:
-        return None
-    joined = name_key(name).replace(" ", "")
-    if len(joined) < 4:
-        return None
-    unit_a2 = name_key(unit.name if unit.kind == "admin2" else unit.admin2)
-    best: tuple | None = None
-    for k, p, written in gz.around(unit.country, unit.latitude, unit.longitude, _VARIANT_KM):
-        if k.replace(" ", "") != joined:
-            continue
-        rank = (name_key(p.admin2) != unit_a2, km(p, unit))
-        if best is None or rank < best[0]:
-            best = (rank, p, written)
-    if best is None:
-        return None
-    p = best[1]
-    admin1 = unit.name if unit.kind == "admin1" else unit.admin1
-    admin2 = unit.name if unit.kind == "admin2" else unit.admin2
-    return dataclasses.replace(p, admin1=admin1 or p.admin1, admin2=admin2 or p.admin2), best[2]
-
-
-def _named_village(name: str, unit: Place, start: int, end: int) -> Match:
-    """A village the text names with its admin units and the gazetteer lacks: the name as
-    written, the units of the parenthesis, the unit's coordinates (geo_precision 2)."""
-    admin1 = unit.name if unit.kind == "admin1" else unit.admin1
-    admin2 = unit.name if unit.kind == "admin2" else unit.admin2
-    p = Place(id=f"text:{unit.id}:{fold_key(name)}", name=name, kind="place",
-              country=unit.country, admin1=admin1, admin2=admin2, latitude=unit.latitude,
-              longitude=unit.longitude, source=f"text:{unit.name}")
-    return Match(start, end, name, (Candidate("place", p.id, name, p.country, "place", 0,
-                                              name, 0.0, p),))
-
-
-def _without_qualifiers(text: str, places: list[Match], blockers: Sequence[Match] = (),
-                        gz: Gazetteer | None = None) -> list[Match]:
-    """Read ACLED's parentheses.  "Dinangourou (Koro, Mopti)" names one place: Koro and
-    Mopti say where it is (they stay evidence), and the candidates of Dinangourou outside
-    them are left out.  When the gazetteer does not know the name before it ("Yobe Baranda
-    village (Batsari LGA, Katsina)"), or none of its places lies in those units (a namesake
-    elsewhere), it is the village the text names, in those units, at their coordinates
-    (see :func:`named_village`); several villages ("... communities (Magumeri LGA, Borno)")
-    are coded to the first unit.  "Kassa (coded as Dinnguidanga at geoprecision 2)": the
-    place coded is the one named there."""
-    drop: set[int] = set()
-    replace: dict[int, Match] = {}
-    added: list[Match] = []
-    for paren in _ANY_PAREN.finditer(text):
-        lo, hi = paren.start(1), paren.end(1)
-        inner = [o for o in places if lo <= o.start and o.end <= hi]
-        before = text[max(0, paren.start() - 80) : paren.start()]
-        head = next((m for m in places if m.end <= paren.start()
-                     and _HEAD_GAP.match(text[m.end : paren.start()])), None)
-        if _CODED.match(paren.group(1)) or any(
-                _coded(text, o) for o in inner):
-            if head is not None and inner:
-                drop.add(id(head))
-            continue
-        if not inner:
-            continue
-        units = _unit_keys(paren.group(1))
-        unit = _unit_of(inner, units) if _admin_paren(paren.group(1)) else None
-        if unit is None:
-            if head is not None:
-                drop.update(id(o) for o in inner)  # "Taraterit (Taghatert)": another name
-            continue
-        if head is not None and id(head) not in drop:
-            inside = tuple(c for c in head.candidates if _in_units(c, units))
-            if inside:
-                if len(inside) < len(head.candidates):
-                    replace[id(head)] = Match(head.start, head.end, head.text, inside)
-                drop.update(id(o) for o in inner)
-                continue
-            if not any(_in_units(c, units) or c.detail != "place" for o in inner
-                       for c in o.candidates):
-                drop.update(id(o) for o in inner)  # "Taraterit (Taghatert)": another name
-                continue
-            drop.add(id(head))  # a namesake elsewhere: the village is not in the dumps
-        drop.update(id(o) for o in inner)
-        words = None
-        if head is not None:
-            words = (_name_start(text, head.start, [*blockers, *places]), head.end)
-        elif (br := re.search(r"\[([A-Z][^\[\]]{1,40})\]\s*$", before)) is not None:
-            # "Pogol-N'Daki [Ndaki] (Gourma-Rharous, Tombouctou)": the bracketed name
-            start = paren.start() - len(before) + br.start(1)
-            words = (start, start + len(br.group(1).rstrip()))
-        elif not _PLURAL_GAP.search(before):
-            gap = re.search(r"(?:\s+(?:village|town|community|settlement|hamlet|area|"
-                            r"commune|market|camp|quarter|ward))?\s*$", before, re.IGNORECASE)
-            w = _HEAD_WORDS.search(before[: gap.start()]) if gap else None
-            if w is not None:
-                start = paren.start() - len(before) + w.start(1)
-                name = _UNIT_WORD.sub("", w.group(1))  # "Kurecin Atai in Danmusa LGA (...)"
-                words = (start, start + len(name))
-                if any(b.start < words[1] and words[0] < b.end for b in blockers) or any(
-                        o.start < words[1] and words[0] < o.end for o in places):
-                    words = None
-        if words is None:
-            added.append(Match(inner[0].start, inner[0].end, inner[0].text,
-                               inner[0].candidates))  # the unit itself
-        else:
-            name = text[words[0] : words[1]]
-            v = (variant_in_unit(gz, name, unit) if gz is not None and head is None
-                 else None)
-            added.append(Match(words[0], words[1], name, (_gaz_candidate(*v),)) if v
-                         else _named_village(name, unit, *words))
-    out = [replace.get(id(m), m) for m in places if id(m) not in drop] + added
-    out.sort(key=lambda m: m.start)
-    # "(no location found, coded as Igabi)", "geo coded as Kukawa", "coordinates for Jibia
-    # used": the coder says which place the event is coded to
-    coded = [m for m in out if _coded(text, m)]
-    return coded or _bracketed(text, out) or out
-
-
-# ACLED's notes give the name of the place they coded in brackets after the name the source
-# wrote: "Manougou [Madougou]", "Hassi Bakari [In Boukri]", "Kangouri [Kangouri Mamadou]"
-_BRACKET = re.compile(r"([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3})\s*\[([A-Z][^\[\]]{1,40})\]")
-
-
-def _bracketed(text: str, places: list[Match]) -> list[Match]:
-    """The places named in brackets after another name: the bracketed name as the gazetteer
-    knows it, else the places of the name before it, under the bracketed name."""
-    out: list[Match] = []
-    for b in _BRACKET.finditer(text):
-        lo, hi = b.start(2), b.end(2)
-        inside = [m for m in places if lo <= m.start and m.end <= hi]
-        if inside:
-            out.extend(inside)
-            continue
-        head = next((m for m in places if b.start(1) <= m.start < b.end(1)), None)
-        if head is None:
-            continue
-        name = b.group(2).strip()
-        cands = []
-        for c in head.candidates:
-            p = c.entity
-            if not isinstance(p, Place) or p.kind != "place":
-                continue
-            q = Place(id=f"text:{p.id}:{fold_key(name)}", name=name, kind="place",
-                      country=p.country, admin1=p.admin1, admin2=p.admin2,
-                      latitude=p.latitude, longitude=p.longitude, population=p.population,
-                      source=p.source if p.source.startswith("text:") else f"text:{p.name}")
-            cands.append(Candidate("place", q.id, name, q.country, "place", q.population,
-                                   name, c.context, q))
-        if cands:
-            out.append(Match(lo, hi, name, tuple(cands)))
-    return out
-
-
-_WORD_BEFORE = re.compile(r"([A-Z][\w'’]*)[ -]$")
-_NOT_NAME = {"In", "On", "At", "Near", "The", "A", "An", "And", "Or", "Of", "From", "To",
-             "Le", "La", "Les", "De", "Du", "Des", "Au", "Aux", "En", "Dans", "Pres", "Près"}
-
-
-def _name_start(text: str, start: int, others: Sequence[Match]) -> int:
-    """Where the proper name ending with the words at *start* begins: "Karidjo Kouara", not
-    "Kouara" (a village the dumps lack, whose last word names another place)."""
-    for _ in range(3):
-        w = _WORD_BEFORE.search(text, max(0, start - 30), start)
-        if w is None or w.group(1) in _NOT_NAME or any(
-                o.start < start - 1 and w.start(1) < o.end for o in others):
-            break
-        lead = text[: w.start(1)].rstrip(" ")
-        if not lead or lead[-1] in ".!?:;\n\"“(":
-            break  # the first word of a sentence
-        start = w.start(1)
-    return start
-
-
-def _coded(text: str, m: Match) -> bool:
-    """The coder's own word: "coded as *m*", "coordinates for *m*"."""
-    return bool(_CODED_BEFORE.search(text[max(0, m.start - 40) : m.start]))
 
 
 def _same_town(c: Candidate, shipped: Sequence[Candidate], names: set) -> bool:
@@ -530,7 +282,7 @@ def score_candidates(gz: Gazetteer | None, text: str, places: Sequence[Match],
             own_ev[mine] -= 1
         ctx = strong + weak
         if (COUNTRY_FILTER and +strong and all(_imported(c) for c in m.candidates)
-                and not _coded(text, m)
+                and not coded(text, m)
                 and not any(ctx.get(c.country) for c in m.candidates)):
             if mine:
                 own_ev[mine] += 1

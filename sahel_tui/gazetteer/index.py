@@ -331,7 +331,7 @@ class Gazetteer:
         """(spelling key, place, name as written) of every imported place of *country*
         within about *km* of a point (a box: one range scan of the position index), for
         the spelling variants of a village named with its units (see
-        :func:`~sahel_tui.gazetteer.evidence.variant_in_unit`).  Cached per point."""
+        :func:`~sahel_tui.gazetteer.notes.variant_in_unit`).  Cached per point."""
         ck = ("@", country, round(latitude, 3), round(longitude, 3), km)
         hit = self._cache.get(ck)  # type: ignore[arg-type]
         if hit is not None:

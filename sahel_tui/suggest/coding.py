@@ -98,7 +98,7 @@ from .dates import DateSuggestion, extract_event_date
 from .event_type import suggest_event_type
 from .fatalities import FatalitySuggestion
 from .incidents import INCIDENT_CUE, Segment, Sent, masked_text, segments, sentences
-from .places import find_places, pick_place
+from .places import find_places, pick_place, with_coder_remarks
 from .result import EventCoding, ItemCoding
 from .roles import agent_side, assign_roles, implied_actors
 from .toll_rules import apply_conventions, extract_toll
@@ -124,7 +124,8 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
     local_sents = [Sent(s.start - lo, s.end - lo, s.weight, s.title, s.lead, s.quote)
                    for s in sents]
     local_mask = [(a - lo, b - lo) for a, b in seg.mask]
-    masked = masked_text(seg_text, local_sents, local_mask)
+    masked = with_coder_remarks(seg_text, masked_text(seg_text, local_sents, local_mask),
+                                local_mask)
     matcher = vocab.matcher()
     matches = [Match(m.start + lo, m.end + lo, m.text, m.candidates)
                for m in matcher.find(masked, country_hint=country_hint)]

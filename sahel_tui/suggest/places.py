@@ -52,14 +52,14 @@ def _named_with_units(text: str, m: Match, p: Place) -> bool:
     """*m* (read as *p*) is followed by the admin units ACLED codes it in, and *p* lies
     in them (a namesake elsewhere does not)."""
     if p.source.startswith("text:"):
-        return True  # the village a parenthesis names (gazetteer.evidence)
+        return True  # the village a parenthesis names (gazetteer.notes)
     u = _UNITS_AFTER.match(text, m.end)
     if u is None:
         return False
-    from sahel_tui.gazetteer.evidence import _unit_keys
     from sahel_tui.gazetteer.keys import name_key
+    from sahel_tui.gazetteer.notes import unit_keys
 
-    keys = _unit_keys(u.group(1))
+    keys = unit_keys(u.group(1))
     own = {name_key(p.admin1), name_key(p.admin2)}
     if p.kind != "place":
         own.add(name_key(p.name))
@@ -129,6 +129,27 @@ def _inside(p: Place, admin: Place) -> bool:
 
 
 # ----------------------------------------------------------------------------- places
+# the coder's own word on the place ("no location found, coded as Bama", "coordinates for
+# Jibia used"): read even in a sentence that does not tell of the incident
+_CODER_REMARK = re.compile(
+    r"\b(?:(?:geo[- ]?)?coded\s+(?:as|at|to|in)|coordinates\s+(?:for|of))\s+(?:the\s+)?"
+    r"[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}")
+
+
+_CODER_BEFORE = re.compile(r"(?:\b(?:geo[- ]?)?coded\s+(?:as|at|to|in)|\bcoordinates\s+"
+                           r"(?:for|of))\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def with_coder_remarks(text: str, masked: str, masks: Sequence[tuple[int, int]]) -> str:
+    """*masked* (the counting text) with the coder's remarks on the place put back from
+    *text*, outside *masks* (other incidents)."""
+    for r in _CODER_REMARK.finditer(text):
+        a, b = r.span()
+        if masked[a:b] != text[a:b] and not any(x < b and a < y for x, y in masks):
+            masked = masked[:a] + text[a:b] + masked[b:]
+    return masked
+
+
 def find_places(vocab: Vocab, text: str, matches: Sequence[Match], *,
                 country_hint: str | None = None) -> list[Match]:
     """The place names read in one incident: *text* is the whole item with what does not
@@ -189,15 +210,24 @@ def _remote(ps: _PlaceScore, ranked: Sequence[_PlaceScore], countries: set[str])
         _haversine_km(p, o) > _FAR_KM for o in others)  # type: ignore[arg-type]
 
 
+_COMMUNE_GAP = re.compile(r"^\s*(?:,|in(?:\s+the)?(?:\s+(?:rural|urban))?|dans\s+la)\s*$")
+_LISTED = re.compile(r"(?:,|\band|\bet)\s*$")
+_COMMUNE_AFTER = re.compile(r"\s+(?:rural\s+|urban\s+)?commune\b")
+_COMMUNE_OF = re.compile(r"^\s*(?:,\s*)?(?:in|dans)\s+(?:the\s+|la\s+)?(?:(?:rural|urban)\s+)?"
+                         r"commune\s+(?:of\s+|de\s+|d')?(?:rurale\s+de\s+)?$")
+
+
 def _grammar_pair(ftext: str, ranked: Sequence[_PlaceScore], a: _PlaceScore,
-                  gap: re.Pattern) -> _PlaceScore | None:
-    """The place named right after *a*, joined to it by words *gap* matches."""
+                  gap: re.Pattern, after: re.Pattern | None = None) -> _PlaceScore | None:
+    """The place named right after *a*, joined to it by words *gap* matches (and followed
+    by words *after* matches, when given)."""
     for b in ranked:
         if b is a:
             continue
         for _a0, a1 in a.spans:
-            for b0, _ in b.spans:
-                if a1 <= b0 <= a1 + 160 and gap.match(ftext[a1:b0]):
+            for b0, b1 in b.spans:
+                if a1 <= b0 <= a1 + 160 and gap.match(ftext[a1:b0]) and (
+                        after is None or after.match(ftext, b1)):
                     return b
     return None
 
@@ -209,6 +239,16 @@ def _by_grammar(ftext: str, ranked: list[_PlaceScore]) -> list[_PlaceScore]:
     if len(ranked) < 2:
         return ranked
     top = ranked[0]
+    # "Soye in Madougou Commune (Koro, Mopti)": the commune (and its units) locate the
+    # village, the place of the event
+    for x in ranked[1:]:
+        if any(_LISTED.search(ftext, max(0, a - 12), a) or _NEAR.search(ftext, max(0, a - 40), a)
+               for a, _ in x.spans):
+            continue  # "191 km northeast of Gao in Tarkint Commune", "X and Y in Z Commune"
+        if x.strong >= top.strong and (
+                _grammar_pair(ftext, ranked, x, _COMMUNE_GAP, _COMMUNE_AFTER) is top
+                or _grammar_pair(ftext, ranked, x, _COMMUNE_OF) is top):
+            return [x] + [p for p in ranked if p is not x]
     pair = None
     for a in ranked:
         b = _grammar_pair(ftext, ranked, a, _PAIR_GAP)
@@ -253,6 +293,9 @@ def pick_place(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
         if any(a <= m.start < b for a, b in seg.mask):
             continue
         s = sent_at(sents, m.start)
+        if s is not None and s.weight <= 0 and _CODER_BEFORE.search(
+                text, max(0, m.start - 40), m.start):
+            s = Sent(s.start, s.end, 1.0, s.title, s.lead, s.quote)  # the coder's place
         if s is None or s.weight <= 0:
             continue
         before = ftext[max(0, m.start - 40) : m.start]

@@ -1,0 +1,346 @@
+"""Reading what ACLED's notes say of their place, beside the name.
+
+The notes write the place coded with its admin units after it, "Dinangourou (Koro,
+Mopti)"; the name the coder used in brackets after the source's, "Manougou [Madougou]"; a
+village before its commune, "Soye in Madougou Commune (Koro, Mopti)"; and the coder's own
+word, "Kassa (coded as Dinnguidanga at geoprecision 2)".  :func:`without_qualifiers` reads
+them off the place names found in a note (see its docstring): which names are the place,
+which only locate it, and the villages no gazetteer holds, named as the note writes them,
+in the units it gives.  :mod:`.evidence` then ranks the candidates of what is left.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from sahel_tui.vocab.match import Candidate, Match
+from sahel_tui.vocab.model import Place
+from sahel_tui.vocab.textnorm import fold_key
+
+from .index import Gazetteer
+from .keys import name_key
+
+__all__ = ["coded", "gaz_candidate", "unit_keys", "variant_in_unit", "without_qualifiers"]
+
+
+def gaz_candidate(p: Place, written: str) -> Candidate:
+    """*p* as a candidate of a name found in text, written so in the gazetteer."""
+    return Candidate("place", p.id, p.name, p.country, "place", p.population, written, 0.0, p)
+
+
+_HEAD_GAP = re.compile(
+    r"^\s*(?:\[[^\[\]]{1,40}\]\s*)?"  # "Kangouri [Kangouri Mamadou] (Gueskerou, Diffa)"
+    r"(?:(?:village|town|community|settlement|hamlet|area|commune|market|camp|quarter|"
+    r"ward|localit[eé]|hameau)\s*)?$", re.IGNORECASE)
+# several villages in one unit ("attacked Jetete, Hoyo and Fashar communities (Magumeri
+# LGA, Borno)"): ACLED codes the unit
+_PLURAL_GAP = re.compile(r"^\s*(?:villages|communities|settlements|hamlets|towns)\s*$",
+                         re.IGNORECASE)
+_HEAD_WORDS = re.compile(r"((?:[A-Z][\w'’-]*[\s-]+){0,3}[A-Z][\w'’-]*)\s*$")
+_COMMUNE_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*[\s-]+){0,2}[A-Z][\w'’-]*)\s+"
+                             r"(?:rural\s+|urban\s+)?[Cc]ommune\s*$")
+_COMMUNE_LINK = re.compile(r"^\s*(?:,|\s+in(?:\s+the)?(?:\s+(?:rural|urban))?)\s*$",
+                           re.IGNORECASE)
+# "Mande-Kanda and Darsalam in Ouonkoro Commune": several villages (the commune is coded);
+# "191km northeast of Gao in Tarkint Commune": a landmark
+_NOT_THE_VILLAGE = re.compile(
+    r"(?:,|\band|\bet|(?:\d|\b)(?:km|kilomet\w*|miles?)\s+(?:\w+\s+){0,2}(?:of|from))\s*$",
+    re.IGNORECASE)
+_ANY_PAREN = re.compile(r"\(([^()]{1,120})\)")
+_CODED = re.compile(r"^\s*(?:geo[- ]?)?coded\s+(?:as|at|to|in)\b", re.IGNORECASE)
+_CODED_BEFORE = re.compile(
+    r"(?:\b(?:geo[- ]?)?coded\s+(?:as|at|to|in)|\bcoordinates\s+(?:for|of))\s+(?:the\s+)?$",
+    re.IGNORECASE)
+_UNIT_WORD = re.compile(r"\s+(?:lga|local\s+government\s+area|state|region|province|"
+                        r"cercle|department|d[eé]partement|commune)$", re.IGNORECASE)
+
+
+_UNIT_PART = re.compile(r"^[A-Z][\w'’.-]*(?:[\s/-]+[A-Z][\w'’.-]*){0,3}$")
+
+
+def unit_keys(inner: str) -> set[str]:
+    """The admin units a parenthesis names, as spelling keys: "Gwoza LGA, Borno" ->
+    {gwoza, borno}."""
+    return {name_key(_UNIT_WORD.sub("", part.strip())) for part in inner.split(",")} - {""}
+
+
+def _admin_paren(inner: str) -> bool:
+    """A parenthesis of admin units only ("Koro, Mopti", "Gwoza LGA, Borno", "Lac"), not
+    a remark ("near Bandiougou", "Police reported Akilu", "Katsina state, coordinates
+    for Jibia used")."""
+    parts = [_UNIT_WORD.sub("", p.strip()) for p in inner.split(",")]
+    return 1 <= len(parts) <= 3 and all(_UNIT_PART.match(p) for p in parts)
+
+
+def _in_units(c: Candidate, units: set[str]) -> bool:
+    p = c.entity
+    return isinstance(p, Place) and bool(
+        {name_key(p.admin1), name_key(p.admin2)} & units
+        or (p.kind != "place" and name_key(p.name) in units))
+
+
+def _other_admin2(c: Candidate, unit: Place, units: set[str]) -> bool:
+    """*c* is a village of another admin2 than the one the parenthesis names ("So" of
+    Bankass for "Soh ... (Bandiagara, Mopti)": in Mopti, but not this one); the admin2
+    must be the one the parenthesis means (in its admin1 when it names one)."""
+    p = c.entity
+    return (unit.kind == "admin2" and isinstance(p, Place) and p.kind == "place"
+            and bool(p.admin2) and name_key(p.admin2) != name_key(unit.name)
+            and (len(units) < 2 or name_key(unit.admin1) in units))
+
+
+def _unit_of(inner: list[Match], units: set[str]) -> Place | None:
+    """The unit a parenthesis codes to: its first name, as a place of the bundled gazetteer
+    (a district, or the town that names a commune) lying in the others."""
+    first = name_key(inner[0].text)
+    rest = units - {first}
+    cands = [c for c in inner[0].candidates if isinstance(c.entity, Place)
+             and not getattr(c.entity, "source", "").startswith("gazetteer:")]
+    if not cands and rest:
+        # a commune the bundled gazetteer lacks, an imported town of that name in the
+        # other units: "Kindjandi (Gueskerou, Diffa)"
+        cands = [c for c in inner[0].candidates if isinstance(c.entity, Place)
+                 and {name_key(c.entity.admin1), name_key(c.entity.admin2)} & rest]
+
+    def fit(c: Candidate) -> tuple:
+        p: Place = c.entity  # type: ignore[assignment]
+        return (not rest or bool({name_key(p.admin1), name_key(p.admin2)} & rest),
+                p.kind == "admin2", p.kind == "place")
+
+    best = max(cands, key=fit, default=None)
+    return best.entity if best is not None else None  # type: ignore[return-value]
+
+
+_VARIANT_KM = 100.0  # a cercle of northern Mali or an LGA of Borno is this wide
+
+
+def variant_in_unit(gz: Gazetteer, name: str, unit: Place) -> tuple[Place, str] | None:
+    """The imported place a village named with its units is when the note joins or splits
+    its words otherwise than the gazetteer ("Yantumaki (Dan-Musa LGA, Katsina)" for Yan
+    Tumaki, "In-Deliman (Ansongo, Gao)" for I-n-Déliman): among the places within ~100 km
+    of the unit's point, one whose spelling key written as one word is the name's, those
+    of the unit's own admin2 first, then the nearest; it takes the units the note gives
+    (GeoNames puts I-n-Déliman in Ménaka).  Letters that differ are not matched: on real
+    notes a letter off ("Bilbis"/"Bilbil", "Marsi"/"Mersi") was another village as often
+    as the same one."""
+    if not unit.has_coordinates or not unit.country:
+        return None
+    joined = name_key(name).replace(" ", "")
+    if len(joined) < 4:
+        return None
+    from .evidence import km
+
+    unit_a2 = name_key(unit.name if unit.kind == "admin2" else unit.admin2)
+    best: tuple | None = None
+    for k, p, written in gz.around(unit.country, unit.latitude, unit.longitude, _VARIANT_KM):
+        if k.replace(" ", "") != joined:
+            continue
+        rank = (name_key(p.admin2) != unit_a2, km(p, unit))
+        if best is None or rank < best[0]:
+            best = (rank, p, written)
+    if best is None:
+        return None
+    p = best[1]
+    admin1 = unit.name if unit.kind == "admin1" else unit.admin1
+    admin2 = unit.name if unit.kind == "admin2" else unit.admin2
+    return dataclasses.replace(p, admin1=admin1 or p.admin1, admin2=admin2 or p.admin2), best[2]
+
+
+def _named_village(name: str, unit: Place, start: int, end: int) -> Match:
+    """A village the text names with its admin units and the gazetteer lacks: the name as
+    written, the units of the parenthesis, the unit's coordinates (geo_precision 2)."""
+    admin1 = unit.name if unit.kind == "admin1" else unit.admin1
+    admin2 = unit.name if unit.kind == "admin2" else unit.admin2
+    p = Place(id=f"text:{unit.id}:{fold_key(name)}", name=name, kind="place",
+              country=unit.country, admin1=admin1, admin2=admin2, latitude=unit.latitude,
+              longitude=unit.longitude, source=f"text:{unit.name}")
+    return Match(start, end, name, (Candidate("place", p.id, name, p.country, "place", 0,
+                                              name, 0.0, p),))
+
+
+def without_qualifiers(text: str, places: list[Match], blockers: Sequence[Match] = (),
+                        gz: Gazetteer | None = None) -> tuple[list[Match], list[Match]]:
+    """Read ACLED's parentheses.  "Dinangourou (Koro, Mopti)" names one place: Koro and
+    Mopti say where it is (they stay evidence), and the candidates of Dinangourou outside
+    them are left out.  When the gazetteer does not know the name before it ("Yobe Baranda
+    village (Batsari LGA, Katsina)"), or none of its places lies in those units (a namesake
+    elsewhere), it is the village the text names, in those units, at their coordinates
+    (see :func:`named_village`); several villages ("... communities (Magumeri LGA, Borno)")
+    are coded to the first unit.  "Kassa (coded as Dinnguidanga at geoprecision 2)": the
+    place coded is the one named there."""
+    drop: set[int] = set()
+    replace: dict[int, Match] = {}
+    added: list[Match] = []
+    for paren in _ANY_PAREN.finditer(text):
+        lo, hi = paren.start(1), paren.end(1)
+        inner = [o for o in places if lo <= o.start and o.end <= hi]
+        before = text[max(0, paren.start() - 80) : paren.start()]
+        head = next((m for m in places if m.end <= paren.start()
+                     and _HEAD_GAP.match(text[m.end : paren.start()])), None)
+        commune = _COMMUNE_BEFORE.search(before)
+        if commune is not None:
+            # "Soye in Madougou Commune (Koro, Mopti)": the units place the village
+            cstart = paren.start() - len(before) + commune.start(1)
+            head = next((m for m in places if m.end <= cstart
+                         and _COMMUNE_LINK.match(text[m.end : cstart])
+                         and not _NOT_THE_VILLAGE.search(text, max(0, m.start - 40), m.start)),
+                        head)
+        if _CODED.match(paren.group(1)) or any(
+                coded(text, o) for o in inner):
+            if head is not None and inner:
+                drop.add(id(head))
+            continue
+        if not inner:
+            continue
+        units = unit_keys(paren.group(1))
+        unit = _unit_of(inner, units) if _admin_paren(paren.group(1)) else None
+        if unit is None:
+            if head is not None:
+                drop.update(id(o) for o in inner)  # "Taraterit (Taghatert)": another name
+            continue
+        if head is not None and id(head) not in drop:
+            inside = tuple(c for c in head.candidates if _in_units(c, units)
+                           and not _other_admin2(c, unit, units))
+            if inside:
+                if len(inside) < len(head.candidates):
+                    replace[id(head)] = Match(head.start, head.end, head.text, inside)
+                drop.update(id(o) for o in inner)
+                continue
+            if not any(_in_units(c, units) or c.detail != "place" for o in inner
+                       for c in o.candidates):
+                drop.update(id(o) for o in inner)  # "Taraterit (Taghatert)": another name
+                continue
+            drop.add(id(head))  # a namesake elsewhere: the village is not in the dumps
+        drop.update(id(o) for o in inner)
+        words = None
+        if head is not None:
+            words = (_name_start(text, head.start, [*blockers, *places]), head.end)
+        elif (br := re.search(r"\[([A-Z][^\[\]]{1,40})\]\s*$", before)) is not None:
+            # "Pogol-N'Daki [Ndaki] (Gourma-Rharous, Tombouctou)": the bracketed name
+            start = paren.start() - len(before) + br.start(1)
+            words = (start, start + len(br.group(1).rstrip()))
+        elif not _PLURAL_GAP.search(before):
+            gap = re.search(r"(?:\s+(?:village|town|community|settlement|hamlet|area|"
+                            r"commune|market|camp|quarter|ward))?\s*$", before, re.IGNORECASE)
+            w = _HEAD_WORDS.search(before[: gap.start()]) if gap else None
+            if w is not None:
+                start = paren.start() - len(before) + w.start(1)
+                name = _UNIT_WORD.sub("", w.group(1))  # "Kurecin Atai in Danmusa LGA (...)"
+                words = (start, start + len(name))
+                if any(b.start < words[1] and words[0] < b.end for b in blockers) or any(
+                        o.start < words[1] and words[0] < o.end for o in places):
+                    words = None
+        if words is None:
+            added.append(Match(inner[0].start, inner[0].end, inner[0].text,
+                               inner[0].candidates))  # the unit itself
+        else:
+            name = text[words[0] : words[1]]
+            v = (variant_in_unit(gz, name, unit) if gz is not None and head is None
+                 else None)
+            added.append(Match(words[0], words[1], name, (gaz_candidate(*v),)) if v
+                         else _named_village(name, unit, *words))
+    out = [replace.get(id(m), m) for m in places if id(m) not in drop] + added
+    out.sort(key=lambda m: m.start)
+    # "(no location found, coded as Igabi)", "geo coded as Kukawa", "coordinates for Jibia
+    # used": the coder says which place the event is coded to
+    by_coder = [m for m in out if coded(text, m)] or _coded_unknown(text, out, blockers)
+    return by_coder or _bracketed(text, out) or out, out
+
+
+_CODED_NAME = re.compile(
+    r"\b(?:geo[- ]?)?coded\s+(?:as|at|to|in)\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3})(?![\w'’-])")
+
+
+def _coded_unknown(text: str, places: list[Match], blockers: Sequence[Match]) -> list[Match]:
+    """"Intarkade (coded as Ntillit at geoprecision 2)" where the matcher read no Ntillit:
+    another mention of that name in the note ("between Boni and Simby (coded as Boni)"),
+    else the coder's place as named, with the candidates (country, units, point) of the
+    place the note names before it, the one ACLED's coder located it by."""
+    for r in _CODED_NAME.finditer(text):
+        lo, hi = r.span(1)
+        name = r.group(1)
+        if name.isupper() or any(b.start < hi and lo < b.end for b in [*blockers, *places]):
+            continue  # "(coded as UAG)": an actor
+        same = [m for m in places if name_key(m.text) == name_key(name)]
+        if same:
+            return same[:1]  # ranked with the others as evidence (place_matches)
+        ref = next((m for m in places if m.end <= lo), None)
+        if ref is None:
+            continue
+        cands = []
+        for c in ref.candidates:
+            p = c.entity
+            if not isinstance(p, Place) or p.kind != "place" or not p.has_coordinates:
+                continue
+            q = Place(id=f"text:coded:{p.id}:{fold_key(name)}", name=name, kind="place",
+                      country=p.country, admin1=p.admin1, admin2=p.admin2,
+                      latitude=p.latitude, longitude=p.longitude, population=p.population,
+                      source=f"text:{p.name}")
+            cands.append(Candidate("place", q.id, name, q.country, "place", q.population,
+                                   name, 0.0, q))
+        if cands:
+            return [Match(lo, hi, name, tuple(cands))]
+    return []
+
+
+# ACLED's notes give the name of the place they coded in brackets after the name the source
+# wrote: "Manougou [Madougou]", "Hassi Bakari [In Boukri]", "Kangouri [Kangouri Mamadou]"
+_BRACKET = re.compile(r"([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3})\s*\[([A-Z][^\[\]]{1,40})\]")
+
+
+def _bracketed(text: str, places: list[Match]) -> list[Match]:
+    """The places named in brackets after another name: the bracketed name as the gazetteer
+    knows it, else the places of the name before it, under the bracketed name."""
+    out: list[Match] = []
+    for b in _BRACKET.finditer(text):
+        lo, hi = b.start(2), b.end(2)
+        inside = [m for m in places if lo <= m.start and m.end <= hi]
+        if inside:
+            out.extend(inside)
+            continue
+        head = next((m for m in places if b.start(1) <= m.start < b.end(1)), None)
+        if head is None:
+            continue
+        name = b.group(2).strip()
+        cands = []
+        for c in head.candidates:
+            p = c.entity
+            if not isinstance(p, Place) or p.kind != "place":
+                continue
+            q = Place(id=f"text:{p.id}:{fold_key(name)}", name=name, kind="place",
+                      country=p.country, admin1=p.admin1, admin2=p.admin2,
+                      latitude=p.latitude, longitude=p.longitude, population=p.population,
+                      source=p.source if p.source.startswith("text:") else f"text:{p.name}")
+            cands.append(Candidate("place", q.id, name, q.country, "place", q.population,
+                                   name, c.context, q))
+        if cands:
+            out.append(Match(lo, hi, name, tuple(cands)))
+    return out
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’]*)[ -]$")
+_NOT_NAME = {"In", "On", "At", "Near", "The", "A", "An", "And", "Or", "Of", "From", "To",
+             "Le", "La", "Les", "De", "Du", "Des", "Au", "Aux", "En", "Dans", "Pres", "Près"}
+
+
+def _name_start(text: str, start: int, others: Sequence[Match]) -> int:
+    """Where the proper name ending with the words at *start* begins: "Karidjo Kouara", not
+    "Kouara" (a village the dumps lack, whose last word names another place)."""
+    for _ in range(3):
+        w = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if w is None or w.group(1) in _NOT_NAME or any(
+                o.start < start - 1 and w.start(1) < o.end for o in others):
+            break
+        lead = text[: w.start(1)].rstrip(" ")
+        if not lead or lead[-1] in ".!?:;\n\"“(":
+            break  # the first word of a sentence
+        start = w.start(1)
+    return start
+
+
+def coded(text: str, m: Match) -> bool:
+    """The coder's own word: "coded as *m*", "coordinates for *m*"."""
+    return bool(_CODED_BEFORE.search(text[max(0, m.start - 40) : m.start]))
