@@ -53,7 +53,7 @@ def test_backup_while_a_fetch_writes_is_consistent(tmp_path):
     thread = threading.Thread(target=fetcher)
     thread.start()
     try:
-        while written[0] < 500:  # the fetch is well under way
+        while written[0] < 500 and thread.is_alive():  # the fetch is well under way
             stop.wait(0.01)
         results = [backup(db, tmp_path / f"copy{i}.db") for i in range(3)]
     finally:

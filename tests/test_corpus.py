@@ -136,7 +136,7 @@ def test_corpus_over_http(tmp_path, server):
         by_file[_key(p)] = url
         feeds.append(FeedConfig(url=url, name=_key(p)))
     # one loopback host serves all: lift the per-host politeness limit for this test
-    cfg = make_config(tmp_path, feeds, timeout=10, concurrency=16, per_host=16)
+    cfg = make_config(tmp_path, feeds, concurrency=16, per_host=16)
     report = sync(cfg)
     _check(cfg, by_file, report)
     assert len(server.requests) == len(FEED_FILES)

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers_ui import ready
+from helpers_ui import WAIT_SECONDS, ready
 
 from sahel_tui.demo import demo_config
 from sahel_tui.store import decisions, open_store
@@ -193,13 +193,14 @@ async def test_draft_survives_kill_9(demo_copy):
         expect = said["expect"]
         # the draft is committed (a reader on another connection sees it) before the kill
         reader = sqlite3.connect(db)
-        for _ in range(600):
+        deadline = time.monotonic() + WAIT_SECONDS  # reached only if it never arrives
+        while True:
             kept = store_drafts.load(reader, item_id)
             if kept and all(kept[0].get(k) == v for k, v in expect.items()):
                 break
+            if time.monotonic() > deadline:
+                pytest.fail(f"the draft never reached the database: {kept}")
             time.sleep(0.05)
-        else:
-            pytest.fail(f"the draft never reached the database: {kept}")
         reader.close()
         assert child.poll() is None, "the child must still be running when killed"
         os.kill(child.pid, signal.SIGKILL)
