@@ -6,6 +6,7 @@ import csv
 import shutil
 import sqlite3
 
+from helpers_ui import workers_done
 from uidata import make_db
 
 from sahel_tui.exchange.export import export
@@ -27,7 +28,7 @@ def _battle(**kw) -> Event:
 
 async def settle(pilot) -> None:
     for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause()
 
 

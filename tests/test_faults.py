@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from helpers_feeds import make_config, news_items, rss
 from helpers_http import Response
-from helpers_ui import hold_lock, release, until
+from helpers_ui import hold_lock, release, until, workers_done
 
 from sahel_tui import cli
 from sahel_tui.config import FeedConfig
@@ -323,7 +323,7 @@ def _ui_config(tmp_path):
 
 
 async def _settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
 
 

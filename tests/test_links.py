@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from helpers_ui import workers_done
 from uidata import make_db
 
 from sahel_tui.ingest.sanitize import web_link
@@ -36,7 +37,7 @@ async def test_o_opens_only_http_links(tmp_path, link):
     opened: list[str] = []
     app.open_url = lambda url, **kw: opened.append(url)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         item = app.screen.query_one(ItemList).current.id
         with sqlite3.connect(config.settings.database) as db:

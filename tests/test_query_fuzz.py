@@ -5,6 +5,7 @@ windows, the counts, the sidebar's new-item count and the tallies pane)."""
 from __future__ import annotations
 
 import pytest
+from helpers_ui import workers_done
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_tallies import build
@@ -107,9 +108,9 @@ async def test_typing_an_overflowing_period_keeps_the_app(tmp_path):
 
     app = SahelApp(make_db(tmp_path / "ui.db"), coder="tester")
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.press("slash", *"since:1000000d", "enter")  # the bar checks every keystroke
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert app.is_running and len(app.screen.query_one(ItemList).rows) == 12
         await pilot.press("f", "ctrl+u", *"jnim\x00", "enter")
