@@ -141,3 +141,17 @@ def test_the_government_deciding_is_the_governments_actor(vocab, body, title):
 def test_government_as_a_word_of_a_place_or_a_target_is_not_an_actor(vocab, body):
     _, _, e = _code(vocab, body)
     assert not any(a.name.startswith("Government of ") for a in e.actors), body
+
+
+def test_a_coordination_of_peoples_names_each_peoples_militia(vocab):
+    a1, a2, e = _code(vocab, "On Tuesday, five people were killed in a clash between Tiv and "
+                             "Jukun ethnic militias in Wukari, Taraba State, Nigeria.")
+    assert {a1, a2} == {"Tiv Ethnic Militia (Nigeria)", "Jukun Ethnic Militia (Nigeria)"}
+    assert e.sub_event_type == "Armed clash"
+
+
+def test_local_militiamen_are_named_after_the_community_where_they_fought(vocab):
+    a1, a2, _ = _code(vocab, "On Tuesday, unidentified gunmen clashed with local militiamen "
+                             "in Sabon Birni, Sokoto State, Nigeria, killing five.")
+    assert {a1, a2} == {"Unidentified Armed Group (Nigeria)",
+                        "Sabon Birni Communal Militia (Nigeria)"}

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field, replace
 
 from sahel_tui.vocab.catalog import Vocab
 from sahel_tui.vocab.match import Candidate, Match
-from sahel_tui.vocab.model import Actor
+from sahel_tui.vocab.model import Actor, Place
 
 from .incidents import QUOTE_OPEN, Segment, Sent, sent_at
-from .militias import armed_people, named_militias, village_militia
+from .militias import armed_people, militia_actor, named_militias, village_militia
 
 # a generic person word is a source, not an actor, when it reports
 _SOURCE_AFTER = re.compile(
@@ -210,7 +210,7 @@ def _is_subject(ftext: str, sent: Sent, m_start: int, m_end: int) -> bool:
 
 def collect_actors(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
                     matches: Sequence[Match], seg: Segment,
-                    country: str | None) -> dict[str, ActorScore]:
+                    country: str | None, place: Place | None = None) -> dict[str, ActorScore]:
     out: dict[str, ActorScore] = {}
     uag = actor_for(vocab, country, "Political militia", "Unidentified Armed Group")
     if uag is not None:
@@ -344,6 +344,11 @@ def collect_actors(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
     for k in [k for k, a in out.items() if k.startswith("communal-") and a.generic]:
         # "village self-defense repelled the attack": the village's militia, by its name
         vm = village_militia(vocab, text, sents, seg, country)
+        if vm is None and place is not None and place.kind == "place" and \
+                place.country == country:
+            # "local militiamen clashed with gunmen in Galadimawa": ACLED names the
+            # militia after the community where it fought
+            vm = militia_actor(vocab, place.name, country, False)
         if vm is not None and vm.id not in out:
             out[vm.id] = replace(out.pop(k), actor=vm, cand=None, generic=False)
     _coordinated_forces(vocab, text, sents, seg, country, out)

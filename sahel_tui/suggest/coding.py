@@ -136,7 +136,7 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
                                                         seg, matches)
     country = incident_country(place, matches, country_hint, padded)
 
-    scores = collect_actors(vocab, text, ftext, sents, matches, seg, country)
+    scores = collect_actors(vocab, text, ftext, sents, matches, seg, country, place)
     named_armed = any(a.actor.type in ARMED and not is_uag(a) and not is_progov(a)
                       for a in scores.values())
     chosen: list[ActorScore] = []

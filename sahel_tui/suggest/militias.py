@@ -247,7 +247,24 @@ def armed_people(vocab: Vocab, ftext: str, sents: list[Sent], matches: Sequence[
             continue
         armed = bool(h.group("armed") or h.group("armed2"))
         out.append((ArmedPeople(_ethnic_actor(vocab, people, country), h.span(), armed), s))
+    for h in _PEOPLES_AND.finditer(ftext, lo, seg.end):
+        s = sent_at(sents, h.start())
+        if _masked(seg, h.start()) or s is None or s.weight <= 0:
+            continue
+        last = h.group().rsplit(" and ", 1)[0] if " and " in h.group() else h.group()
+        for w in _PEOPLE_WORD_RX.finditer(ftext, h.start(), h.start() + len(last)):
+            people = next((n for n, rx in _PEOPLE_NAME_RX if rx.fullmatch(w.group())), None)
+            if people is not None:
+                out.append((ArmedPeople(_ethnic_actor(vocab, people, country), w.span(), True),
+                            s))
     return out
 
 
 _PEOPLE_NAME_RX = tuple((n, re.compile(w)) for n, w in PEOPLES.items())
+# "Tiv and Jukun ethnic militias", "Fulani, Dogon and Bambara militiamen": every people of
+# the coordination has its militia, as the last one has
+_PEOPLES_AND = re.compile(
+    r"\b(?P<first>" + _PEOPLE_WORDS + r")(?P<more>(?:,\s+(?:" + _PEOPLE_WORDS + r"))*),?\s+"
+    r"(?:and|et)\s+(?:" + _PEOPLE_WORDS + r")\s+(?:ethnic\s+|communal\s+)?"
+    r"(?:militia\w*|milices?|miliciens|" + _ARMED_NOUN + r")\b")
+_PEOPLE_WORD_RX = re.compile(r"\b(?:" + _PEOPLE_WORDS + r")\b")
