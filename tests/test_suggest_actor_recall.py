@@ -155,3 +155,11 @@ def test_local_militiamen_are_named_after_the_community_where_they_fought(vocab)
                              "in Sabon Birni, Sokoto State, Nigeria, killing five.")
     assert {a1, a2} == {"Unidentified Armed Group (Nigeria)",
                         "Sabon Birni Communal Militia (Nigeria)"}
+
+
+def test_a_peoples_men_named_in_french_as_the_agents_are_its_militia(vocab):
+    e = suggest_coding("Attaque près de Mopti", "Mardi, trois villageois ont été tués par des "
+                       "éleveurs peuls près de Mopti, au Mali.", dt.datetime(2021, 5, 2, 9),
+                       "fr", vocab=vocab).events[0]
+    assert e.actor1 is not None and e.actor1.name == "Fulani Ethnic Militia (Mali)"
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Mali)"
