@@ -25,7 +25,8 @@
   every line before writing anything cannot avoid: ``json.loads`` of the file twice.
 - **Targets:** export >= 20,000 events/s for each format; the import >= 0.8 x the floor of
   storing the same prepared rows (judged with ``--floors``; out of reach with the json
-  module, see the README: the check-first floor alone is ~0.6 x the store floor); peak RSS
+  module, see the README: the check-first floor alone is ~0.6 x the store floor;
+  bench/import_stages.py splits an import's time by stage); peak RSS
   <= 150 MB in every phase. Printed as PASS or MISS. The figures go to --json (default bench/out/export.json), with
   the load average before and after (other processes on the machine slow every figure).
   ``--keep DIR --reuse`` runs the phases on the database kept in DIR by an earlier run;
@@ -368,7 +369,7 @@ def store_floor(src, path: Path) -> dict:
     conn = open_store(path)
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # as the import has it
     conn.execute("PRAGMA temp_store = MEMORY")
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), _cpu()[0]
     conn.execute("BEGIN IMMEDIATE")
     conn.executemany("INSERT INTO feeds (id, url, config_url, name, tags, reliability) "
                      "VALUES (?, ?, ?, ?, ?, ?)", feeds)
@@ -381,11 +382,11 @@ def store_floor(src, path: Path) -> dict:
             conn.executemany(sql, data[i:i + 2000])
     triggers.restore()
     conn.execute("COMMIT")
-    seconds = time.perf_counter() - t
+    seconds, cpu = time.perf_counter() - t, _cpu()[0] - cpu
     n = len(rows["events"][1])
     conn.close()
     return {"what": "store prepared rows", "events": n, "seconds": round(seconds, 3),
-            "events_per_s": round(n / seconds)}
+            "cpu_s": round(cpu, 3), "events_per_s": round(n / seconds)}
 
 
 #: associated actors of ASSOC the shipped vocabulary lacks: the exporting analyst added them
