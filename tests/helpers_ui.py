@@ -59,6 +59,21 @@ async def until(pilot, condition: Callable[[], object], seconds: float = WAIT_SE
     return True
 
 
+def record_notifications(app) -> list:
+    """Every notification the app shows from now on, as (title, message): a test that
+    counts them reads this, not app._notifications, from which Textual drops each one
+    once its timeout has passed (on a loaded machine, before the test looked)."""
+    shown: list = []
+    notify = app.notify
+
+    def recording(message, *args, title: str = "", **kwargs):
+        shown.append((title, message))
+        return notify(message, *args, title=title, **kwargs)
+
+    app.notify = recording
+    return shown
+
+
 async def ready(pilot) -> None:
     """Vocabularies loaded (in the background shortly after start) and workers done."""
     await until(pilot, lambda: pilot.app.vocab is not None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 
-from helpers_ui import hold_lock, release, until
+from helpers_ui import hold_lock, record_notifications, release, until
 from test_coding_ui import TITLE, ready, stored
 from test_faults import _status_bar, make_readonly
 
@@ -141,6 +141,7 @@ def _draft_fatalities(conn, item_id: int) -> int:
 async def test_coding_pending_at_quit_is_written_at_the_next_start(demo_db, tmp_path):
     db, item_id = _demo_copy(demo_db, tmp_path)
     app = SahelApp(demo_config(db=db), demo=True, coder="tester")
+    shown = record_notifications(app)
     holder = None
     try:
         async with app.run_test(size=(160, 48)) as pilot:
@@ -149,7 +150,7 @@ async def test_coding_pending_at_quit_is_written_at_the_next_start(demo_db, tmp_
             await pilot.press("number_sign", *"7", "enter", "enter")  # draft, then accept
             await pilot.pause()
             assert len(app.writes) == 2
-            told = [n for n in app._notifications if n.title == "Decision pending"]
+            told = [m for t, m in shown if t == "Decision pending"]
             assert len(told) == 1  # once, not again for each key or remembered position
             await pilot.press("q")  # the coding is kept beside the database; the app goes
             await pilot.pause()
@@ -175,6 +176,7 @@ async def test_coding_pending_at_quit_is_written_at_the_next_start(demo_db, tmp_
 async def test_a_full_disk_during_coding_keeps_the_coding_pending(demo_db, tmp_path):
     db, _ = _demo_copy(demo_db, tmp_path)
     app = SahelApp(demo_config(db=db), demo=True, coder="tester")
+    shown = record_notifications(app)
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot)
         screen = app.screen
@@ -198,7 +200,7 @@ async def test_a_full_disk_during_coding_keeps_the_coding_pending(demo_db, tmp_p
         await pilot.press("j", "k")  # moving on: remembered positions wait too, unsaid
         # the position is remembered 0.5 s after the last move
         assert await until(pilot, lambda: any(w.op == "state" for w in app.writes.waiting))
-        told = [n for n in app._notifications if n.title == "Decision pending"]
+        told = [m for t, m in shown if t == "Decision pending"]
         assert len(told) == 1
         app.conn.execute(f"PRAGMA max_page_count = {pages + 5000}")  # space is back
         await _until_written(pilot, app)

@@ -22,7 +22,12 @@ async def _settle(pilot) -> None:
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
-def test_triage_screen(snap_compare, tmp_path, size):
+def test_triage_screen(snap_compare, tmp_path, size, monkeypatch):
+    from sahel_tui.ui.statusbar import StatusBar
+
+    # the status bar's "flagged (u to undo)" is in the picture: it must not expire (8 s)
+    # while a loaded machine is still settling the screen
+    monkeypatch.setattr(StatusBar, "MESSAGE_SECONDS", 3600.0)
     app = SahelApp(make_db(tmp_path / "snap.db"), coder="tester")
 
     async def run_before(pilot):
