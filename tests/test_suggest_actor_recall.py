@@ -163,3 +163,13 @@ def test_a_peoples_men_named_in_french_as_the_agents_are_its_militia(vocab):
                        "fr", vocab=vocab).events[0]
     assert e.actor1 is not None and e.actor1.name == "Fulani Ethnic Militia (Mali)"
     assert e.actor2 is not None and e.actor2.name == "Civilians (Mali)"
+
+
+@pytest.mark.parametrize("body", [
+    "On Tuesday, an armed group attacked a village near Tahoua, Niger, and killed two "
+    "farmers.",
+    "On Tuesday, raiders attacked a village near Tahoua, Niger, and killed two farmers.",
+])
+def test_an_armed_group_the_text_does_not_name_is_the_unidentified_armed_group(vocab, body):
+    a1, a2, _ = _code(vocab, body)
+    assert (a1, a2) == ("Unidentified Armed Group (Niger)", "Civilians (Niger)")
