@@ -179,3 +179,20 @@ def test_a_list_or_a_landmark_before_a_commune_is_not_the_village(vocab):
     place = coded(vocab, "On 3 May 2020, herders killed a bandit (coded as UAG) in "
                          "Sabalorou (Koro, Mopti).")
     assert place.id == "gn:102"
+
+
+def test_the_name_in_parentheses_after_a_place_is_acleds(vocab):
+    # "Shawagui (Chawey)": the coder's gazetteer name, at the place named before it
+    place = coded(vocab, "On 3 May 2020, bandits attacked Sabalorou (Kounkoudou) and killed "
+                         "two policemen.")
+    assert (place.name, place.admin2, place.source) == ("Kounkoudou", "Koro",
+                                                         "text:Sabalorou")
+    # a village the gazetteer knows under that name is that village
+    place = coded(vocab, "On 3 May 2020, bandits attacked Kobarodou (Wendokoro) and killed "
+                         "two policemen.")
+    assert place.id == "gn:101"
+    # a unit stays a unit, an acronym is no place
+    assert coded(vocab, "On 3 May 2020, bandits attacked Sabalorou (Koro) and killed two "
+                        "policemen.").id == "gn:102"
+    assert coded(vocab, "On 3 May 2020, bandits attacked Sabalorou (MNLA) and killed two "
+                        "policemen.").id == "gn:102"

@@ -173,6 +173,7 @@ def without_qualifiers(text: str, places: list[Match], blockers: Sequence[Match]
     drop: set[int] = set()
     replace: dict[int, Match] = {}
     added: list[Match] = []
+    alts: list[Match] = []
     for paren in _ANY_PAREN.finditer(text):
         lo, hi = paren.start(1), paren.end(1)
         inner = [o for o in places if lo <= o.start and o.end <= hi]
@@ -191,6 +192,10 @@ def without_qualifiers(text: str, places: list[Match], blockers: Sequence[Match]
                 coded(text, o) for o in inner):
             if head is not None and inner:
                 drop.add(id(head))
+            continue
+        alt = _alt_name(text, paren, head, inner, blockers)
+        if alt is not None:
+            alts.append(alt)  # "Tini (Toni)": ACLED's name for the place
             continue
         if not inner:
             continue
@@ -246,7 +251,45 @@ def without_qualifiers(text: str, places: list[Match], blockers: Sequence[Match]
     # "(no location found, coded as Igabi)", "geo coded as Kukawa", "coordinates for Jibia
     # used": the coder says which place the event is coded to
     by_coder = [m for m in out if coded(text, m)] or _coded_unknown(text, out, blockers)
-    return by_coder or _bracketed(text, out) or out, out
+    return by_coder or alts or _bracketed(text, out) or out, out
+
+
+# ACLED's notes write their gazetteer's name for the place in parentheses after the
+# source's: "Shawagui (Chawey)", "Djadjel (Dyaye)", "Tini (Toni)"
+_ALT_NAME = re.compile(r"^([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})$")
+
+
+def _alt_name(text: str, paren: re.Match, head: Match | None, inner: list[Match],
+              blockers: Sequence[Match]) -> Match | None:
+    """The place a one-name parenthesis right after a place name gives as ACLED's name
+    for it: the name as the gazetteer knows it (not an admin unit: "Dire (Dire)", "(Lac)"
+    stay units), else named as written with the candidates of the name before it."""
+    a = _ALT_NAME.match(paren.group(1).strip())
+    if a is None or head is None or a.group(1).isupper() or text[head.end : paren.start()].strip():
+        return None
+    name = a.group(1)
+    lo = paren.start(1) + paren.group(1).index(name)
+    hi = lo + len(name)
+    if name_key(name) == name_key(head.text) or any(
+            b.start < hi and lo < b.end for b in blockers):
+        return None
+    if inner:
+        y = inner[0]
+        if len(inner) > 1 or (y.start, y.end) != (lo, hi) or any(
+                isinstance(c.entity, Place) and c.entity.kind != "place" for c in y.candidates):
+            return None  # a unit, or more than a name
+        return y
+    cands = []
+    for c in head.candidates:
+        p = c.entity
+        if not isinstance(p, Place) or p.kind != "place":
+            continue
+        q = dataclasses.replace(p, id=f"text:{p.id}:{fold_key(name)}", name=name,
+                                source=p.source if p.source.startswith("text:")
+                                else f"text:{p.name}")
+        cands.append(Candidate("place", q.id, name, q.country, "place", q.population, name,
+                               c.context, q))
+    return Match(lo, hi, name, tuple(cands)) if cands else None
 
 
 _CODED_NAME = re.compile(
