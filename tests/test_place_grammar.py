@@ -196,3 +196,9 @@ def test_the_name_in_parentheses_after_a_place_is_acleds(vocab):
                         "policemen.").id == "gn:102"
     assert coded(vocab, "On 3 May 2020, bandits attacked Sabalorou (MNLA) and killed two "
                         "policemen.").id == "gn:102"
+
+
+def test_a_road_written_with_its_units_is_coded_at_the_end_in_them(vocab):
+    place = coded(vocab, "On 3 May 2020, bandits attacked farmers in Konduga and travellers on "
+                         "the Kalagari road (Bama LGA, Borno), killing two.")
+    assert place.id == "gn:201"

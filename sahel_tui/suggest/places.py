@@ -44,7 +44,7 @@ _LINK = r"(?:\s*,\s*(?:and\s+|et\s+|between\s+|entre\s+)?|\s+(?:and|et|or|ou)\s+
 _UNITS_AFTER = re.compile(
     rf"(?:{_ALT}{_LINK}{_NAME})*{_ALT}"
     r"(?i:\s*(?:village|town|community|settlement|hamlet|area|commune|camp|quarter|ward|"
-    r"localit[eé]|hameau|lga|local\s+government\s+area|state|region|province|cercle|"
+    r"road|axis|highway|localit[eé]|hameau|lga|local\s+government\s+area|state|region|province|cercle|"
     r"d[eé]partement|department)s?)?\s*\(\s*([A-Z][^()]{0,118})\)")
 
 
