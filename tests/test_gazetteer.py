@@ -42,6 +42,19 @@ def write_dump(path: Path, lines, *, bom=False, crlf=False) -> Path:
     return path
 
 
+def built_gazetteer(d: Path, places, admin1, admin2):
+    """A gazetteer of our own dump lines (a country file and its admin tables) in ``d``,
+    imported and built: what the matching tests search."""
+    from sahel_tui.gazetteer.index import Gazetteer
+
+    conn = open_store(d / "g.db")
+    import_geonames(conn, [write_dump(d / "ML.txt", places),
+                           write_dump(d / "admin1CodesASCII.txt", admin1),
+                           write_dump(d / "admin2Codes.txt", admin2)])
+    conn.close()
+    return Gazetteer(d / "g.db").build()
+
+
 @pytest.fixture
 def conn(tmp_path):
     c = open_store(tmp_path / "t.db")

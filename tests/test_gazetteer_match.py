@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_gazetteer import geo_line, write_dump
+from test_gazetteer import built_gazetteer, geo_line, write_dump
 
 from sahel_tui.gazetteer.evidence import evidence, place_matches
 from sahel_tui.gazetteer.index import Gazetteer
@@ -45,13 +45,7 @@ ADMIN2 = ["ML.04.77\tKoro Cercle\tKoro\t1", "ML.07.88\tKati Cercle\tKati\t2",
 
 @pytest.fixture(scope="module")
 def gaz(tmp_path_factory):
-    d = tmp_path_factory.mktemp("gz")
-    conn = open_store(d / "g.db")
-    import_geonames(conn, [write_dump(d / "ML.txt", LINES),
-                           write_dump(d / "admin1CodesASCII.txt", ADMIN1),
-                           write_dump(d / "admin2Codes.txt", ADMIN2)])
-    conn.close()
-    g = Gazetteer(d / "g.db").build()
+    g = built_gazetteer(tmp_path_factory.mktemp("gz"), LINES, ADMIN1, ADMIN2)
     yield g
     g.close()
 

@@ -6,12 +6,9 @@ Places and texts are ours (invented villages in real admin units)."""
 from __future__ import annotations
 
 import pytest
-from test_gazetteer import geo_line, write_dump
+from test_gazetteer import built_gazetteer, geo_line
 
-from sahel_tui.gazetteer.index import Gazetteer
 from sahel_tui.gazetteer.notes import variant_in_unit
-from sahel_tui.gazetteer.store import import_geonames
-from sahel_tui.store import open_store
 from sahel_tui.suggest import suggest_coding
 from sahel_tui.vocab import load_vocab
 
@@ -44,13 +41,7 @@ ADMIN2 = ["ML.04.77\tKoro Cercle\tKoro\t1", "BF.12.99\tProvince du Soum\tSoum\t3
 
 @pytest.fixture(scope="module")
 def gaz(tmp_path_factory):
-    d = tmp_path_factory.mktemp("gz")
-    conn = open_store(d / "g.db")
-    import_geonames(conn, [write_dump(d / "ML.txt", LINES),
-                           write_dump(d / "admin1CodesASCII.txt", ADMIN1),
-                           write_dump(d / "admin2Codes.txt", ADMIN2)])
-    conn.close()
-    g = Gazetteer(d / "g.db").build()
+    g = built_gazetteer(tmp_path_factory.mktemp("gz"), LINES, ADMIN1, ADMIN2)
     yield g
     g.close()
 

@@ -208,6 +208,25 @@ def _is_subject(ftext: str, sent: Sent, m_start: int, m_end: int) -> bool:
     return not _PASSIVE_BEFORE.search(ftext[m_end : v.start()])
 
 
+def _credit(out: dict, actor, span: tuple[int, int], s: Sent, ftext: str) -> None:
+    """Count a mention found by a later stage (a named militia, a people's armed men) in
+    sentence ``s``, as the candidate loop of ``collect_actors`` counts a vocabulary match."""
+    sc = out.get(actor.id)
+    if sc is None:
+        sc = out[actor.id] = ActorScore(actor, None, generic=False)
+    sc.weight = max(sc.weight, s.weight)
+    sc.count += 1
+    sc.first = min(sc.first, span[0])
+    sc.spans.append(span)
+    if s.title or s.lead:
+        sc.lead_first = min(sc.lead_first, span[0])
+    if _STATE_AGENT.search(ftext, s.start, s.end) or (
+            s.weight >= 2 and _is_subject(ftext, s, *span)):
+        sc.agent = True
+    if _BLAME.search(ftext, s.start, s.end):
+        sc.blamed = True
+
+
 def collect_actors(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
                     matches: Sequence[Match], seg: Segment,
                     country: str | None, place: Place | None = None) -> dict[str, ActorScore]:
@@ -303,20 +322,7 @@ def collect_actors(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
         for k in [k for k, a in out.items() if k.startswith("communal-")
                   and all(nm.span[0] <= a0 < nm.span[1] for a0, _ in a.spans)]:
             del out[k]
-        sc = out.get(nm.actor.id)
-        if sc is None:
-            sc = out[nm.actor.id] = ActorScore(nm.actor, None, generic=False)
-        sc.weight = max(sc.weight, s.weight)
-        sc.count += 1
-        sc.first = min(sc.first, nm.span[0])
-        sc.spans.append(nm.span)
-        if s.title or s.lead:
-            sc.lead_first = min(sc.lead_first, nm.span[0])
-        if _STATE_AGENT.search(ftext, s.start, s.end) or (
-                s.weight >= 2 and _is_subject(ftext, s, *nm.span)):
-            sc.agent = True
-        if _BLAME.search(ftext, s.start, s.end):
-            sc.blamed = True
+        _credit(out, nm.actor, nm.span, s, ftext)
     for ap, s in armed_people(vocab, ftext, sents, matches, seg, country):
         # "Fulani herdsmen attacked...", "suspected Dogon hunters": the people's militia
         # when the text makes them the attackers (the herders of "killed two Fulani
@@ -327,20 +333,7 @@ def collect_actors(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
         for k in [k for k, a in out.items() if a.actor.type == CIV
                   and all(ap.span[0] <= a0 < ap.span[1] for a0, _ in a.spans)]:
             del out[k]  # "herdsmen" read as civilians
-        sc = out.get(ap.actor.id)
-        if sc is None:
-            sc = out[ap.actor.id] = ActorScore(ap.actor, None, generic=False)
-        sc.weight = max(sc.weight, s.weight)
-        sc.count += 1
-        sc.first = min(sc.first, ap.span[0])
-        sc.spans.append(ap.span)
-        if s.title or s.lead:
-            sc.lead_first = min(sc.lead_first, ap.span[0])
-        if _STATE_AGENT.search(ftext, s.start, s.end) or (
-                s.weight >= 2 and _is_subject(ftext, s, *ap.span)):
-            sc.agent = True
-        if _BLAME.search(ftext, s.start, s.end):
-            sc.blamed = True
+        _credit(out, ap.actor, ap.span, s, ftext)
     for k in [k for k, a in out.items() if k.startswith("communal-") and a.generic]:
         # "village self-defense repelled the attack": the village's militia, by its name
         vm = village_militia(vocab, text, sents, seg, country)
