@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sahel_tui.analysis import stories, tallies
+from sahel_tui.analysis import stories, tallies, tally_pane
 from sahel_tui.store import connect, decisions
 from sahel_tui.store.events import Event, add_events
 from sahel_tui.store.query import parse
@@ -69,7 +69,7 @@ def bench_pane(conn, q: str, n: int, rng: random.Random) -> dict:
     compiled = parse(q) if q else None
     scope = tallies.Scope(compiled)
     t = time.perf_counter()
-    state = tallies.PaneState(conn, scope)
+    state = tally_pane.PaneState(conn, scope)
     setup = time.perf_counter() - t
     where = compiled.where if compiled else "1"
     params = compiled.params if compiled else []
@@ -90,7 +90,7 @@ def bench_pane(conn, q: str, n: int, rng: random.Random) -> dict:
         times.append(time.perf_counter() - t)
     state.close()
     # the pane kept step: a fresh count agrees
-    fresh = tallies.PaneState(conn, scope)
+    fresh = tally_pane.PaneState(conn, scope)
     agree = fresh.pane.total.events == pane.total.events and \
         fresh.pane.triage.counts == pane.triage.counts if times else True
     fresh.close()

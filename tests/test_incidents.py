@@ -9,7 +9,7 @@ import io
 import pytest
 from uidata import make_db
 
-from sahel_tui.analysis import incidents, stories
+from sahel_tui.analysis import incidents, story_outlets
 from sahel_tui.store import decisions, open_store, views
 from sahel_tui.store.events import Event, add_events, events_for_item, update_event
 from sahel_tui.store.query import parse
@@ -77,7 +77,7 @@ def test_linking_to_a_coded_report_attaches_the_other_and_follows_credibility(co
     # one undo takes it all back
     decisions.undo(conn, "ana")
     assert status(conn, b) == "new" and cred(conn, eid) == 3
-    assert events_for_item(conn, b) == [] and stories.story_outlets(conn, a).story_id is None
+    assert events_for_item(conn, b) == [] and story_outlets.story_outlets(conn, a).story_id is None
     assert len(export_rows(conn)) == 1 and export_rows(conn)[0]["x_outlets"] == "1"
     decisions.redo(conn, "ana")
     assert status(conn, b) == "coded" and cred(conn, eid) == 1
@@ -146,7 +146,7 @@ def test_detaching_a_linked_report_takes_it_out_of_the_story(conn):
     (eid,) = add_events(conn, a, [_protest()], "ana")
     incidents.link_reports(conn, [a, b], "ana")
     incidents.detach(conn, b, eid, "ana")
-    assert stories.story_outlets(conn, a).story_id is None
+    assert story_outlets.story_outlets(conn, a).story_id is None
     assert cred(conn, eid) == 3 and export_rows(conn)[0]["x_outlets"] == "1"
 
 

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 import pytest
 
-from sahel_tui.analysis import stories
+from sahel_tui.analysis import stories, story_outlets
 from sahel_tui.demo import demo_config, ground_truth_path
 from sahel_tui.ingest.sync import sync
 from sahel_tui.store import decisions, open_store
@@ -177,7 +177,7 @@ def test_link_unlink_undo_and_outlets(conn):
     hub = _by_title(conn, HUB)
     copy = _republish(conn, wire, "Lac Tchad Info")
     # alone: the Courier carries the wire's item under the same link, one report
-    alone = stories.story_outlets(conn, wire)
+    alone = story_outlets.story_outlets(conn, wire)
     assert {o.feed: o.independent for o in alone.outlets} == {
         "Sahel Wire Service": True, "The Northern Courier": False}
     assert alone.independent == 1 and alone.credibility == 3  # Sahel Wire is B
@@ -188,7 +188,7 @@ def test_link_unlink_undo_and_outlets(conn):
     assert conn.execute("SELECT copy_of FROM story_items WHERE item_id = ?",
                         (copy,)).fetchone()[0] == wire
     assert stories.link_items(conn, [copy, hub], "ana") == sid  # joins the same story
-    out = stories.story_outlets(conn, hub)
+    out = story_outlets.story_outlets(conn, hub)
     assert out.story_id == sid and set(out.item_ids) == {wire, copy, hub}
     assert out.independent == 2 and out.credibility == 1
     assert {o.feed: o.independent for o in out.outlets} == {
@@ -201,17 +201,17 @@ def test_link_unlink_undo_and_outlets(conn):
     (eid,) = add_events(conn, wire, [Event(event_date="2026-08-14",
                                            event_type="Explosions/Remote violence",
                                            sub_event_type="Suicide bomb", country="Nigeria")], "ana")
-    assert stories.event_outlets(conn, eid) == 2
+    assert story_outlets.event_outlets(conn, eid) == 2
     # undo: the last link goes, the first stays; redo brings it back
     decisions.undo(conn, "ana")  # the event
     decisions.undo(conn, "ana")  # the second link
-    assert stories.story_outlets(conn, hub).story_id is None
-    assert stories.story_outlets(conn, wire).independent == 1
+    assert story_outlets.story_outlets(conn, hub).story_id is None
+    assert story_outlets.story_outlets(conn, wire).independent == 1
     decisions.redo(conn, "ana")
-    assert stories.story_outlets(conn, hub).independent == 2
+    assert story_outlets.story_outlets(conn, hub).independent == 2
     # unlink: the story shrinks, then dissolves when one item is left
     stories.unlink_item(conn, hub, "ana")
-    assert stories.story_outlets(conn, wire).independent == 1
+    assert story_outlets.story_outlets(conn, wire).independent == 1
     stories.unlink_item(conn, copy, "ana")
     assert conn.execute("SELECT count(*) FROM story_items").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM stories").fetchone()[0] == 0
@@ -223,11 +223,11 @@ def test_link_unlink_undo_and_outlets(conn):
 
 
 def test_suggested_credibility():
-    assert stories.suggested_credibility(3) == 1
-    assert stories.suggested_credibility(2, "E") == 1
-    assert stories.suggested_credibility(1, "C") == 3
-    assert stories.suggested_credibility(1, "A") == 2
-    assert stories.suggested_credibility(0) == 6
+    assert story_outlets.suggested_credibility(3) == 1
+    assert story_outlets.suggested_credibility(2, "E") == 1
+    assert story_outlets.suggested_credibility(1, "C") == 3
+    assert story_outlets.suggested_credibility(1, "A") == 2
+    assert story_outlets.suggested_credibility(0) == 6
 
 
 def test_the_why_line_reads_weekdays_as_the_coding_does(conn):

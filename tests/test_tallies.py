@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from uidata import make_db
 
-from sahel_tui.analysis import charts, drill, tallies
+from sahel_tui.analysis import charts, drill, tallies, tally_pane
 from sahel_tui.analysis.tallies import Scope
 from sahel_tui.store import decisions, open_store
 from sahel_tui.store.events import Event, add_events, remove_event
@@ -178,7 +178,7 @@ def test_screen_and_pane_agree(db):
     screen = tallies.screen(conn, Scope())
     assert rows(screen.countries) == {("Mali",): (11, 40)}
     assert screen.weeks.series and screen.months.periods[-1] == "2026-10"
-    pane = tallies.pane(conn, Scope())
+    pane = tally_pane.pane(conn, Scope())
     assert pane.total.events == 11 and [r.key[0] for r in pane.actors.rows][:2] == [J, F]
     assert pane.triage.counts["coded"] == 10
     assert len(pane.actor_series) == 4 and len(pane.periods) == 12
@@ -188,28 +188,28 @@ def test_pane_refresh_is_exact(db):
     conn, _ids = db
     for q in ("", "status:coded", "feed:Quotidien", "jnim", "status:flagged OR feed:Quotidien",
               'event:"type=Battles"', f'event:"type=Violence against civilians" event:"actor={I}"'):
-        state = tallies.PaneState(conn, Scope(parse(q) if q else None))
+        state = tally_pane.PaneState(conn, Scope(parse(q) if q else None))
         (new,) = add_events(conn, 7, [Event(event_date="2026-10-04", event_type="Battles",
                                             sub_event_type="Armed clash", actor1=I, actor2=F,
                                             country="Mali", admin1="Ségou", location="Niono",
                                             fatalities=6)], "ana")
         got = state.refresh([7])
-        fresh = tallies.PaneState(conn, state.scope)
+        fresh = tally_pane.PaneState(conn, state.scope)
         assert got.total == fresh.pane.total and got.actors.rows == fresh.pane.actors.rows, q
         assert got.actor_series == fresh.pane.actor_series, q
         fresh.close()
         remove_event(conn, new, "ana")  # undo-like: the event leaves
         decisions.set_status(conn, [4], "flagged", "ana")
         got = state.refresh([7, 4])
-        fresh = tallies.PaneState(conn, state.scope)
+        fresh = tally_pane.PaneState(conn, state.scope)
         assert got.total == fresh.pane.total and got.triage.counts == fresh.pane.triage.counts, q
         fresh.close()
         decisions.undo(conn, "ana")  # the flag
         state.close()
-    assert tallies.split_query(parse("jnim tag:mali status:new")) != (None, None)
-    static, dynamic = tallies.split_query(parse('jnim status:new event:"type=Battles"'))
+    assert tally_pane.split_query(parse("jnim tag:mali status:new")) != (None, None)
+    static, dynamic = tally_pane.split_query(parse('jnim status:new event:"type=Battles"'))
     assert static.text == "jnim" and dynamic.text == 'status:new event:"type=Battles"'
-    static, dynamic = tallies.split_query(parse("jnim OR status:new tag:mali"))
+    static, dynamic = tally_pane.split_query(parse("jnim OR status:new tag:mali"))
     assert static.text == "tag:mali" and dynamic.text == "jnim OR status:new"
 
 
@@ -230,7 +230,7 @@ def test_a_drilled_number_is_the_number_again(db):
     total = tallies.totals(conn, landed)
     assert (total.events, total.fatalities) == (battles.events, battles.fatalities)
     assert rows(tallies.by_type(conn, landed)) == {("Battles",): (battles.events, battles.fatalities)}
-    assert tallies.pane(conn, landed).total.events == battles.events
+    assert tally_pane.pane(conn, landed).total.events == battles.events
     with tallies.materialized(conn, landed) as m:
         assert tallies.totals(conn, m).events == battles.events
         for t in (tallies.by_actor(conn, m), tallies.by_admin1(conn, m), tallies.by_source(conn, m)):

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sahel_tui.analysis import stories
+from sahel_tui.analysis import stories, story_outlets
 from sahel_tui.store import decisions
 from sahel_tui.store import events as store_events
 from sahel_tui.store.db import in_transaction
@@ -37,7 +37,7 @@ def live_events(conn: sqlite3.Connection, item_id: int) -> list[int]:
 def suggested_credibility(conn: sqlite3.Connection, event_id: int) -> int:
     """What the event's reports earn: independent outlets of its items (and their stories)."""
     row = conn.execute("SELECT reliability FROM events WHERE id = ?", (event_id,)).fetchone()
-    return stories.suggested_credibility(stories.event_outlets(conn, event_id),
+    return story_outlets.suggested_credibility(story_outlets.event_outlets(conn, event_id),
                                          row[0] if row else None)
 
 
@@ -107,7 +107,7 @@ def link_reports(conn: sqlite3.Connection, item_ids: Sequence[int], coder: str) 
         edit = _Edit(conn)
         before_members = set(item_ids)
         for iid in list(before_members):
-            _, others = stories._linked(conn, iid)
+            _, others = stories.linked_items(conn, iid)
             before_members |= set(others)
         for iid in before_members:
             edit.touch(live_events(conn, iid))
@@ -135,7 +135,7 @@ def link_reports(conn: sqlite3.Connection, item_ids: Sequence[int], coder: str) 
 def attach_members(conn: sqlite3.Connection, item_id: int, event_ids: Sequence[int]) -> list[Change]:
     """Inside the coding transaction (events.add_events(also=...)): the item's linked reports
     that are not coded join its new events. Returns the changes for the same batch."""
-    _, others = stories._linked(conn, item_id)
+    _, others = stories.linked_items(conn, item_id)
     joining = [m for m in others if _attachable(conn, m)]
     if not joining or not event_ids:
         return []
@@ -186,7 +186,7 @@ def detach(conn: sqlite3.Connection, item_id: int, event_id: int, coder: str) ->
         conn.execute("DELETE FROM event_attached WHERE event_id = ? AND item_id = ?",
                      (event_id, item_id))
         story_changes = []
-        sid, others = stories._linked(conn, item_id)
+        sid, others = stories.linked_items(conn, item_id)
         if sid is not None and set(others) & set(reports):
             story_changes = stories.unlink_changes(conn, item_id)
         changes = story_changes + edit.finish([item_id])
@@ -214,7 +214,7 @@ def nearby_events(conn: sqlite3.Connection, item_id: int, on: str, place: dict |
     except ValueError:
         return []
     place = place or {}
-    _, linked = stories._linked(conn, item_id)
+    _, linked = stories.linked_items(conn, item_id)
     own = set(live_events(conn, item_id))
     lo = date.fromordinal(day.toordinal() - days).isoformat()
     hi = date.fromordinal(day.toordinal() + days).isoformat()

@@ -43,7 +43,11 @@ Linking goes through the decision log (target ``story:<item id>``, undo/redo) an
 ``stories.independent_outlets``: distinct origin feeds (``items.feed_id``) among the
 members, a republished copy (same canonical link or near-identical text as an earlier
 member, ``story_items.copy_of``) counting once; an item carried by several feeds is one
-report (its first feed). ``suggested_credibility`` turns the count into the Admiralty digit.
+report (its first feed). :mod:`.story_outlets` turns that into the Admiralty digit.
+
+Past 600 lines: grouping, ``differing_facts`` and linking share the reading of an item
+(paragraphs, datelines, folded names, shingles for copies); split, each would import a
+dozen of the others' private helpers.
 
 The vocabulary is the shipped one unless ``vocab=`` is given (the app passes its own, with
 the analyst's places and actors).
@@ -713,7 +717,7 @@ def group_story(conn: sqlite3.Connection, item_id: int, *, threshold: float = TH
     place_keys = _place_keys(seed, vocab)
     keys = _Keys(seed, place_keys[1], vocab)
     ids = _candidates(conn, seed, place_keys[0], window_days, limit)
-    story_id, linked = _linked(conn, item_id)
+    story_id, linked = linked_items(conn, item_id)
     ids = list(dict.fromkeys([*ids, *linked]))
     docs: dict[int, _Doc] = {}
     if ids:
@@ -822,7 +826,8 @@ def differing_facts(conn: sqlite3.Connection, item_ids: Sequence[int], vocab=Non
 
 # -- linking ----------------------------------------------------------------------------------
 
-def _linked(conn: sqlite3.Connection, item_id: int) -> tuple[int | None, list[int]]:
+def linked_items(conn: sqlite3.Connection, item_id: int) -> tuple[int | None, list[int]]:
+    """(the item's story, the other items linked with it); (None, []) when in none."""
     r = conn.execute("SELECT story_id FROM story_items WHERE item_id = ?", (item_id,)).fetchone()
     if r is None:
         return None, []
@@ -984,84 +989,3 @@ def unlink_item(conn: sqlite3.Connection, item_id: int, coder: str) -> int | Non
         return None if target is None else _commit(conn, "story.unlink", coder, target)
 
     return in_transaction(conn, work)
-
-
-# -- outlets and credibility ------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Outlet:
-    feed: str
-    reliability: str
-    item_ids: tuple[int, ...]
-    independent: bool  # False: it only republished another member
-
-
-@dataclass(frozen=True)
-class StoryOutlets:
-    item_id: int
-    story_id: int | None
-    item_ids: tuple[int, ...]  # the story's members (the item alone when not linked)
-    outlets: tuple[Outlet, ...]
-    independent: int
-    reliability: str | None  # the best (lowest letter) reliability among independent outlets
-    credibility: int  # suggested_credibility(independent, reliability)
-    rule: str
-
-
-CREDIBILITY_RULE = ("2 or more independent outlets: 1 Confirmed by other sources; one outlet: "
-                    "3 Possibly true, or 2 Probably true when that outlet's reliability is A; "
-                    "none: 6 Truth cannot be judged")
-
-
-def suggested_credibility(n_independent: int, reliability: str | None = None) -> int:
-    """The Admiralty information-credibility digit earned by corroboration (see
-    CREDIBILITY_RULE): >= 2 independent outlets -> 1; 1 -> 3, or 2 if its source is A."""
-    if n_independent >= 2:
-        return 1
-    if n_independent == 1:
-        return 2 if (reliability or "").upper() == "A" else 3
-    return 6
-
-
-def story_outlets(conn: sqlite3.Connection, item_id: int) -> StoryOutlets:
-    """The outlets reporting the item's incident (its story's members, or the item alone),
-    which of them are independent, and the credibility that earns."""
-    story_id, others = _linked(conn, item_id)
-    members = [item_id, *others]
-    marks = ",".join("?" * len(members))
-    copy_of = {r[0]: r[1] for r in conn.execute(
-        f"SELECT item_id, copy_of FROM story_items WHERE item_id IN ({marks})", members)}
-    per_feed: dict[str, dict] = {}
-    for iid, feed_id, origin_id, name, rel in conn.execute(
-            f"SELECT x.item_id, x.feed_id, i.feed_id, f.name, f.reliability FROM item_feeds x "
-            f"JOIN items i ON i.id = x.item_id JOIN feeds f ON f.id = x.feed_id "
-            f"WHERE x.item_id IN ({marks}) ORDER BY f.name", members):
-        o = per_feed.setdefault(name, {"rel": rel, "items": [], "independent": False})
-        o["items"].append(iid)
-        if feed_id == origin_id and copy_of.get(iid) is None:
-            o["independent"] = True
-    outlets = tuple(Outlet(n, o["rel"], tuple(sorted(set(o["items"]))), o["independent"])
-                    for n, o in sorted(per_feed.items(), key=lambda kv: (not kv[1]["independent"], kv[0])))
-    n = sum(1 for o in outlets if o.independent)
-    rels = sorted(o.reliability for o in outlets if o.independent and o.reliability)
-    rel = rels[0] if rels else None
-    return StoryOutlets(item_id, story_id, tuple(members), outlets, n, rel,
-                        suggested_credibility(n, rel), CREDIBILITY_RULE)
-
-
-def event_outlets(conn: sqlite3.Connection, event_id: int) -> int:
-    """Independent outlets reporting a coded event: the origin feeds of its items and of
-    their stories' members, copies left out (what the event_outlets view gives for every
-    event; this reads only the one event's rows)."""
-    r = conn.execute(
-        """WITH reach (item_id) AS (
-               SELECT item_id FROM event_items WHERE event_id = :e
-               UNION
-               SELECT s2.item_id FROM event_items ei
-               JOIN story_items s1 ON s1.item_id = ei.item_id
-               JOIN story_items s2 ON s2.story_id = s1.story_id
-               WHERE ei.event_id = :e)
-           SELECT count(DISTINCT i.feed_id) FROM reach r JOIN items i ON i.id = r.item_id
-           LEFT JOIN story_items c ON c.item_id = r.item_id WHERE c.copy_of IS NULL""",
-        {"e": event_id}).fetchone()
-    return r[0] if r else 0

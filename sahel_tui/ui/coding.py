@@ -123,7 +123,7 @@ def state_for(conn, item_id: int, coding, vocab,
         state.drafts = [Draft(fields, None, suggested[i] if i < len(suggested) else None)
                         for i, fields in enumerate(saved)]
     elif coding is not None:
-        from sahel_tui.analysis.stories import story_outlets
+        from sahel_tui.analysis.story_outlets import story_outlets
 
         credibility = story_outlets(conn, item_id).credibility
         for ev in coding.events:

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from sahel_tui.analysis import incidents, stories
+from sahel_tui.analysis import incidents, stories, story_outlets
 from sahel_tui.store import views
 from sahel_tui.store.events import event_code
 from sahel_tui.ui.bindings import STORY
@@ -138,7 +138,7 @@ class StoryScreen(QueuedWrites, Screen):
         return t
 
     def _head(self) -> None:
-        so = stories.story_outlets(self.app.conn, self.item_id)
+        so = story_outlets.story_outlets(self.app.conn, self.item_id)
         t = Text()
         t.append("Side by side", style="bold")
         n = len(self.story.members) if self.story else 0

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from sahel_tui.analysis import charts, questions, tallies
+from sahel_tui.analysis import charts, questions, tallies, tally_pane
 from sahel_tui.analysis.drill import DrillDown
 from sahel_tui.store.query import Compiled
 from sahel_tui.ui.bindings import TALLIES
@@ -42,7 +42,7 @@ class TalliesPane(Static):
 
     def __init__(self, **kwargs) -> None:
         super().__init__("", **kwargs)
-        self.state: tallies.PaneState | None = None
+        self.state: tally_pane.PaneState | None = None
         self._conn: sqlite3.Connection | None = None
         self._query: Compiled | None = None
 
@@ -57,7 +57,7 @@ class TalliesPane(Static):
         try:
             conn = self.app.worker_connection()
             self.app.keep_connection(conn)  # lives as long as the pane, not the worker
-            state = tallies.PaneState(conn, tallies.Scope(query))
+            state = tally_pane.PaneState(conn, tallies.Scope(query))
         except sqlite3.Error as exc:
             self.app.worker_trouble(exc)
             self.app.deliver(self.update, Text(f"tallies unavailable: {exc}"))
