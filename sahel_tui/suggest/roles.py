@@ -65,6 +65,14 @@ _TARGET_PREP = re.compile(
     r"la\s+|le\s+|un\s+|une\s+)?$")
 
 
+# two crowds fighting each other ("a brawl erupted between", "supporters engaged in a
+# street fight", "youths clashed")
+_CROWDS_FIGHT = re.compile(
+    r"\b(?:brawl\w*|street[\s-]fights?|fought\s+(?:each\s+other|one\s+another)|"
+    r"clash(?:ed|es)?\s+(?:between|among|at|in|over|during)|rival\s+(?:groups|factions|camps)|"
+    r"two\s+(?:groups|factions|camps)|bagarre\w*|rixe\w*|affrontements?\s+entre)\b")
+
+
 def _side(a: ActorScore) -> str | None:
     if a.actor.type in (STATE, EXTERNAL) or is_progov(a):
         return "state"
@@ -128,6 +136,13 @@ def assign_roles(chosen: list[ActorScore], sub: str, lead_text: str,
                            or crowd[0].actor.type == "Rioters"):
             # ACLED: the force that intervened, or that rioters fought or attacked
             a2 = side_state[0]
+        elif sub == "Mob violence" and not side_state:
+            # ACLED's mob violence: rioters against rioters when two crowds fought each
+            # other, else against the civilians they attacked
+            if _CROWDS_FIGHT.search(lead_text):
+                a2 = crowd[0]
+            elif civ:
+                a2 = civ[0]
         return crowd[0], [], a2, []
     if sub in VAC:
         named = [a for a in armed if not is_uag(a)]
@@ -203,8 +218,14 @@ def implied_actors(vocab: Vocab, chosen: list[ActorScore], scores: dict[str, Act
         chosen = [a for a in chosen if not a.actor.name.startswith("Government of ")]
         chosen = [_as_police(vocab, a, country) for a in chosen]
         add(typ)
+        if sub == "Mob violence" and not has_state:
+            add(CIV)  # the mob's target (see assign_roles)
     elif sub in VAC:
-        if not has_armed and not (has_state and state_acts):
+        # no attacker word but the state's forces in the title or lead: theirs is the act
+        # ("Chadian soldiers entered the village ... women were assaulted")
+        state_leads = any(a.actor.type in (STATE, EXTERNAL) and a.weight >= 2
+                          and not a.implied for a in chosen)
+        if not has_armed and not (has_state and (state_acts or state_leads)):
             add_uag()
         add(CIV)
     elif sub == "Air/drone strike":

@@ -1,0 +1,70 @@
+"""Who acted and who was targeted, by ACLED's codebook (issue #13, actors' recall and
+roles), on text we wrote.
+
+* Violence against civilians with no attacker word but the state's forces in the lead: the
+  forces are the perpetrator (ACLED codes no Unidentified Armed Group for it).
+* Mob violence: the crowd (Rioters) against the civilians it attacked, or against another
+  crowd when two crowds fought each other."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sahel_tui.suggest import suggest_coding
+from sahel_tui.vocab import load_vocab
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return load_vocab()
+
+
+def _code(vocab, body: str, title: str = "Security incident"):
+    ev = suggest_coding(title, body, dt.datetime(2021, 5, 2, 9), "en", vocab=vocab).events
+    assert ev, body
+    e = ev[0]
+    return (e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None, e)
+
+
+@pytest.mark.parametrize("body,force", [
+    ("On Sunday, Chadian soldiers entered a village near Mongo, Chad, and two women were "
+     "wounded in assaults.", "Military Forces of Chad"),
+    ("On Sunday, a man died after being tortured by policemen at a police station in "
+     "Mongo, Chad.", "Police Forces of Chad"),
+])
+def test_state_forces_in_the_lead_with_no_attacker_word_are_the_perpetrator(vocab, body, force):
+    a1, a2, e = _code(vocab, body)
+    assert e.event_type == "Violence against civilians"
+    assert (a1, a2) == (force, "Civilians (Chad)")
+    assert not any(a.name.startswith("Unidentified Armed Group") for a in e.actors)
+
+
+def test_unknown_gunmen_stay_the_perpetrator_beside_soldiers(vocab):
+    a1, a2, _ = _code(vocab, "On Sunday, unknown gunmen killed two women near Mongo, Chad, "
+                             "before soldiers arrived.")
+    assert (a1, a2) == ("Unidentified Armed Group (Chad)", "Civilians (Chad)")
+
+
+@pytest.mark.parametrize("body", [
+    "On Sunday, a mob lynched a suspected thief to death in Kano, Nigeria.",
+    "On Sunday, an angry crowd beat a man accused of theft to death in a market of Kano, "
+    "Nigeria.",
+])
+def test_a_mob_that_attacks_people_has_civilians_as_its_target(vocab, body):
+    a1, a2, e = _code(vocab, body)
+    assert e.sub_event_type == "Mob violence"
+    assert (a1, a2) == ("Rioters (Nigeria)", "Civilians (Nigeria)")
+
+
+def test_two_crowds_that_fight_each_other_are_rioters_on_both_sides(vocab):
+    a1, a2, e = _code(vocab, "On Sunday, two groups of youths clashed over a football match "
+                             "in Kano, Nigeria, and two people were wounded in the street fight.")
+    assert e.sub_event_type == "Mob violence"
+    assert (a1, a2) == ("Rioters (Nigeria)", "Rioters (Nigeria)")
+
+
+def test_rioters_who_attack_the_police_face_the_police_not_civilians(vocab):
+    a1, a2, _ = _code(vocab, "On Sunday, rioters attacked a police station in Kano, Nigeria.")
+    assert (a1, a2) == ("Rioters (Nigeria)", "Police Forces of Nigeria")
