@@ -193,3 +193,36 @@ def test_a_road_written_with_its_units_is_coded_at_the_end_in_them(vocab):
     place = coded(vocab, "On 3 May 2020, bandits attacked farmers in Konduga and travellers on "
                          "the Kalagari road (Bama LGA, Borno), killing two.")
     assert place.id == "gn:201"
+
+
+# ------------------------------------------------------------------ lists and roads
+def test_villages_listed_before_their_lga_code_the_lga(vocab):
+    for text in ("On 3 May 2020, gunmen attacked Ngaskori, Dusmari and Gwalori villages in "
+                 "Kaga LGA (Borno), killing two.",
+                 "On 3 May 2020, ISWAP attacked the Ngaskori, Dusmari and Gwalori "
+                 "communities (Kaga LGA, Borno), killing two."):
+        place = coded(vocab, text)
+        assert place.kind != "place" or place.name == "Kaga", (text, place)
+        assert place.admin2 == "Kaga"
+    # a toll split over one event a village: each village is an event, the first here
+    place = coded(vocab, "On 3 May 2020, gunmen attacked Ngaskori, Dusmari and Gwalori "
+                         "villages in Kaga LGA (Borno). Fatalities split between 3 events.")
+    assert place.name == "Ngaskori"
+
+
+def test_an_event_on_a_road_is_not_coded_at_the_far_end(vocab):
+    # the road's end that lies in the unit the note gives
+    place = coded(vocab, "On 3 May 2020, ISWAP ambushed troops on the Kalagari - Dusmari road "
+                         "(Kaga LGA, Borno), killing two.")
+    assert place.name == "Dusmari"
+    place = coded(vocab, "On 3 May 2020, ISWAP ambushed troops on the Ngaskori - Kalagari road "
+                         "(Kaga LGA, Borno), killing two.")
+    assert place.name == "Ngaskori"
+    # neither end in it: the unit
+    place = coded(vocab, "On 3 May 2020, bandits attacked motorists along the Kalagari "
+                         "axis (Kaga LGA, Borno), killing two.")
+    assert place.admin2 == "Kaga" and place.name != "Kalagari"
+    # a place named on the road is the place
+    place = coded(vocab, "On 3 May 2020, ISWAP abducted a driver near Dusmari on the "
+                         "Kalagari-Ngaskori road (Bama LGA, Borno).")
+    assert place.name == "Dusmari"

@@ -265,6 +265,74 @@ def _by_grammar(ftext: str, ranked: list[_PlaceScore]) -> list[_PlaceScore]:
     return [want] + [p for p in ranked if p is not want]
 
 
+# ACLED's notes on roads: "the Bama-Banki road (Bama LGA, Borno)", "along the Kayawa axis
+# (Zurmi LGA, Zamfara)": the road's ends are not the place of the event
+_ROAD_NAME = r"[A-Z][\w'’.]*(?: [A-Z][\w'’.]*){0,2}"
+_ROAD = re.compile(rf"({_ROAD_NAME}(?:\s*[-–]\s*{_ROAD_NAME})*)\s+(?i:roads?|highways?|"
+                   r"axis|expressway)\b(?:\s*\(([^()]{1,120})\))?")
+# several villages listed before their unit: "attacked Albasu, Zurai and Dadagushi villages
+# in Dandume LGA", "the Jetete, Hoyo and Fashar communities (Magumeri LGA, Borno)": ACLED
+# codes the unit (unless the note splits the toll over one event a village)
+_LIST_UNIT_BEFORE = re.compile(
+    r"(?:,|\band|\bet)\s+(?:the\s+)?[a-z][\w'’ -]{0,30}?\s+(?:villages|communities|"
+    r"settlements|hamlets|towns|localites)\s+(?:(?:in|of|dans)\s+(?:the\s+|la\s+)?|\(\s*)$")
+_AT_BEFORE = re.compile(r"\b(?:near|at|around|in)\s+(?:the\s+)?(?:village\s+of\s+)?$")
+_ON_ROAD = re.compile(r"^\s*(?:village|town|community)?\s*,?\s*(?:on|along)\s+(?:the\s+)?$")
+_SPLIT = re.compile(r"\bsplit\b|\b(?:across|between|over)\s+(?:\w+\s+){0,2}events\b|"
+                    r"\bcoded\s+as\s+(?:\w+\s+)?events\b")
+
+
+def _by_list_and_road(text: str, ftext: str, ranked: list[_PlaceScore]
+                      ) -> tuple[list[_PlaceScore], bool]:
+    """The unit a list of villages is coded to; the place of an event on a road rather
+    than the road's ends.  The second value says the unit is the place itself (not to be
+    narrowed to a village inside it)."""
+    if len(ranked) < 2:
+        return ranked, False
+    top = ranked[0]
+    split = _SPLIT.search(ftext) is not None
+
+    def first(ps: _PlaceScore) -> list[_PlaceScore]:
+        return [ps] + [p for p in ranked if p is not ps]
+
+    for u in ranked:
+        if u.cand.entity.kind != "admin2" or u.strong < top.strong or split:
+            continue
+        if any(_LIST_UNIT_BEFORE.search(ftext, max(0, a - 120), a) for a, _ in u.spans):
+            return first(u), True
+    from sahel_tui.gazetteer.keys import name_key
+    from sahel_tui.gazetteer.notes import unit_keys
+
+    for r in _ROAD.finditer(text):
+        lo, hi = r.span(1)
+        ends = [p for p in ranked if any(lo <= a < hi for a, _ in p.spans)]
+        if top not in ends:
+            continue
+        near = [p for p in ranked if p not in ends and p.cand.entity.kind == "place"
+                and p.strong >= top.strong and any(
+                    _ON_ROAD.match(ftext[b:lo]) and _AT_BEFORE.search(ftext, max(0, a - 30), a)
+                    for a, b in p.spans if b <= lo)]
+        if near:
+            return first(near[0]), False  # "near Jakana on the Damaturu-Maiduguri road"
+        if not r.group(2):
+            continue
+        # the road's unit (its first name): the end it is named after, else the first end
+        # lying in it, else the unit itself ("the Zaria-Funtua road (Giwa LGA)")
+        lga = next(iter(unit_keys(r.group(2).split(",")[0])), "")
+        named = [p for p in ends if name_key(p.mention) == lga] or sorted(
+            (p for p in ends if p.cand.entity.kind == "place"
+             and name_key(p.cand.entity.admin2) == lga), key=lambda p: p.first)
+        if named:
+            return first(named[0]), False
+        if r.group(2):
+            lo2, hi2 = r.span(2)
+            unit = next((p for p in ranked if p.cand.entity.kind == "admin2" and any(
+                lo2 <= a < hi2 for a, _ in p.spans)), None)
+            if unit is not None and unit.strong >= top.strong:
+                return first(unit), True
+    return ranked, False
+
+
 def _item_countries(context: Sequence[Match], text: str) -> set[str]:
     """The countries an item's names other than places point to: a country named (not the
     other side of a border), a national actor, even as a common noun ("l'armée
@@ -325,6 +393,7 @@ def pick_place(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
         max(_PRECISION_RANK.get(p.cand.entity.kind, 3), 1 if p.unit_word else 0),
         p.near_from < 10.0, -p.score, p.first))
     ranked = _by_grammar(ftext, ranked)
+    ranked, whole_unit = _by_list_and_road(text, ftext, ranked)
     if len(ranked) > 1:
         countries = _item_countries(context, text)
         far = {id(p) for p in ranked if countries and _remote(p, ranked, countries)}
@@ -334,7 +403,7 @@ def pick_place(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
     best = ranked[0]
     place: Place = best.cand.entity  # type: ignore[assignment]
     precision = 2 if best.near else 1
-    if place.kind in ("admin1", "admin2"):
+    if place.kind in ("admin1", "admin2") and not whole_unit:
         # a town (or a smaller unit) inside this unit, named with support: code to it
         inner = [p for p in ranked[1:]
                  if _PRECISION_RANK[p.cand.entity.kind] < _PRECISION_RANK[place.kind]
