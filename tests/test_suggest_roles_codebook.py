@@ -68,3 +68,29 @@ def test_two_crowds_that_fight_each_other_are_rioters_on_both_sides(vocab):
 def test_rioters_who_attack_the_police_face_the_police_not_civilians(vocab):
     a1, a2, _ = _code(vocab, "On Sunday, rioters attacked a police station in Kano, Nigeria.")
     assert (a1, a2) == ("Rioters (Nigeria)", "Police Forces of Nigeria")
+
+
+def test_state_forces_fighting_the_attackers_in_a_later_sentence_make_an_armed_clash(vocab):
+    a1, a2, e = _code(vocab, "On Sunday, Boko Haram fighters attacked Konduga, Borno State, "
+                             "Nigeria. Nigerian troops engaged them in a gun battle.")
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    assert {a1, a2} == {"Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+                        "Military Forces of Nigeria"}
+    assert "fought" in e.type_rule
+
+
+def test_one_armed_side_that_nobody_fought_back_is_an_attack_not_a_clash(vocab):
+    a1, a2, e = _code(vocab, "On Sunday, unknown gunmen made an incursion into a refugee site "
+                             "near Diffa, Niger, and opened fire.")
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+    assert (a1, a2) == ("Unidentified Armed Group (Niger)", "Civilians (Niger)")
+
+
+@pytest.mark.parametrize("body", [
+    "On Sunday, suspected ISWAP militants seized a hundred heads of cattle near Diffa, Niger.",
+    "On Sunday, suspected ISWAP militants seized an ambulance near Diffa, Niger.",
+])
+def test_property_and_animals_seized_without_harm_are_looting(vocab, body):
+    a1, a2, e = _code(vocab, body)
+    assert e.sub_event_type == "Looting/property destruction"
+    assert (a1, a2) == ("Islamic State (West Africa)", "Civilians (Niger)")

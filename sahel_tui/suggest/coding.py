@@ -104,9 +104,11 @@ from .roles import agent_side, assign_roles, implied_actors
 from .toll_rules import apply_conventions, extract_toll
 from .type_rules import (
     TERRITORY,
+    WHY_STATE_FOUGHT,
     WHY_TERRITORY,
     ranked_types,
     refine_type_explained,
+    state_fought,
     territory_taker,
 )
 
@@ -158,6 +160,9 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
                    for a0, a1 in a.spans if a0 >= lo]
     et, sub, dis, why = refine_type_explained(et_cands, chosen, civ_in_lead,
                                                fold_same_length(head), armed_spans)
+    if sub == "Attack" and any(a.actor.type in ARMED and not is_progov(a) for a in chosen) \
+            and state_fought(ftext, sents, chosen):
+        et, sub, dis, why = "Battles", "Armed clash", "Political violence", WHY_STATE_FOUGHT
     if sub in TERRITORY or sub in ("Armed clash", "Attack", ""):
         place_spans = [(m.start, m.end) for m in matches
                        if any(c.kind == "place" for c in m.candidates)]

@@ -86,6 +86,10 @@ WHY_ARREST_ABUSE = "ACLED: an arrest with torture, beating or execution is viole
 WHY_TERRITORY = "ACLED: who took the town decides -- the state regains, a non-state actor overtakes"
 WHY_TWO_SIDED = ("ACLED: both sides fought (a clash, an exchange of fire, an attack repelled) "
                  "-- an armed clash, whoever the sides are")
+WHY_ONE_SIDED = ("ACLED: a clash needs two armed sides; one armed side firing on people or "
+                 "property that did not fight back is an attack")
+WHY_STATE_FOUGHT = ("ACLED: the state's forces fought the attackers -- an armed clash, not an "
+                    "attack on civilians")
 WHY_LOOT_IN_ATTACK = ("ACLED: looting or destruction during an attack, a clash or an abduction "
                       "is coded as that violence, not as looting")
 WHY_ARMED_TAKEN = ("ACLED: soldiers or police taken captive, or captives freed by force, "
@@ -272,6 +276,10 @@ def refine_type_explained(cands: list[EventTypeCandidate], chosen: list[ActorSco
     if sub == "Armed clash" and civ_in_lead and (
             (not has_state and n_armed <= 1) or (n_armed == 0 and state_acts)):
         return "Violence against civilians", "Attack", "Political violence", WHY_CIVILIANS
+    if sub == "Armed clash" and not has_state and n_armed == 1 and not two_sided(lead):
+        # one armed side and nobody told fighting back ("gunmen opened fire on a vehicle"):
+        # ACLED's clash needs two armed sides; this is an attack
+        return "Violence against civilians", "Attack", "Political violence", WHY_ONE_SIDED
     return et, sub, dis, why or WHY_KEYWORDS
 
 
@@ -404,7 +412,8 @@ def violence_target(lead: str, armed_spans: Sequence[tuple[int, int]] = ()) -> s
 # not a clash named as the background ("amid fighting between", "after clashing with")
 _TWO_SIDED = re.compile(
     r"\b(?:clash\w*|fought|fighting|battled|gunfight\w*|firefight\w*|gun\s+battles?|"
-    r"exchanged?\s+(?:of\s+)?(?:gun)?fire|exchanges?\s+of\s+(?:gun)?fire|repell?ed|"
+    r"exchanged?\s+(?:of\s+)?(?:gun)?fire|exchanges?\s+of\s+(?:gun)?fire|"
+    r"repel(?:l?ed|s|ling)?|in\s+the\s+(?:ensuing\s+)?battle|"
     r"repulsed|routed|fought\s+back|returned\s+fire|responded\s+to\s+the\s+attack|"
     r"defending|engaged|riposte\w*|in\s+each\s+camp|on\s+(?:both|either)\s+sides?|"
     r"intercommunal|inter-communal|communal\s+violence|"
@@ -414,6 +423,20 @@ _TWO_SIDED = re.compile(
 _BACKGROUND = re.compile(
     r"\b(?:amid|amidst|after|following|reason|behind|victim|reprisal|retaliation|since|"
     r"because|due|recent|previous|earlier|apres|suite|depuis)\b")
+
+
+def state_fought(ftext: str, sents: Sequence[Sent], chosen: Sequence[ActorScore]) -> bool:
+    """The state's forces are told fighting the attackers in a counting sentence of their
+    own ("Boko Haram attacked the town. Troops engaged them in a gun battle"): ACLED codes
+    the fight, an armed clash, not an attack on the town's civilians."""
+    for a in chosen:
+        if a.implied or a.actor.type not in (STATE, EXTERNAL):
+            continue
+        for a0, _ in a.spans:
+            s = next((s for s in sents if s.start <= a0 < s.end), None)
+            if s is not None and s.weight > 0 and two_sided(ftext[s.start : s.end]):
+                return True
+    return False
 
 
 def two_sided(lead: str) -> bool:
