@@ -226,3 +226,17 @@ def test_an_event_on_a_road_is_not_coded_at_the_far_end(vocab):
     place = coded(vocab, "On 3 May 2020, ISWAP abducted a driver near Dusmari on the "
                          "Kalagari-Ngaskori road (Bama LGA, Borno).")
     assert place.name == "Dusmari"
+
+
+# ------------------------------------------------------------------ a part of a town
+def test_a_quarter_or_a_camp_named_in_its_town_codes_the_town(vocab):
+    for text in ("On 3 May 2020, a mob lynched a thief in the Dusmari area of Kalagari.",
+                 "On 3 May 2020, gunmen attacked Dusmari community in Kalagari, killing one.",
+                 "On 3 May 2020, militants shelled the army camp Dusmari in Kalagari."):
+        assert coded(vocab, text).name == "Kalagari", text
+    # two villages written "X/Y" (the same place under two names): the first
+    assert coded(vocab, "On 3 May 2020, ISWAP ambushed a patrol near Dusmari/Kalagari and "
+                        "killed six soldiers.").name == "Dusmari"
+    # the village before its unit stays the village
+    assert coded(vocab, "On 3 May 2020, gunmen attacked Dusmari in Kaga LGA, killing "
+                        "one.").name == "Dusmari"

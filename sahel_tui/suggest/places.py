@@ -333,6 +333,34 @@ def _by_list_and_road(text: str, ftext: str, ranked: list[_PlaceScore]
     return ranked, False
 
 
+# a quarter, a camp or a village named in the town the note codes: "the Farcha area of
+# N'Djamena", "a base in Tessalit", "Maidawa community in Dutse", "Kawo/Kaduna"
+_PART_OF = re.compile(
+    r"^\s*(?:(?:area|neighbou?rhood|district|quarter|community|village|camp|base|"
+    r"market|campus|ward)\s+)?(?:in|of)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$")
+_CITY = 100_000  # "Kawo/Kaduna": a quarter and its city, not two villages ("Garno/Jakana")
+_UNIT_OR_AREA_AFTER = re.compile(
+    r"\s*(?:LGA|Local\s+Government|[Cc]ommune|[Cc]ercle|[Dd][eé]partement|[Dd]epartment|"
+    r"[Pp]rovince|[Rr]egion|[Ss]tate|\()")
+
+
+def _by_part_of(text: str, ftext: str, ranked: list[_PlaceScore]) -> list[_PlaceScore]:
+    """The town when the best place is named as a part of it."""
+    if len(ranked) < 2 or ranked[0].cand.entity.kind != "place":
+        return ranked
+    top = ranked[0]
+    for q in ranked[1:]:
+        if q.cand.entity.kind != "place" or q.strong < top.strong:
+            continue
+        city = q.cand.entity.population >= _CITY
+        if any(a1 <= b0 <= a1 + 40 and (_PART_OF.match(ftext[a1:b0]) or (
+                city and ftext[a1:b0].strip() == "/"))
+               and not _UNIT_OR_AREA_AFTER.match(text, b1)
+               for _a0, a1 in top.spans for b0, b1 in q.spans):
+            return [q] + [p for p in ranked if p is not q]
+    return ranked
+
+
 def _item_countries(context: Sequence[Match], text: str) -> set[str]:
     """The countries an item's names other than places point to: a country named (not the
     other side of a border), a national actor, even as a common noun ("l'armée
@@ -394,6 +422,7 @@ def pick_place(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
         p.near_from < 10.0, -p.score, p.first))
     ranked = _by_grammar(ftext, ranked)
     ranked, whole_unit = _by_list_and_road(text, ftext, ranked)
+    ranked = _by_part_of(text, ftext, ranked)
     if len(ranked) > 1:
         countries = _item_countries(context, text)
         far = {id(p) for p in ranked if countries and _remote(p, ranked, countries)}
