@@ -10,12 +10,16 @@ and :func:`evidence` says why in words:
   there -- or the feed's country tag (+1.5);
 * the item's other places: within 25 km of one of them +2, 75 km +1.2, 150 km +0.5;
 * the analyst's own recently coded places, (latitude, longitude) pairs (+1 within ~5 km);
-* leanings where the rest ties: the areas of the item's named groups (+0.5: "Baga" of
-  Borno, not of Togo, in a note about ISWAP), the first home of a people of several
-  countries (+0.3: a Dogon village is Mali's before Burkina Faso's), the focus countries
-  (+0.2);
+* the countries the item's named groups operate in (actors.toml ``area``, see
+  :func:`theatres`): a namesake outside all of them ranks after those inside (-2: "Dala"
+  in a note about JNIM is Mali's or Burkina Faso's, not Kano's), unless no namesake is
+  inside;
+* leanings where the rest ties: the first home of a people of several countries (+0.3: a
+  Dogon village is Mali's before Burkina Faso's), the focus countries (+0.2);
 * then what it is: a populated place (+0.6; a capital or seat +0.4 more), a town of the
-  bundled gazetteer (+0.8), population (up to ~+1).
+  bundled gazetteer (+0.8), population (up to ~+1), and the country holding most places
+  of that name (+0.6 times its share: "Douna", ten villages of Mali and one of Burkina
+  Faso, is Mali's when nothing else tells).
 
 ACLED's parentheses are read first (see :func:`.notes.without_qualifiers`): "X (Koro, Mopti)"
 keeps only the places X in those units, or codes the village X as named, in those units;
@@ -50,7 +54,8 @@ from .index import (
 from .keys import name_key
 from .notes import coded, gaz_candidate, without_qualifiers
 
-__all__ = ["evidence", "km", "place_matches", "score_candidates"]
+__all__ = ["evidence", "km", "place_matches", "score_candidates", "theatre_countries",
+           "theatres"]
 
 COUNTRY_FILTER = True
 _KIND_RANK = {"place": 0, "admin2": 1, "admin1": 2}
@@ -212,24 +217,51 @@ def _country_support(text: str, places: Sequence[Match], all_matches: Sequence[M
     return strong, weak
 
 
-_AREA_LEAN = 0.5  # a named group active in a few countries ("ISWAP": NG, NE, TD)
+_OUTSIDE_THEATRE = 2.0  # a namesake where none of the item's named groups operates
+_NAMESAKES = 0.6  # the country holding most of the places of that name, by its share
 _HOME_LEAN = 0.3  # the first home of a people of several ("Dogon": Mali, then Burkina Faso)
 _FOCUS_LEAN = 0.2  # the bundled focus countries over the neighbours imported for the border
 
 
-def _leanings(text: str, all_matches: Sequence[Match]) -> Counter[str]:
-    """Weak leanings between countries the strong evidence leaves tied: the areas of the
-    named groups of the item (actors.toml ``area``), the first home of a people of several
-    countries, the focus countries (ML BF NE NG TD).  They order namesakes ("Baga" of Borno,
-    not of Togo, in a note about ISWAP), never outweigh a country named."""
-    lean: Counter[str] = Counter({cc: _FOCUS_LEAN for cc in FOCUS_COUNTRIES})
-    areas: set[str] = set()
+def theatres(all_matches: Sequence[Match]) -> list[tuple[str, tuple[str, ...]]]:
+    """The named groups and forces of an item with the countries they operate in, as
+    written and in the vocabulary's order: (``"JNIM"``, ``("ML", "BF", "NE", ...)``).
+    A group's countries are its ``area`` in actors.toml (the analyst extends them like the
+    rest of the vocabulary), else its own country ("CJTF": Nigeria); a name that may mean
+    several actors operates where any of them does.  Only names written with a capital
+    count ("soldiers" is no group), and only those of a few countries: a name every focus
+    country shares ("Police", "Fulani militiamen") says nothing."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    seen: set[str] = set()
     for m in all_matches:
-        if m.best.kind == "actor" and m.text[:1].isupper():
-            for c in m.candidates:
-                areas.update(getattr(c.entity, "area", ()) or ())
-    for cc in areas:
-        lean[cc] += _AREA_LEAN
+        if m.best.kind != "actor" or not m.text[:1].isupper():
+            continue
+        cs: list[str] = []
+        for c in m.candidates:
+            if c.kind != "actor":
+                continue
+            for cc in getattr(c.entity, "area", ()) or ((c.country,) if c.country else ()):
+                if cc not in cs:
+                    cs.append(cc)
+        k = fold_key(m.text)
+        if not cs or set(FOCUS_COUNTRIES) <= set(cs) or k in seen:
+            continue
+        seen.add(k)
+        out.append((m.text, tuple(cs)))
+    return out
+
+
+def theatre_countries(all_matches: Sequence[Match]) -> frozenset[str]:
+    """Every country one of the item's named groups operates in (see :func:`theatres`);
+    empty when the item names none."""
+    return frozenset(cc for _name, cs in theatres(all_matches) for cc in cs)
+
+
+def _leanings(text: str) -> Counter[str]:
+    """Weak leanings between countries the strong evidence leaves tied: the first home of
+    a people of several countries, the focus countries (ML BF NE NG TD).  They order
+    namesakes, never outweigh a country named."""
+    lean: Counter[str] = Counter({cc: _FOCUS_LEAN for cc in FOCUS_COUNTRIES})
     pat, homes = people_countries()
     for hit in pat.finditer(text):
         cs = homes.get(name_key(hit.group(0)), ())
@@ -237,6 +269,25 @@ def _leanings(text: str, all_matches: Sequence[Match]) -> Counter[str]:
             lean[cs[0]] += _HOME_LEAN
             break
     return lean
+
+
+def _namesake_shares(m: Match) -> dict[str, float]:
+    """Each country's share of the places *m* may name, one per ~5 km square (GeoNames and
+    OpenStreetMap list one village twice): with nothing else to tell, "Douna", ten villages
+    of Mali and one of Burkina Faso, is more likely Mali's."""
+    cells: set[tuple] = set()
+    for c in m.candidates:
+        if c.kind != "place":
+            continue
+        p = c.entity
+        if getattr(p, "has_coordinates", False):
+            cells.add((c.country, round(p.latitude / 0.05), round(p.longitude / 0.05)))
+        else:
+            cells.add((c.country, c.id))
+    if not cells:
+        return {}
+    n = Counter(cell[0] for cell in cells)
+    return {cc: k / len(cells) for cc, k in n.items()}
 
 
 def _imported(c: Candidate) -> bool:
@@ -263,7 +314,8 @@ def score_candidates(gz: Gazetteer | None, text: str, places: Sequence[Match],
     in a note about Katiba Macina is not a village of Nigeria."""
     folded = " " + " ".join(t.text for t in tokenize(text)) + " "
     strong, weak = _country_support(text, places, all_matches, country_hint)
-    lean = _leanings(text, all_matches)
+    lean = _leanings(text)
+    theatre = theatre_countries(all_matches)
     shipped: dict[tuple[int, int], str] = {}
     for m in all_matches:
         cs = {c.country for c in m.candidates}
@@ -294,10 +346,17 @@ def score_candidates(gz: Gazetteer | None, text: str, places: Sequence[Match],
         # title and the text: two Yorros of Taraba 2 km apart are no evidence for either)
         others = [o for o in places if o is not m and len(o.candidates) <= 8
                   and fold_key(o.text) != own]
+        # the named groups' countries restrict the namesakes: "Dala" in a note about JNIM
+        # is one of Mali's or Burkina Faso's, not Kano's (unless no namesake is theirs)
+        restrict = bool(theatre) and any(c.country in theatre for c in m.candidates
+                                        if c.kind == "place")
+        shares = _namesake_shares(m)
         scored = []
         for c in m.candidates:
             s = _score(gz, c, own, folded, in_paren, ctx, others, recent) + lean.get(
-                c.country or "", 0.0)
+                c.country or "", 0.0) + _NAMESAKES * shares.get(c.country or "", 0.0)
+            if restrict and c.country not in theatre:
+                s -= _OUTSIDE_THEATRE
             scored.append(Candidate(c.kind, c.id, c.name, c.country, c.detail, c.population,
                                     c.alias, round(s, 3), c.entity))
         if mine:
@@ -358,8 +417,10 @@ def _score(gz, c: Candidate, own: str, folded: str, in_paren: set[str], ctx: Cou
     return s
 
 
-def evidence(c: Candidate, text: str, m: Match, places: Sequence[Match]) -> list[str]:
-    """Why *c* ranks where it does, in words (for the place picker)."""
+def evidence(c: Candidate, text: str, m: Match, places: Sequence[Match],
+             all_matches: Sequence[Match] = ()) -> list[str]:
+    """Why *c* ranks where it does, in words (for the place picker); *all_matches*: every
+    name of the item, for where its named groups operate."""
     p = c.entity
     if not isinstance(p, Place):
         return []
@@ -375,6 +436,9 @@ def evidence(c: Candidate, text: str, m: Match, places: Sequence[Match]) -> list
     if near:
         dist, what = min(near)
         out.append(f"{dist} km from {what}")
+    for name, countries in theatres(all_matches):
+        out.append(f"{name} operates in {', '.join(countries)}"
+                   + ("" if p.country in countries else f", not {p.country}"))
     if p.population:
         out.append(f"pop. {p.population:,}")
     if p.source.startswith("text:"):

@@ -75,6 +75,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from sahel_tui.gazetteer.evidence import theatres
 from sahel_tui.vocab.catalog import Vocab
 from sahel_tui.vocab.match import Match
 from sahel_tui.vocab.model import Actor
@@ -227,6 +228,7 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
         civilian_targeting=civ_t,
         actor_candidates=actor_cands,
         place_candidates=place_cands,
+        theatres=tuple(theatres(matches)),
     )
     return coding, matches
 

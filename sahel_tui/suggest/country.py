@@ -9,7 +9,11 @@ named beside the admin units of another ("Fasada in Dutsinma LGA (Katsina)" read
 village of Niger) is a homonym, and the admin units win.  With no vote, the feed's country
 hint.  Peoples and movements of few countries (data/matcher.toml ``people_countries``:
 "Dogon", "Mossi", "Katiba Macina", "Koglweogo") vote too, split between their countries.
-None when nothing tells: the later stages then use no country's generic actors."""
+A named group of no country operating in one country only (actors.toml ``area``:
+"MINUSMA") votes for it; where the votes tie, the one country of them the item's named
+groups operate in wins ("ISWAP" between Nigeria and Mali: Nigeria).  A theatre of several
+countries never picks one by itself.  None when nothing tells: the later stages then use
+no country's generic actors."""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from sahel_tui.gazetteer.evidence import theatre_countries
 from sahel_tui.gazetteer.index import name_key, people_countries
 from sahel_tui.vocab.match import Match
 from sahel_tui.vocab.model import Place
@@ -81,6 +86,13 @@ def incident_country(place: Place | None, matches: Sequence[Match],
         votes[cc] += n
     for cc, n in people_votes(text).items():
         votes[cc] += n
+    # a group of no country operating in one ("MINUSMA": Mali); a national force's
+    # country has voted above
+    groups = theatre_countries([m for m in matches if not any(
+        c.country for c in m.candidates if c.kind == "actor")])
+    if len(groups) == 1:
+        votes[next(iter(groups))] += 1
+    theatre = theatre_countries(matches)
     if place is not None:
         votes[place.country] += _PLACE_VOTE
     if votes:
@@ -90,6 +102,10 @@ def incident_country(place: Place | None, matches: Sequence[Match],
             return place.country
         if len(top) == 1:
             return top[0]
+        # a tie: the one country of them where the item's named groups operate
+        inside = [cc for cc in top if cc in theatre]
+        if len(inside) == 1:
+            return inside[0]
         # a tie of names alone: the first named of them
         for m in matches:
             cs = {c.country for c in m.candidates}

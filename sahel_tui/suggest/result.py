@@ -37,6 +37,9 @@ class EventCoding:
     civilian_targeting: bool
     actor_candidates: tuple[Candidate, ...] = ()  # every actor read in the incident, ranked
     place_candidates: tuple[Candidate, ...] = ()  # every place read in the incident, ranked
+    # the named groups of the incident and the countries they operate in (("JNIM", ("ML",
+    # "BF", ...)), ...): evidence the place picker states for each namesake
+    theatres: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # the rule that settled the event type (ACLED's codebook rule, or the wording alone):
     # what the picker's help text states
     type_rule: str = ""

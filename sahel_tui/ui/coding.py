@@ -393,11 +393,13 @@ def place_items(vocab, state: CodingState, text: str) -> list[Item]:
     sug = state.current.suggestion if state.current else None
     pool = list(sug.place_candidates) if sug is not None else []
     chosen = sug.place if sug is not None else None
+    groups = sug.theatres if sug is not None else ()
     for cand in pool:
         if cand.id in seen or (text and not _folded_contains(cand.name + " " + cand.alias, text)):
             continue
         seen.add(cand.id)
-        out.append(Item(cand.name, cand.entity, _place_detail(cand.entity, cand, chosen), True))
+        out.append(Item(cand.name, cand.entity,
+                        _place_detail(cand.entity, cand, chosen, groups), True))
     if text:
         for cand in vocab.matcher().complete(text, kind="place", limit=30):
             if cand.id not in seen:
@@ -424,9 +426,10 @@ GEO_HELP = {1: "the report names the town or village where it happened",
             3: "only a district or region is known: its capital or centre"}
 
 
-def _place_detail(p, cand=None, chosen=None) -> str:
-    """Admin units, coordinates, source; for a suggested candidate its evidence score and
-    its distance to the suggested place."""
+def _place_detail(p, cand=None, chosen=None, groups=()) -> str:
+    """Admin units, coordinates, source; for a suggested candidate its evidence score, its
+    distance to the suggested place, and where the item's named groups operate ("JNIM
+    operates in ML, BF, NE": a namesake elsewhere ranks after)."""
     parts = [x for x in (p.admin2, p.admin1, p.country) if x and x != p.name]
     where = ", ".join(parts)
     coords = f" ({p.latitude:.2f}, {p.longitude:.2f})" if p.latitude is not None else " (no coordinates)"
@@ -438,6 +441,9 @@ def _place_detail(p, cand=None, chosen=None) -> str:
         from sahel_tui.gazetteer.evidence import km
 
         extra.append(f"{km(p, chosen):.0f} km from {chosen.name}")
+    for name, countries in groups[:2]:
+        extra.append(f"{name} operates in {', '.join(countries)}"
+                     + ("" if p.country in countries else f", not {p.country}"))
     if p.source.startswith("gazetteer:"):
         extra.append(p.source.split(":", 1)[1])
     return f"{p.kind}: {where}{coords}" + "".join(f" · {x}" for x in extra)

@@ -1,0 +1,143 @@
+"""The country of an incident and the namesake coded: where the named groups operate
+(actors.toml ``area``), and how many places of a name each country holds.  Villages and
+texts are our own inventions."""
+
+from __future__ import annotations
+
+import pytest
+from test_gazetteer import built_gazetteer, geo_line
+
+from sahel_tui.gazetteer.evidence import evidence, place_matches, theatres
+from sahel_tui.suggest import suggest_coding
+from sahel_tui.vocab import load_vocab
+
+PUB = "2021-03-02T08:00:00Z"
+LINES = [
+    # Kelbarou: a village of Mali and a bigger one of Nigeria (no group operates in both)
+    geo_line(101, "Kelbarou", "", 14.30, -2.90, a1="04", a2="77", pop=200),
+    geo_line(102, "Kelbarou", "", 12.10, 8.40, cc="NG", a1="", pop=9000),
+    # Ogbadeni: a village of Nigeria only
+    geo_line(103, "Ogbadeni", "", 7.90, 7.10, cc="NG", a1=""),
+    # Sirwanko: three villages of Mali far apart, one of Burkina Faso
+    geo_line(104, "Sirwanko", "", 14.30, -3.00, a1="04", a2="77"),
+    geo_line(105, "Sirwanko", "", 12.50, -7.50, a1="07", a2="88"),
+    geo_line(106, "Sirwanko", "", 11.20, -5.70, a1="06", a2="55"),
+    geo_line(107, "Sirwanko", "", 12.90, -0.90, cc="BF", a1="12", a2="99"),
+    # Tamboulé: one village of Burkina Faso listed twice (two sources, 1 km apart), two
+    # villages of Niger
+    geo_line(108, "Tamboulé", "", 13.500, 0.500, cc="BF", a1="12", a2="99"),
+    geo_line(109, "Tamboulé", "", 13.505, 0.505, cc="BF", a1="12", a2="99"),
+    geo_line(110, "Tamboulé", "", 14.20, 1.60, cc="NE", a1="09", a2="66"),
+    geo_line(111, "Tamboulé", "", 13.10, 2.40, cc="NE", a1="09", a2="66"),
+]
+ADMIN1 = ["ML.04\tMopti\tMopti\t1", "ML.07\tKoulikoro\tKoulikoro\t2",
+          "ML.06\tSikasso\tSikasso\t4", "BF.12\tSahel\tSahel\t5", "NE.09\tTillaberi\tTillaberi\t6"]
+ADMIN2 = ["ML.04.77\tKoro Cercle\tKoro\t1", "ML.07.88\tKati Cercle\tKati\t2",
+          "BF.12.99\tProvince du Soum\tSoum\t3", "NE.09.66\tAyerou\tAyerou\t4",
+          "ML.06.55\tSikasso Cercle\tSikasso\t5"]
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory):
+    g = built_gazetteer(tmp_path_factory.mktemp("gz"), LINES, ADMIN1, ADMIN2)
+    yield g
+    g.close()
+
+
+@pytest.fixture(scope="module")
+def vocab(gaz):
+    v = load_vocab(None)
+    v.gazetteer = gaz
+    return v
+
+
+def ranked(vocab, gaz, text):
+    return place_matches(gaz, text, vocab.matcher().find(text))
+
+
+def best(ms, word):
+    return next(m for m in ms if m.text == word).best
+
+
+def code(vocab, text):
+    return suggest_coding("", text, PUB, vocab=vocab).events[0]
+
+
+# ------------------------------------------------------------------ the groups' theatres
+def test_a_named_group_says_where_it_operates(vocab):
+    text = "Suspected JNIM militants and Nigerian soldiers clashed; police arrived."
+    got = dict(theatres(vocab.matcher().find(text)))
+    assert "ML" in got["JNIM"] and "NG" not in got["JNIM"]
+    assert got["Nigerian soldiers"] == ("NG",)
+    # a common noun is no group; a name every focus country shares says nothing
+    assert "police" not in got
+    assert theatres(vocab.matcher().find("Police said gunmen fled.")) == []
+
+
+def test_the_theatre_chooses_among_namesakes(vocab, gaz):
+    text = "Suspected JNIM militants attacked Kelbarou."
+    ms = ranked(vocab, gaz, text)
+    b = best(ms, "Kelbarou")
+    assert b.country == "ML"  # the bigger Nigerian village is outside JNIM's theatre
+    m = next(x for x in ms if x.text == "Kelbarou")
+    matches = vocab.matcher().find(text)
+    assert any(w.startswith("JNIM operates in ML") for w in evidence(b, text, m, ms, matches))
+    other = next(c for c in m.candidates if c.country == "NG")
+    assert any(w.endswith("not NG") for w in evidence(other, text, m, ms, matches))
+    # the same name in a note about ISWAP is Nigeria's
+    assert best(ranked(vocab, gaz, "Suspected ISWAP militants attacked Kelbarou."),
+                "Kelbarou").country == "NG"
+    # and with no group named, the bigger village
+    assert best(ranked(vocab, gaz, "Gunmen attacked Kelbarou."), "Kelbarou").country == "NG"
+
+
+def test_a_namesake_outside_every_theatre_is_kept_when_it_is_the_only_one(vocab, gaz):
+    ev = code(vocab, "On 1 March 2021, suspected JNIM militants killed two farmers in "
+                     "Ogbadeni.")
+    assert ev.place is not None and ev.place.name == "Ogbadeni" and ev.country == "NG"
+
+
+def test_the_coding_says_the_country_and_the_picker_says_why(vocab):
+    from sahel_tui.ui.coding import CodingState, Draft, place_items
+
+    ev = code(vocab, "On 1 March 2021, suspected JNIM militants killed two farmers in "
+                     "Kelbarou.")
+    assert (ev.place.name, ev.country) == ("Kelbarou", "ML")
+    assert dict(ev.theatres)["JNIM"][:3] == ("ML", "BF", "NE")
+    state = CodingState(0, drafts=[Draft({}, suggestion=ev)])
+    item = next(i for i in place_items(vocab, state, "") if i.label == "Kelbarou")
+    assert "JNIM operates in ML, BF, NE" in item.detail
+
+
+# ------------------------------------------------------------------ the country alone
+def test_a_theatre_of_several_countries_never_picks_one_by_itself():
+    vocab = load_vocab(None)
+    ev = code(vocab, "On 1 March 2021, suspected ISWAP militants killed two herders near "
+                     "their camp.")
+    assert ev.country is None
+
+
+def test_a_group_operating_in_one_country_says_it():
+    vocab = load_vocab(None)
+    ev = code(vocab, "On 1 March 2021, MINUSMA peacekeepers were attacked by gunmen, one "
+                     "peacekeeper was wounded.")
+    assert ev.country == "ML"
+
+
+def test_a_tie_of_countries_named_goes_to_the_groups_theatre():
+    vocab = load_vocab(None)
+    text = ("On 1 March 2021, Malian and Nigerian officials said suspected ISWAP militants "
+            "killed two herders.")
+    assert code(vocab, text).country == "NG"
+    # without the group, the first named
+    assert code(vocab, text.replace("suspected ISWAP militants", "gunmen")).country == "ML"
+
+
+# ------------------------------------------------------------------ how many namesakes
+def test_the_country_holding_most_places_of_the_name_leads(vocab, gaz):
+    assert best(ranked(vocab, gaz, "Gunmen attacked Sirwanko."), "Sirwanko").country == "ML"
+    # one village listed twice by two sources counts once: Niger's two villages lead
+    assert best(ranked(vocab, gaz, "Gunmen attacked Tamboulé."), "Tamboulé").country == "NE"
+    # a country named outweighs the count
+    assert best(ranked(vocab, gaz, "In Burkina Faso, gunmen attacked Sirwanko."),
+                "Sirwanko").country == "BF"
