@@ -94,3 +94,24 @@ def test_property_and_animals_seized_without_harm_are_looting(vocab, body):
     a1, a2, e = _code(vocab, body)
     assert e.sub_event_type == "Looting/property destruction"
     assert (a1, a2) == ("Islamic State (West Africa)", "Civilians (Niger)")
+
+
+def test_property_the_army_burned_belonged_to_civilians(vocab):
+    a1, a2, e = _code(vocab, "On Sunday, the Malian army burned motorbikes and homes in a "
+                             "village near Mopti, Mali.")
+    assert e.sub_event_type == "Looting/property destruction"
+    assert (a1, a2) == ("Military Forces of Mali", "Civilians (Mali)")
+
+
+@pytest.mark.parametrize("body,a1,a2", [
+    # Mali's Operational Coordination Mechanism (joint units of the army and the signatory
+    # groups) is coded by ACLED as the Malian military
+    ("On Sunday, unknown gunmen shot dead a MOC officer in Gao, Mali.",
+     "Unidentified Armed Group (Mali)", "Military Forces of Mali"),
+    ("On Sunday, a presidential guard shot dead a driver in N'Djamena, Chad.",
+     "Military Forces of Chad", "Civilians (Chad)"),
+    ("On Sunday, a nomad guard opened fire on civilians at a checkpoint near Mongo, Chad, "
+     "wounding two.", "GNNT: Nomad and National Guard of Chad", "Civilians (Chad)"),
+])
+def test_state_forces_by_their_units(vocab, body, a1, a2):
+    assert _code(vocab, body)[:2] == (a1, a2)

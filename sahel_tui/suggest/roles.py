@@ -242,7 +242,9 @@ def implied_actors(vocab: Vocab, chosen: list[ActorScore], scores: dict[str, Act
     elif sub == "Looting/property destruction":
         if not has_armed and not has_state:
             add_uag()
-        if not has_state and not has_civ:
+        if not has_civ and (not has_state or not has_armed):
+            # the owners of what was taken or burned: civilians, whoever did it (the
+            # army burning homes or motorbikes too); not when the state hit an armed group
             add(CIV)
     elif sub == "Agreement" and has_armed and not has_state and not has_civ:
         add(CIV)  # a local agreement between an armed group and a community
