@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from test_gazetteer import built_gazetteer, geo_line
 
-from sahel_tui.gazetteer.evidence import evidence, place_matches, theatres
+from sahel_tui.gazetteer.evidence import evidence, peoples_named, place_matches, theatres
 from sahel_tui.suggest import suggest_coding
 from sahel_tui.vocab import load_vocab
 
@@ -29,6 +29,9 @@ LINES = [
     geo_line(109, "Tamboulé", "", 13.505, 0.505, cc="BF", a1="12", a2="99"),
     geo_line(110, "Tamboulé", "", 14.20, 1.60, cc="NE", a1="09", a2="66"),
     geo_line(111, "Tamboulé", "", 13.10, 2.40, cc="NE", a1="09", a2="66"),
+    # a village of Niger whose first word is a town of Côte d'Ivoire in the vocabulary
+    geo_line(112, "Tongo-Tongo", "", 14.70, 1.30, cc="NE", a1="09", a2="66"),
+    geo_line(113, "Souabéré", "", 14.10, -3.30, a1="04", a2="77"),
 ]
 ADMIN1 = ["ML.04\tMopti\tMopti\t1", "ML.07\tKoulikoro\tKoulikoro\t2",
           "ML.06\tSikasso\tSikasso\t4", "BF.12\tSahel\tSahel\t5", "NE.09\tTillaberi\tTillaberi\t6"]
@@ -141,3 +144,27 @@ def test_the_country_holding_most_places_of_the_name_leads(vocab, gaz):
     # a country named outweighs the count
     assert best(ranked(vocab, gaz, "In Burkina Faso, gunmen attacked Sirwanko."),
                 "Sirwanko").country == "BF"
+
+
+# ------------------------------------------------------------------ peoples, and non-places
+def test_a_dogon_militia_is_malian():
+    vocab = load_vocab(None)
+    ev = code(vocab, "On 1 March 2021, presumed Dogon militiamen attacked a Fulani hamlet "
+                     "and killed three civilians.")
+    assert ev.country == "ML"
+
+
+def test_a_peoples_name_in_a_longer_proper_name_is_no_people():
+    # Hausa "dogon" (tall) opens village names of Nigeria and Niger
+    text = "Gunmen attacked Dogon Dawa; Mossi Koglweogo and Dogon Dozos fought back."
+    assert [n for n, _ in peoples_named(text)] == ["Mossi", "Koglweogo", "Dogon", "Dozos"]
+
+
+def test_a_word_of_a_longer_village_name_or_an_acronym_does_not_vote(vocab):
+    ev = code(vocab, "On 1 March 2021, presumed ISGS militants seized two vehicles in the "
+                     "area of Tongo Tongo, near Tongo Tongo's well.")
+    assert (ev.place.name, ev.country) == ("Tongo-Tongo", "NE")  # not Tongo of Côte d'Ivoire
+    ev = suggest_coding("Gunmen abduct NGO staff", "On 1 March 2021, unknown gunmen "
+                        "abducted three NGO staffers in the area of Souabéré.", PUB,
+                        vocab=vocab).events[0]
+    assert (ev.place.name, ev.country) == ("Souabéré", "ML")  # "NGO" is not Ngo, Nigeria

@@ -15,7 +15,7 @@ and :func:`evidence` says why in words:
   in a note about JNIM is Mali's or Burkina Faso's, not Kano's), unless no namesake is
   inside;
 * leanings where the rest ties: the first home of a people of several countries (+0.3: a
-  Dogon village is Mali's before Burkina Faso's), the focus countries (+0.2);
+  Dozo militia is Mali's before Burkina Faso's), the focus countries (+0.2);
 * then what it is: a populated place (+0.6; a capital or seat +0.4 more), a town of the
   bundled gazetteer (+0.8), population (up to ~+1), and the country holding most places
   of that name (+0.6 times its share: "Douna", ten villages of Mali and one of Burkina
@@ -54,8 +54,16 @@ from .index import (
 from .keys import name_key
 from .notes import coded, gaz_candidate, without_qualifiers
 
-__all__ = ["evidence", "km", "place_matches", "score_candidates", "theatre_countries",
-           "theatres"]
+__all__ = [
+    "evidence",
+    "km",
+    "peoples_named",
+    "place_matches",
+    "score_candidates",
+    "theatre_countries",
+    "theatres",
+    "written_as_acronym",
+]
 
 COUNTRY_FILTER = True
 _KIND_RANK = {"place": 0, "admin2": 1, "admin1": 2}
@@ -169,6 +177,13 @@ def _same_town(c: Candidate, shipped: Sequence[Candidate], names: set) -> bool:
     return any(s.kind == "place" and km(c.entity, s.entity) <= 5.0 for s in shipped)
 
 
+def written_as_acronym(m: Match) -> bool:
+    """A place name of the vocabulary written in capitals that none of its places writes
+    so: "NGO" is not Ngo (Nigeria), "IED" no place."""
+    return (len(m.text) > 1 and m.text.isupper()
+            and not any(c.alias.isupper() for c in m.candidates if c.kind == "place"))
+
+
 _BORDER_BEFORE = re.compile(
     r"(?:border\s+(?:with|of)|frontier\s+with|fronti[eè]re\s+(?:avec|du|de\s+la|de\s+l['’]|"
     r"des)|bordering|from|depuis|en\s+provenance\s+(?:du|de\s+la|des))\s*(?:the\s+|le\s+|"
@@ -197,7 +212,8 @@ def _country_support(text: str, places: Sequence[Match], all_matches: Sequence[M
         elif m.best.kind == "actor":
             # a named group ("Katiba Macina"), not a common noun ("armed bandits")
             (strong if m.text[:1].isupper() else weak)[cc] += 1
-        elif m.best.kind == "place" and not used_as_adjective(text, m.start, m.end):
+        elif (m.best.kind == "place" and not used_as_adjective(text, m.start, m.end)
+              and not written_as_acronym(m)):
             # a town or unit of the bundled gazetteer -- unless part of a longer imported
             # name ("Saba" in "Boborgou Saba") or one of many places of that name
             # ("Madina": a suburb of Accra, and 47 villages of Mali)
@@ -210,16 +226,15 @@ def _country_support(text: str, places: Sequence[Match], all_matches: Sequence[M
         cs = {c.country for c in m.candidates}
         if len(cs) == 1 and None not in cs and (m.start, m.end) not in shipped:
             weak[next(iter(cs))] += 1
-    pat, homes = people_countries()
-    for hit in pat.finditer(text):  # "the Dogon village of ...": Mali or Burkina Faso
-        for cc in homes.get(name_key(hit.group(0)), ()):
+    for _name, ccs in peoples_named(text):  # "the Mossi village of ...": Burkina Faso
+        for cc in ccs:
             strong[cc] += 1
     return strong, weak
 
 
 _OUTSIDE_THEATRE = 2.0  # a namesake where none of the item's named groups operates
 _NAMESAKES = 0.6  # the country holding most of the places of that name, by its share
-_HOME_LEAN = 0.3  # the first home of a people of several ("Dogon": Mali, then Burkina Faso)
+_HOME_LEAN = 0.3  # the first home of a people of several ("Dozo": Mali, then Burkina Faso)
 _FOCUS_LEAN = 0.2  # the bundled focus countries over the neighbours imported for the border
 
 
@@ -257,14 +272,31 @@ def theatre_countries(all_matches: Sequence[Match]) -> frozenset[str]:
     return frozenset(cc for _name, cs in theatres(all_matches) for cc in cs)
 
 
+_NEXT_NAME = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+
+
+def peoples_named(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The peoples and movements of data/matcher.toml ``people_countries`` the text names,
+    with their countries, in text order -- not a word of a longer proper name: "Dogon" is
+    Hausa for "tall", and "Dogon Dawa" a village of Katsina ("Dogon Dozos", two peoples,
+    are Dogon)."""
+    pat, homes = people_countries()
+    peoples = peoples_keys()
+    out = []
+    for hit in pat.finditer(text):
+        nxt = _NEXT_NAME.match(text, hit.end())
+        if nxt is not None and name_key(nxt.group(1)) not in peoples:
+            continue
+        out.append((hit.group(0), homes.get(name_key(hit.group(0)), ())))
+    return out
+
+
 def _leanings(text: str) -> Counter[str]:
     """Weak leanings between countries the strong evidence leaves tied: the first home of
     a people of several countries, the focus countries (ML BF NE NG TD).  They order
     namesakes, never outweigh a country named."""
     lean: Counter[str] = Counter({cc: _FOCUS_LEAN for cc in FOCUS_COUNTRIES})
-    pat, homes = people_countries()
-    for hit in pat.finditer(text):
-        cs = homes.get(name_key(hit.group(0)), ())
+    for _name, cs in peoples_named(text):
         if len(cs) > 1:
             lean[cs[0]] += _HOME_LEAN
             break

@@ -137,7 +137,7 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
     places = find_places(vocab, padded, matches, country_hint=country_hint)
     place, geo_prec, mention, place_cands = pick_place(vocab, text, ftext, sents, places,
                                                         seg, matches)
-    country = incident_country(place, matches, country_hint, padded)
+    country = incident_country(place, matches, country_hint, padded, places)
 
     scores = collect_actors(vocab, text, ftext, sents, matches, seg, country, place)
     named_armed = any(a.actor.type in ARMED and not is_uag(a) and not is_progov(a)

@@ -21,8 +21,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from sahel_tui.gazetteer.evidence import theatre_countries
-from sahel_tui.gazetteer.index import name_key, people_countries
+from sahel_tui.gazetteer.evidence import peoples_named, theatre_countries, written_as_acronym
+from sahel_tui.gazetteer.index import name_key
 from sahel_tui.vocab.match import Match
 from sahel_tui.vocab.model import Place
 
@@ -37,15 +37,29 @@ _BORDER_BEFORE = re.compile(
     r"vers)\s*(?:the\s+|le\s+|la\s+)?$", re.IGNORECASE)
 
 
-def country_votes(matches: Sequence[Match], text: str = "") -> Counter[str]:
+def _not_a_place(m: Match, places: Sequence[Match]) -> bool:
+    """A name of the vocabulary's places that is none here: a word of a longer imported
+    name ("Tongo" of Côte d'Ivoire in "Tongo Tongo", a village of Niger), or an acronym
+    ("NGO" is not Ngo)."""
+    if any(p.start <= m.start and m.end <= p.end and p.end - p.start > m.end - m.start
+           for p in places):
+        return True
+    return written_as_acronym(m)
+
+
+def country_votes(matches: Sequence[Match], text: str = "",
+                  places: Sequence[Match] = ()) -> Counter[str]:
     """Votes of the names of one country (see the module doc); *text* is the item's text
-    the matches' offsets refer to ("" to skip the border and LGA readings)."""
+    the matches' offsets refer to ("" to skip the border and LGA readings), *places* the
+    place names read in it (:func:`~.places.find_places`)."""
     votes: Counter[str] = Counter()
     for m in matches:
         cs = {c.country for c in m.candidates}
         if len(cs) != 1 or None in cs:
             continue
         kinds = {c.kind for c in m.candidates}
+        if kinds == {"place"} and _not_a_place(m, places):
+            continue
         if kinds == {"country"} and text and _BORDER_BEFORE.search(
                 text[max(0, m.start - 40) : m.start]):
             continue  # "fled to Niger", "the border with Burkina Faso"
@@ -64,14 +78,12 @@ def people_votes(text: str) -> Counter[str]:
     votes: Counter[str] = Counter()
     if not text:
         return votes
-    pat, homes = people_countries()
     seen = set()
-    for hit in pat.finditer(text):
-        k = name_key(hit.group(0))
+    for name, ccs in peoples_named(text):
+        k = name_key(name)
         if k in seen:
             continue
         seen.add(k)
-        ccs = homes.get(k, ())
         for cc in ccs:
             votes[cc] += PEOPLE_VOTE / len(ccs)
     return votes
@@ -79,10 +91,12 @@ def people_votes(text: str) -> Counter[str]:
 
 
 def incident_country(place: Place | None, matches: Sequence[Match],
-                     country_hint: str | None = None, text: str = "") -> str | None:
-    """ISO alpha-2 of the incident's country (see the module doc)."""
+                     country_hint: str | None = None, text: str = "",
+                     places: Sequence[Match] = ()) -> str | None:
+    """ISO alpha-2 of the incident's country (see the module doc); *places*: the place
+    names read (a word of a longer one does not vote)."""
     votes: Counter[str] = Counter()
-    for cc, n in country_votes(matches, text).items():
+    for cc, n in country_votes(matches, text, places).items():
         votes[cc] += n
     for cc, n in people_votes(text).items():
         votes[cc] += n
