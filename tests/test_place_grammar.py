@@ -240,3 +240,23 @@ def test_a_quarter_or_a_camp_named_in_its_town_codes_the_town(vocab):
     # the village before its unit stays the village
     assert coded(vocab, "On 3 May 2020, gunmen attacked Dusmari in Kaga LGA, killing "
                         "one.").name == "Dusmari"
+
+
+# ------------------------------------------------------------------ a letter off, in a place slot
+def test_a_village_spelt_a_slip_off_the_gazetteer_in_a_place_slot(gaz, vocab):
+    from sahel_tui.gazetteer.keys import name_key
+
+    assert "sabaloru" in gaz.keys_one_edit_from(name_key("Sabalarou"))  # a vowel for another
+    assert "ngaskori" in gaz.keys_one_edit_from(name_key("Ngasikori"))  # a vowel added
+    assert "tamberigu" in gaz.keys_one_edit_from(name_key("Tambreigou"))  # two swapped
+    assert gaz.keys_one_edit_from(name_key("Mabalorou")) == []  # never the first letter
+    assert gaz.keys_one_edit_from(name_key("Wendokora")) == []  # nor the last
+    assert gaz.keys_one_edit_from(name_key("Sabalodou")) == []  # nor another consonant
+    place = coded(vocab, "On 3 May 2020, gunmen attacked the village of Sabalarou and "
+                         "killed two civilians.")
+    assert place is not None and place.id == "gn:102"
+    # not in a place slot, or another place named: no guess
+    assert coded(vocab, "On 3 May 2020, Sabalarou residents said gunmen killed two "
+                        "civilians.") is None
+    assert coded(vocab, "On 3 May 2020, gunmen attacked the village of Sabalarou near "
+                        "Wendokoro and killed two civilians.").id == "gn:101"

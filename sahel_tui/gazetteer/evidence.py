@@ -52,7 +52,7 @@ from .index import (
     used_as_adjective,
 )
 from .keys import name_key
-from .notes import coded, gaz_candidate, without_qualifiers
+from .notes import coded, gaz_candidate, slot_variants, without_qualifiers
 
 __all__ = [
     "evidence",
@@ -120,6 +120,8 @@ def place_matches(gz: Gazetteer, text: str, matches: Sequence[Match], *,
                           and not _same_town(c, old.candidates, names))
             merged[merged.index(old)] = Match(old.start, old.end, old.text,
                                               old.candidates + extra)
+    if not merged:
+        merged = slot_variants(gz, text, matches)  # "the village of Kersigane" (Kersignane)
     merged.sort(key=lambda m: m.start)
     chosen, context = without_qualifiers(text, merged, blockers, gz)
     # the coder's or the bracketed place is ranked with the note's other places as evidence

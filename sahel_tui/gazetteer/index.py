@@ -300,6 +300,33 @@ class Gazetteer:
             self._cache.popitem(last=False)
         return res
 
+    def keys_one_edit_from(self, key: str) -> list[str]:
+        """The indexed keys one slip of the pen from *key*: a vowel for another, a vowel, an
+        "h", an "n" or a space dropped or added, two letters swapped ("Dustin"/"Dutsin",
+        "Talataye"/"Telatai", "Kersigane"/"Kersignane", "Babbangida"/"Babban Gida").
+        Never the first letter, nor the last one dropped or changed: on real notes those
+        were another village ("Mandoli"/"Dandoli", "Kologon"/"Kologo", "Banguiti"/
+        "Banguita") more often than not."""
+        a = self._automaton
+        if a is None or not key:
+            return []
+        vowels, soft = "aeiou", "aeiouhn "
+        n = len(key)
+        edits = [key[:i] + key[i + 1 :] for i in range(1, n - 1) if key[i] in soft]
+        edits += [key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(1, n - 1)]
+        edits += [key[:i] + c + key[i + 1 :] for i in range(1, n - 1) if key[i] in vowels
+                  for c in vowels if c != key[i]]
+        edits += [key[:i] + c + key[i:] for i in range(1, n + 1) for c in soft]
+        seen: set[str] = {key}
+        out = []
+        for k in edits:
+            k = " ".join(k.split())
+            if k not in seen:
+                seen.add(k)
+                if a.exists(f" {k} "):
+                    out.append(k)
+        return out
+
     def complete(self, prefix: str, limit: int = 30) -> list[tuple[Place, str]]:
         """Places with a name starting like *prefix* under the spelling keys (for the place
         picker: one indexed range scan, a few ms over 300k names), populated and bigger

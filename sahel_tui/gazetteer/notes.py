@@ -22,7 +22,8 @@ from sahel_tui.vocab.textnorm import fold_key
 from .index import Gazetteer
 from .keys import name_key
 
-__all__ = ["coded", "gaz_candidate", "unit_keys", "variant_in_unit", "without_qualifiers"]
+__all__ = ["coded", "gaz_candidate", "slot_variants", "unit_keys", "variant_in_unit",
+           "without_qualifiers"]
 
 
 def gaz_candidate(p: Place, written: str) -> Candidate:
@@ -387,3 +388,33 @@ def _name_start(text: str, start: int, others: Sequence[Match]) -> int:
 def coded(text: str, m: Match) -> bool:
     """The coder's own word: "coded as *m*", "coordinates for *m*"."""
     return bool(_CODED_BEFORE.search(text[max(0, m.start - 40) : m.start]))
+
+
+# a place slot: "in X", "near X", "the village of X", "à X", "près de X"
+_SLOT = re.compile(
+    r"(?:\b(?:in|near|at|outside|around|village\s+of|town\s+of|hamlet\s+of|localit[eé]\s+de|"
+    r"village\s+de|pr[eè]s\s+de)|(?<!\w)[àa])\s+(?:the\s+)?"
+    r"([A-Z][\w'’]+(?:[ -][A-Z][\w'’]+)?)(?![\w'’-])")
+_VARIANT_MIN = 6  # letters of a name a letter off can still be told from another name
+
+
+def slot_variants(gz: Gazetteer, text: str, taken: Sequence[Match]) -> list[Match]:
+    """The imported places a name in a place slot is when the note spells it a letter off
+    the gazetteer ("the village of Kersigane" for Kersignane, "Dustin-Ma" for Dutsin Ma):
+    for an item where nothing else names a place.  A name with a place of its own, an
+    actor's words, and short names (a letter off another village as often as the same)
+    are left alone; every place under the nearby spellings is a candidate, ranked by the
+    item's evidence like any other."""
+    out = []
+    for m in _SLOT.finditer(text):
+        lo, hi = m.span(1)
+        if any(t.start < hi and lo < t.end for t in taken):
+            continue
+        key = name_key(m.group(1))
+        if len(key.replace(" ", "")) < _VARIANT_MIN or gz.places(key):
+            continue
+        cands = [gaz_candidate(p, written) for k in gz.keys_one_edit_from(key)
+                 for p, written, word in gz.places(k) if not word]
+        if cands:
+            out.append(Match(lo, hi, m.group(1), tuple(cands)))
+    return out

@@ -278,6 +278,10 @@ _LIST_UNIT_BEFORE = re.compile(
     r"settlements|hamlets|towns|localites)\s+(?:(?:in|of|dans)\s+(?:the\s+|la\s+)?|\(\s*)$")
 _AT_BEFORE = re.compile(r"\b(?:near|at|around|in)\s+(?:the\s+)?(?:village\s+of\s+)?$")
 _ON_ROAD = re.compile(r"^\s*(?:village|town|community)?\s*,?\s*(?:on|along)\s+(?:the\s+)?$")
+_AROUND_AFTER = re.compile(r"^\s*,?\s*(?:around|near)\s+(?:the\s+)?(?:village\s+of\s+)?$")
+# a city of this size is the town a quarter is part of ("Kawo/Kaduna": not two
+# villages, "Garno/Jakana")
+_CITY = 100_000
 _SPLIT = re.compile(r"\bsplit\b|\b(?:across|between|over)\s+(?:\w+\s+){0,2}events\b|"
                     r"\bcoded\s+as\s+(?:\w+\s+)?events\b")
 
@@ -312,8 +316,13 @@ def _by_list_and_road(text: str, ftext: str, ranked: list[_PlaceScore]
                 and p.strong >= top.strong and any(
                     _ON_ROAD.match(ftext[b:lo]) and _AT_BEFORE.search(ftext, max(0, a - 30), a)
                     for a, b in p.spans if b <= lo)]
+        near += [p for p in ranked if p not in ends and p.cand.entity.kind == "place"
+                 and p.strong >= top.strong and any(
+                     r.end() <= a and _AROUND_AFTER.match(ftext[r.end() : a])
+                     for a, _ in p.spans)]
         if near:
-            return first(near[0]), False  # "near Jakana on the Damaturu-Maiduguri road"
+            # "near Jakana on the Damaturu-Maiduguri road", "the ... highway around Auno"
+            return first(near[0]), False
         if not r.group(2):
             continue
         # the road's unit (its first name): the end it is named after, else the first end
@@ -338,7 +347,6 @@ def _by_list_and_road(text: str, ftext: str, ranked: list[_PlaceScore]
 _PART_OF = re.compile(
     r"^\s*(?:(?:area|neighbou?rhood|district|quarter|community|village|camp|base|"
     r"market|campus|ward)\s+)?(?:in|of)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$")
-_CITY = 100_000  # "Kawo/Kaduna": a quarter and its city, not two villages ("Garno/Jakana")
 _UNIT_OR_AREA_AFTER = re.compile(
     r"\s*(?:LGA|Local\s+Government|[Cc]ommune|[Cc]ercle|[Dd][eé]partement|[Dd]epartment|"
     r"[Pp]rovince|[Rr]egion|[Ss]tate|\()")
