@@ -201,20 +201,22 @@ def _km(lat1, lon1, lat2, lon2) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
-def _set_match(got: set[str], want: list[frozenset[str]], pr: PR) -> tuple[set, list]:
-    """Each expected actor (a set of alternatives) found once; returns (extra, missing)."""
-    left = set(got)
+def _set_match(got: list[str], want: list[frozenset[str]], pr: PR) -> tuple[set, list]:
+    """Each expected actor (a set of alternatives) found once; returns (extra, missing).
+    Both are multisets: ACLED's "Rioters (Nigeria)" against "Rioters (Nigeria)" is two
+    actors, and so is the same actor proposed in both slots."""
+    left = list(got)
     missing = []
     for alts in want:
         hit = next((g for g in left if g in alts), None)
         if hit is None:
             missing.append(alts)
         else:
-            left.discard(hit)
+            left.remove(hit)
             pr.tp += 1
     pr.fn += len(missing)
     pr.fp += len(left)
-    return left, missing
+    return set(left), missing
 
 
 def _split(cell: str) -> list[str]:
@@ -245,8 +247,8 @@ def score_item(row: dict, coding, vocab: Vocab, amap: ActorMap, scores: list[Sco
     a2 = amap.ids(row["actor2"]) if row["actor2"] else None
     assoc = [amap.ids(a) for a in _split(row["assoc_actor_1"]) + _split(row["assoc_actor_2"])]
     want = [x for x in (a1, a2) if x]
-    got_main = {_gid(a, vocab) for a in (ev.actor1, ev.actor2) if a is not None} if ev else set()
-    got_all = {_gid(a, vocab) for a in ev.actors} if ev else set()
+    got_main = [_gid(a, vocab) for a in (ev.actor1, ev.actor2) if a is not None] if ev else []
+    got_all = [_gid(a, vocab) for a in ev.actors] if ev else []
     place = ev.place if ev else None
     cname = ""
     if ev is not None and ev.country:

@@ -15,6 +15,7 @@ actors         :mod:`.actors`        ``collect_actors``: every actor read, score
 type           :mod:`.event_type`,   keyword ranking, then ACLED's rules (``refine_type``,
                :mod:`.type_rules`    ``territory_taker``)
 roles          :mod:`.roles`         ``implied_actors`` (ACLED conventions), ``assign_roles``
+               :mod:`.communal`      ``civilians_who_attack``: villagers who attack are a militia
 associated     :mod:`.associated`    ``associated_actors``: Farmers (Mali), Fulani Ethnic Group...
 date           :mod:`.dates`         ``extract_event_date``
 toll           :mod:`.fatalities`,   ``extract_fatalities``, then ACLED's conventions
@@ -94,6 +95,7 @@ from .actors import (
     is_uag,
 )
 from .associated import associated_actors
+from .communal import civilians_who_attack
 from .country import incident_country
 from .dates import DateSuggestion, extract_event_date
 from .event_type import suggest_event_type
@@ -178,6 +180,7 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
     if sub == "Armed clash":
         chosen = civilians_who_fight(vocab, text, sents, seg, country, chosen)
     chosen = implied_actors(vocab, chosen, scores, et, sub, country)
+    chosen = civilians_who_attack(vocab, text, ftext, sents, country, place, chosen, sub)
 
     lead_text = " ".join(ftext[s.start : s.end] for s in sents
                          if (s.title or s.lead) and s.weight >= 2)
