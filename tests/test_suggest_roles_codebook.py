@@ -115,3 +115,22 @@ def test_property_the_army_burned_belonged_to_civilians(vocab):
 ])
 def test_state_forces_by_their_units(vocab, body, a1, a2):
     assert _code(vocab, body)[:2] == (a1, a2)
+
+
+@pytest.mark.parametrize("body,sub,a2", [
+    ("On Sunday, suspected JNIM militants ransacked the mayor's office in Tenenkou, Mali, and "
+     "burned its archives.", "Looting/property destruction", "Civilians (Mali)"),
+    ("On Sunday, presumed ISGS militants attacked the police station in Ayorou, Niger, and "
+     "killed two policemen.", "Armed clash", "Police Forces of Niger"),
+])
+def test_an_armed_group_that_ransacks_or_storms_does_not_riot(vocab, body, sub, a2):
+    _, got2, e = _code(vocab, body)
+    assert e.event_type != "Riots"
+    assert (e.sub_event_type, got2) == (sub, a2)
+    assert "riot" in e.type_rule
+
+
+def test_a_crowd_that_ransacks_still_riots(vocab):
+    a1, _, e = _code(vocab, "On Sunday, angry youths ransacked the mayor's office in Tenenkou, "
+                            "Mali, after a disputed election.")
+    assert (a1, e.sub_event_type) == ("Rioters (Mali)", "Violent demonstration")

@@ -86,6 +86,11 @@ WHY_ARREST_ABUSE = "ACLED: an arrest with torture, beating or execution is viole
 WHY_TERRITORY = "ACLED: who took the town decides -- the state regains, a non-state actor overtakes"
 WHY_TWO_SIDED = ("ACLED: both sides fought (a clash, an exchange of fire, an attack repelled) "
                  "-- an armed clash, whoever the sides are")
+WHY_ARMED_NO_RIOT = ("ACLED: riots are violence by demonstrators or a crowd; an armed group "
+                     "that ransacks or vandalises is coded by what it did")
+_DEMONSTRATION = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march\w*|sit-in|strike|riot\w*|"
+    r"manifest\w*|marche\w*|greve\w*)\b")
 WHY_ONE_SIDED = ("ACLED: a clash needs two armed sides; one armed side firing on people or "
                  "property that did not fight back is an attack")
 WHY_STATE_FOUGHT = ("ACLED: the state's forces fought the attackers -- an armed clash, not an "
@@ -204,6 +209,15 @@ def refine_type_explained(cands: list[EventTypeCandidate], chosen: list[ActorSco
     by_sub = {c.sub_event_type: c for c in cands}
     why = ""
     lead = _unnegated(lead)
+    if et == "Riots" and any(a.actor.type in ARMED for a in chosen) and not (
+            _DEMONSTRATION.search(lead) or _CROWD.search(lead)):
+        # "militants ransacked the mayor's office": an armed group does not riot (ACLED's
+        # riots are by demonstrators or a crowd); the next wording decides
+        rest = [c for c in cands if c.event_type not in ("Riots", "Protests")]
+        et, sub, dis = ((rest[0].event_type, rest[0].sub_event_type, rest[0].disorder_type)
+                        if rest else ("Violence against civilians", "Attack",
+                                      "Political violence"))
+        why = WHY_ARMED_NO_RIOT
     if sub == "Looting/property destruction" and (_HARM.search(lead) or
                                                    _VIOLENCE.search(lead) or two_sided(lead)):
         violent = [c for c in cands if c.sub_event_type in _VIOLENT_SUBS]
