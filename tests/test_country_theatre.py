@@ -32,6 +32,8 @@ LINES = [
     # a village of Niger whose first word is a town of Côte d'Ivoire in the vocabulary
     geo_line(112, "Tongo-Tongo", "", 14.70, 1.30, cc="NE", a1="09", a2="66"),
     geo_line(113, "Souabéré", "", 14.10, -3.30, a1="04", a2="77"),
+    # a village of Mali named like a town of Nigeria in the vocabulary (Doma, Nasarawa)
+    geo_line(114, "Doma", "", 14.15, -3.05, a1="04", a2="77"),
 ]
 ADMIN1 = ["ML.04\tMopti\tMopti\t1", "ML.07\tKoulikoro\tKoulikoro\t2",
           "ML.06\tSikasso\tSikasso\t4", "BF.12\tSahel\tSahel\t5", "NE.09\tTillaberi\tTillaberi\t6"]
@@ -168,3 +170,11 @@ def test_a_word_of_a_longer_village_name_or_an_acronym_does_not_vote(vocab):
                         "abducted three NGO staffers in the area of Souabéré.", PUB,
                         vocab=vocab).events[0]
     assert (ev.place.name, ev.country) == ("Souabéré", "ML")  # "NGO" is not Ngo, Nigeria
+
+
+def test_a_town_with_namesakes_abroad_votes_for_no_country(vocab):
+    # the vocabulary's Doma is Nigeria's; the note's, named with its units, is Mali's
+    ev = suggest_coding("Gunmen attacked the village of Doma (Souabere, Koro)",
+                        "On 1 March 2021, unknown gunmen attacked the village of Doma ("
+                        "Souabere, Koro), and killed four people.", PUB, vocab=vocab).events[0]
+    assert (ev.place.name, ev.place.country, ev.country) == ("Doma", "ML", "ML")

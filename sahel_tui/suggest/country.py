@@ -38,12 +38,18 @@ _BORDER_BEFORE = re.compile(
 
 
 def _not_a_place(m: Match, places: Sequence[Match]) -> bool:
-    """A name of the vocabulary's places that is none here: a word of a longer imported
-    name ("Tongo" of Côte d'Ivoire in "Tongo Tongo", a village of Niger), or an acronym
-    ("NGO" is not Ngo)."""
-    if any(p.start <= m.start and m.end <= p.end and p.end - p.start > m.end - m.start
-           for p in places):
-        return True
+    """A name of the vocabulary's places that tells no country here: a word of a longer
+    imported name ("Tongo" of Côte d'Ivoire in "Tongo Tongo", a village of Niger), an
+    acronym ("NGO" is not Ngo), or a name the imported gazetteer gives namesakes in other
+    countries ("Doma", a town of Nasarawa and four villages of Mali) -- or whose units,
+    named after it, place it in another ("Doma (Madougou, Koro)")."""
+    for p in places:
+        if p.start <= m.start and m.end <= p.end:
+            if p.end - p.start > m.end - m.start:
+                return True
+            if {c.country for c in p.candidates if c.kind == "place"} != {
+                    c.country for c in m.candidates}:
+                return True  # namesakes elsewhere, or the units named place another
     return written_as_acronym(m)
 
 
