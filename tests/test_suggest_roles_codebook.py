@@ -134,3 +134,21 @@ def test_a_crowd_that_ransacks_still_riots(vocab):
     a1, _, e = _code(vocab, "On Sunday, angry youths ransacked the mayor's office in Tenenkou, "
                             "Mali, after a disputed election.")
     assert (a1, e.sub_event_type) == ("Rioters (Mali)", "Violent demonstration")
+
+
+BH = "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+
+
+@pytest.mark.parametrize("body,a1,a2", [
+    # actor1 is the subject of the lead's act, even when the other side is the agent of a
+    # later "repelled by"
+    ("On Sunday, Boko Haram fighters attacked Mafa, Borno State, Nigeria, but were repelled "
+     "by Nigerian troops.", BH, "Military Forces of Nigeria"),
+    ("On Sunday, Nigerian troops repelled an attack on Mafa, Borno State, Nigeria, by Boko "
+     "Haram fighters.", "Military Forces of Nigeria", BH),
+    # a passive act: its agent
+    ("On Sunday, Nigerian soldiers were ambushed by Boko Haram fighters near Mafa, Borno "
+     "State, Nigeria.", BH, "Military Forces of Nigeria"),
+])
+def test_actor1_is_the_subject_of_the_leads_act(vocab, body, a1, a2):
+    assert _code(vocab, body)[:2] == (a1, a2)

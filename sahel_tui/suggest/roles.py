@@ -90,10 +90,9 @@ def agent_side(ftext: str, sents: list[Sent], chosen: list[ActorScore]) -> str |
         ms = [(a0, a1, a) for a0, a1, a in mentions if s.start <= a0 < s.end and _side(a)]
         if not ms:
             continue
-        for a0, _, a in ms:
-            if _AGENT_BY.search(ftext, max(s.start, a0 - 14), a0) and \
-                    _VIOLENCE_BEFORE_BY.search(ftext, s.start, a0):
-                return _side(a)
+        # the subject of the first active violent verb ("Boko Haram attacked Mafa but was
+        # repelled by the army": Boko Haram), else the agent after "by" of a violent act
+        # ("soldiers were ambushed by JNIM")
         for v in _ROLE_VERB.finditer(ftext, s.start, s.end):
             if _PASSIVE_AUX.search(ftext[max(s.start, v.start() - 12) : v.start()]):
                 continue
@@ -103,6 +102,10 @@ def agent_side(ftext: str, sents: list[Sent], chosen: list[ActorScore]) -> str |
             if before:
                 return _side(before[-1][2])
             break  # the first verb has no subject among the actors
+        for a0, _, a in ms:
+            if _AGENT_BY.search(ftext, max(s.start, a0 - 14), a0) and \
+                    _VIOLENCE_BEFORE_BY.search(ftext, s.start, a0):
+                return _side(a)
     return None
 
 
