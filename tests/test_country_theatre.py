@@ -178,3 +178,10 @@ def test_a_town_with_namesakes_abroad_votes_for_no_country(vocab):
                         "On 1 March 2021, unknown gunmen attacked the village of Doma ("
                         "Souabere, Koro), and killed four people.", PUB, vocab=vocab).events[0]
     assert (ev.place.name, ev.place.country, ev.country) == ("Doma", "ML", "ML")
+
+
+def test_a_state_actor_named_with_its_country_votes_even_in_lower_case():
+    vocab = load_vocab(None)
+    ev = code(vocab, "On 21 March 2020, the government of Burkina Faso closed the "
+                     "country's land borders and imposed a nightly curfew.")
+    assert ev.country == "BF"

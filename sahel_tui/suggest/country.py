@@ -69,8 +69,9 @@ def country_votes(matches: Sequence[Match], text: str = "",
         if kinds == {"country"} and text and _BORDER_BEFORE.search(
                 text[max(0, m.start - 40) : m.start]):
             continue  # "fled to Niger", "the border with Burkina Faso"
-        if kinds == {"actor"} and not m.text[:1].isupper():
-            continue  # a common noun of one country's actor: weak
+        if kinds == {"actor"} and m.text.islower():
+            continue  # a common noun of one country's actor: weak ("the government of
+            # Burkina Faso" names it)
         votes[cs.pop()] += 1
     if text and _LGA.search(text):
         votes["NG"] += 1
