@@ -260,3 +260,11 @@ def test_a_village_spelt_a_slip_off_the_gazetteer_in_a_place_slot(gaz, vocab):
                         "civilians.") is None
     assert coded(vocab, "On 3 May 2020, gunmen attacked the village of Sabalarou near "
                         "Wendokoro and killed two civilians.").id == "gn:101"
+
+
+def test_a_unit_spelt_a_vowel_off_still_places_the_village_before_it(vocab):
+    # "Tankoualou (Foutouri, Komandjari)": the commune is an imported town whose province
+    # the gazetteer spells "Komondjari"
+    place = coded(vocab, "On 3 May 2020, gunmen abducted a farmer near Kobaro Ndiaye "
+                         "(Sabalorou, Moptu).")
+    assert (place.name, place.admin2) == ("Kobaro Ndiaye", "Koro")

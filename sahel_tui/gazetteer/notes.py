@@ -104,6 +104,11 @@ def _unit_of(inner: list[Match], units: set[str]) -> Place | None:
         # other units: "Kindjandi (Gueskerou, Diffa)"
         cands = [c for c in inner[0].candidates if isinstance(c.entity, Place)
                  and {name_key(c.entity.admin1), name_key(c.entity.admin2)} & rest]
+        if not cands:
+            # the units spelt otherwise than the gazetteer ("Komandjari"/"Komondjari")
+            cands = [c for c in inner[0].candidates if isinstance(c.entity, Place)
+                     and any(_slip(name_key(a), r) for a in (c.entity.admin1, c.entity.admin2)
+                             for r in rest)]
 
     def fit(c: Candidate) -> tuple:
         p: Place = c.entity  # type: ignore[assignment]
@@ -112,6 +117,22 @@ def _unit_of(inner: list[Match], units: set[str]) -> Place | None:
 
     best = max(cands, key=fit, default=None)
     return best.entity if best is not None else None  # type: ignore[return-value]
+
+
+def _slip(a: str, b: str) -> bool:
+    """Two spelling keys a vowel apart: one for another, or one more ("Komandjari" and
+    "Komondjari"); names of 5 letters or more."""
+    a, b = a.replace(" ", ""), b.replace(" ", "")
+    if min(len(a), len(b)) < 5 or a == b:
+        return a == b and bool(a)
+    if len(a) == len(b):
+        d = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(d) == 1 and a[d[0]] in "aeiou" and b[d[0]] in "aeiou"
+    if abs(len(a) - len(b)) != 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    return any(b[i] in "aeiou" and b[:i] + b[i + 1 :] == a for i in range(len(b)))
 
 
 _VARIANT_KM = 100.0  # a cercle of northern Mali or an LGA of Borno is this wide
