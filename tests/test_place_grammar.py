@@ -268,3 +268,18 @@ def test_a_unit_spelt_a_vowel_off_still_places_the_village_before_it(vocab):
     place = coded(vocab, "On 3 May 2020, gunmen abducted a farmer near Kobaro Ndiaye "
                          "(Sabalorou, Moptu).")
     assert (place.name, place.admin2) == ("Kobaro Ndiaye", "Koro")
+
+
+def test_a_village_named_with_its_state_only_is_coded_at_the_state_capital(vocab):
+    for text in ("On 3 May 2020, troops clashed with bandits at Dusmari village in Borno "
+                 "State, killing two.",
+                 "On 3 May 2020, troops clashed with bandits at Dusmari and Ngaskori in "
+                 "Borno State, killing two.",
+                 "On 3 May 2020, the air force conducted air strikes against bandits in the "
+                 "Dusmari forest area of "
+                 "Borno State."):
+        ev = suggest_coding("", text, "2020-05-04T09:00:00Z", vocab=vocab).events[0]
+        assert (ev.place.name, ev.geo_precision) == ("Maiduguri", 3), text
+    # named with its LGA, or a known town: the village
+    assert coded(vocab, "On 3 May 2020, troops clashed with bandits at Dusmari village "
+                        "(Kaga LGA, Borno State), killing two.").name == "Dusmari"

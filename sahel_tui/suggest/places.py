@@ -282,6 +282,12 @@ _AROUND_AFTER = re.compile(r"^\s*,?\s*(?:around|near)\s+(?:the\s+)?(?:village\s+
 # a city of this size is the town a quarter is part of ("Kawo/Kaduna": not two
 # villages, "Garno/Jakana")
 _CITY = 100_000
+# villages named with their state only: "clashed ... at Magira village in Zamfara State",
+# "in the Kofa Area of Kaduna State": ACLED codes the state's capital (geo_precision 3)
+_IN_STATE_GAP = re.compile(
+    r"^(?:\s*(?:,|and)?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}){0,4}(?:\s+(?i:village|"
+    r"area|forest|community|settlement|hamlet)s?){0,2}\s+(?:in|of)\s+(?:the\s+)?$")
+_STATE_WORD = re.compile(r"\b[Ss]tate\b")
 _SPLIT = re.compile(r"\bsplit\b|\b(?:across|between|over)\s+(?:\w+\s+){0,2}events\b|"
                     r"\bcoded\s+as\s+(?:\w+\s+)?events\b")
 
@@ -304,6 +310,14 @@ def _by_list_and_road(text: str, ftext: str, ranked: list[_PlaceScore]
             continue
         if any(_LIST_UNIT_BEFORE.search(ftext, max(0, a - 120), a) for a, _ in u.spans):
             return first(u), True
+    if top.cand.entity.kind == "place":
+        for u in ranked:
+            if u.cand.entity.kind != "admin1" or u.strong < top.strong:
+                continue
+            if any(a1 < b0 <= a1 + 100 and _IN_STATE_GAP.match(text[a1:b0])
+                   and _STATE_WORD.search(text, b0, b1 + 7)
+                   for _a0, a1 in top.spans for b0, b1 in u.spans):
+                return first(u), True
     from sahel_tui.gazetteer.keys import name_key
     from sahel_tui.gazetteer.notes import unit_keys
 
