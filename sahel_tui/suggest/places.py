@@ -310,7 +310,9 @@ def _by_list_and_road(text: str, ftext: str, ranked: list[_PlaceScore]
             continue
         if any(_LIST_UNIT_BEFORE.search(ftext, max(0, a - 120), a) for a, _ in u.spans):
             return first(u), True
-    if top.cand.entity.kind == "place":
+    if top.cand.entity.kind == "place" and top.cand.entity.source.startswith("gazetteer:"):
+        # (a town of the bundled gazetteer is one ACLED places itself: "near Gwoza in
+        # Borno State")
         for u in ranked:
             if u.cand.entity.kind != "admin1" or u.strong < top.strong:
                 continue
