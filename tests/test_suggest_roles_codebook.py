@@ -152,3 +152,23 @@ BH = "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
 ])
 def test_actor1_is_the_subject_of_the_leads_act(vocab, body, a1, a2):
     assert _code(vocab, body)[:2] == (a1, a2)
+
+
+def test_the_state_raiding_a_village_in_search_of_a_group_is_the_perpetrator(vocab):
+    a1, a2, e = _code(vocab, "On Sunday, Nigerian soldiers raided a village near Konduga, "
+                             "Borno State, Nigeria, in search of Boko Haram fighters, and "
+                             "burned homes and beat residents.")
+    assert e.event_type == "Violence against civilians"
+    assert (a1, a2) == ("Military Forces of Nigeria", "Civilians (Nigeria)")
+
+
+@pytest.mark.parametrize("body", [
+    "On Sunday, Nigerian troops encountered Boko Haram fighters near Izge, Borno State, "
+    "Nigeria, and killed several in a gun fight.",
+    "On Sunday, Boko Haram fighters attacked Babbangida, Yobe State, Nigeria, and encountered "
+    "resistance from Nigerian troops.",
+])
+def test_a_gun_fight_or_resistance_makes_an_armed_clash(vocab, body):
+    a1, a2, e = _code(vocab, body)
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    assert {a1, a2} == {BH, "Military Forces of Nigeria"}

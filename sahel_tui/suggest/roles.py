@@ -149,7 +149,11 @@ def assign_roles(chosen: list[ActorScore], sub: str, lead_text: str,
         return crowd[0], [], a2, []
     if sub in VAC:
         named = [a for a in armed if not is_uag(a)]
-        if named:
+        if agent == "state" and state:
+            # the lead's act is the state's ("soldiers raided the village in search of
+            # Boko Haram fighters and burned it"): the group is only its quarry
+            perp = side_state
+        elif named:
             perp = armed
         elif state and any(a.agent for a in state):
             perp = side_state

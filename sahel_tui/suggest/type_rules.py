@@ -426,6 +426,7 @@ def violence_target(lead: str, armed_spans: Sequence[tuple[int, int]] = ()) -> s
 # not a clash named as the background ("amid fighting between", "after clashing with")
 _TWO_SIDED = re.compile(
     r"\b(?:clash\w*|fought|fighting|battled|gunfight\w*|firefight\w*|gun\s+battles?|"
+    r"gun\s+fights?|gun\s+duels?|(?:encountered|met)\s+(?:\w+\s+)?resistance|"
     r"exchanged?\s+(?:of\s+)?(?:gun)?fire|exchanges?\s+of\s+(?:gun)?fire|"
     r"repel(?:l?ed|s|ling)?|in\s+the\s+(?:ensuing\s+)?battle|"
     r"repulsed|routed|fought\s+back|returned\s+fire|responded\s+to\s+the\s+attack|"
