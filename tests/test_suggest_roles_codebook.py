@@ -172,3 +172,20 @@ def test_a_gun_fight_or_resistance_makes_an_armed_clash(vocab, body):
     a1, a2, e = _code(vocab, body)
     assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
     assert {a1, a2} == {BH, "Military Forces of Nigeria"}
+
+
+@pytest.mark.parametrize("body,et,a1", [
+    # the demonstrators' own violence makes a riot
+    ("On Sunday, hundreds of workers staged a demonstration in Segou, Mali, over unpaid "
+     "salaries. The demonstrators assaulted the factory manager.", "Riots", "Rioters (Mali)"),
+    ("On Sunday, police used tear gas to disperse violent protesters in Kano, Nigeria.",
+     "Riots", "Rioters (Nigeria)"),
+    # the police's violence, or a flag burned, does not
+    ("On Sunday, students staged a demonstration in N'Djamena, Chad; police fired tear gas "
+     "and stormed the campus.", "Protests", "Protesters (Chad)"),
+    ("On Sunday, residents staged a demonstration in Kidal, Mali, against France and burned "
+     "French flags.", "Protests", "Protesters (Mali)"),
+])
+def test_a_demonstration_riots_when_the_demonstrators_use_violence(vocab, body, et, a1):
+    got1, _, e = _code(vocab, body)
+    assert (e.event_type, got1) == (et, a1)

@@ -137,6 +137,40 @@ _NOT_CROWD = re.compile(r"\b(?:unknown|unidentified|gunmen|"
 _QUIET_SUBS = {"Disrupted weapons use", "Arrests", "Change to group/activity", "Other"}
 
 
+# what demonstrators do that makes a riot (fire, stones, storming, assault), told of the
+# crowd and not of the police or soldiers who faced it
+_CROWD_VIOLENCE = re.compile(
+    r"\b(?:set\s+(?:\w+\s+){0,4}?(?:ablaze|on\s+fire|alight)|burn(?:ed|t|ing)|torch(?:ed|ing)|"
+    r"threw\s+(?:stones|rocks|projectiles)|stones?\s+(?:were\s+)?thrown|pelted|vandali[sz]\w*|"
+    r"loot(?:ed|ing)|ransack\w*|pillag\w*|storm(?:ed|ing)|tried\s+to\s+storm|assaulted|"
+    r"attacked|inflicted\s+damages?|damaged|destroyed|violent|"
+    r"incendi\w*|saccag\w*|caillass\w*|jets?\s+de\s+pierres)\b")
+_STATE_WORD = re.compile(
+    r"\b(?:police\w*|security\s+forces|soldiers|troops|army|military|gendarm\w*|guards?|"
+    r"units?|naf|fds|"
+    r"forces\s+de\s+l'ordre|forces\s+de\s+securite|policiers|militaires)\b")
+
+
+_FORCE_NOUN = re.compile(r"\s+(?:dispersal|crackdown|repression|response|arrests?)\b")
+_SYMBOL = re.compile(r"\b(?:flags?|effig\w*|images?|portraits?|photos?|pictures?|"
+                     r"caricatures?|drapeaux?)\b")
+
+
+def crowd_violence(lead: str) -> bool:
+    """Demonstrators who burn, throw stones, storm, vandalise or assault (ACLED: a violent
+    demonstration), not the security forces that faced them."""
+    for m in _CROWD_VIOLENCE.finditer(lead):
+        if _SYMBOL.search(lead, max(0, m.start() - 40), m.end() + 40):
+            continue  # flags or effigies burned: a protest's gesture, not a riot
+        if m.group() == "violent" and not _FORCE_NOUN.match(lead, m.end()):
+            return True  # "violent IMN members", "a violent protest"
+        clause = re.split(r"[,;.]|\bwhile\b|\bwho\b",
+                          lead[max(0, m.start() - 80) : m.start()])[-1]
+        if not _STATE_WORD.search(clause):
+            return True
+    return False
+
+
 def mob_acts(lead: str) -> bool:
     """The subject of the lead's first violent verb is a crowd, villagers, youths ... and
     no armed noun ("a crowd attacked the prefect's residence", "youths clashed"); not a
@@ -264,6 +298,8 @@ def refine_type_explained(cands: list[EventTypeCandidate], chosen: list[ActorSco
     if et == "Protests" and riot is not None and \
             riot.score - (calm.score if calm else 0.0) * 2 / 3 >= 4.0:
         return riot.event_type, riot.sub_event_type, riot.disorder_type, WHY_RIOT
+    if et == "Protests" and crowd_violence(lead):
+        return "Riots", "Violent demonstration", "Demonstrations", WHY_RIOT
     if et != "Protests" and sub in _MOB_SUBS and mob_acts(lead) and not any(
             a.actor.type in ARMED for a in chosen):
         return "Riots", "Mob violence", "Political violence", WHY_MOB
