@@ -185,3 +185,11 @@ def test_a_state_actor_named_with_its_country_votes_even_in_lower_case():
     ev = code(vocab, "On 21 March 2020, the government of Burkina Faso closed the "
                      "country's land borders and imposed a nightly curfew.")
     assert ev.country == "BF"
+
+
+def test_lake_chad_is_no_country():
+    vocab = load_vocab(None)
+    text = "On 1 March 2021, Boko Haram fighters killed two fishermen on an island of {}."
+    assert code(vocab, text.format("Lake Chad")).country is None  # four countries share it
+    assert code(vocab, text.format("le lac Tchad")).country is None
+    assert code(vocab, text.format("the lake in Chad")).country == "TD"

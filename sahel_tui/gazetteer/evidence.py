@@ -188,7 +188,8 @@ def written_as_acronym(m: Match) -> bool:
 
 _BORDER_BEFORE = re.compile(
     r"(?:border\s+(?:with|of)|frontier\s+with|fronti[eè]re\s+(?:avec|du|de\s+la|de\s+l['’]|"
-    r"des)|bordering|from|depuis|en\s+provenance\s+(?:du|de\s+la|des))\s*(?:the\s+|le\s+|"
+    r"des)|bordering|from|depuis|en\s+provenance\s+(?:du|de\s+la|des)|\blake|\blac(?:\s+du)?)"
+    r"\s*(?:the\s+|le\s+|"
     r"la\s+)?$", re.IGNORECASE)
 
 

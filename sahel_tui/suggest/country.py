@@ -34,7 +34,7 @@ _LGA = re.compile(r"\b(?:LGAs?|Local\s+Government\s+Areas?)\b")
 _BORDER_BEFORE = re.compile(
     r"(?:border\s+(?:with|of)|frontier\s+with|fronti[eè]re\s+(?:avec|du|de\s+la|de\s+l['’]|"
     r"des)|bordering|from|depuis|en\s+provenance\s+(?:du|de\s+la|des)|into|to|towards?|"
-    r"vers)\s*(?:the\s+|le\s+|la\s+)?$", re.IGNORECASE)
+    r"vers|\blake|\blac(?:\s+du)?)\s*(?:the\s+|le\s+|la\s+)?$", re.IGNORECASE)
 
 
 def _not_a_place(m: Match, places: Sequence[Match]) -> bool:
@@ -68,7 +68,7 @@ def country_votes(matches: Sequence[Match], text: str = "",
             continue
         if kinds == {"country"} and text and _BORDER_BEFORE.search(
                 text[max(0, m.start - 40) : m.start]):
-            continue  # "fled to Niger", "the border with Burkina Faso"
+            continue  # "fled to Niger", "the border with Burkina Faso", "Lake Chad"
         if kinds == {"actor"} and m.text.islower():
             continue  # a common noun of one country's actor: weak ("the government of
             # Burkina Faso" names it)
