@@ -283,3 +283,12 @@ def test_a_village_named_with_its_state_only_is_coded_at_the_state_capital(vocab
     # named with its LGA, or a known town: the village
     assert coded(vocab, "On 3 May 2020, troops clashed with bandits at Dusmari village "
                         "(Kaga LGA, Borno State), killing two.").name == "Dusmari"
+
+
+def test_a_place_naming_an_office_or_a_person_is_not_the_place_of_the_event(vocab):
+    place = coded(vocab, "On 3 May 2020, the visit of the Kalagari Governor sparked protests "
+                         "in Dusmari, where youths burned tyres.")
+    assert place.name == "Dusmari"
+    place = coded(vocab, "On 3 May 2020, members of the Kalagari chapter of the union staged "
+                         "a protest in Dusmari.")
+    assert place.name == "Dusmari"

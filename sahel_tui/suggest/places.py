@@ -66,6 +66,16 @@ def _named_with_units(text: str, m: Match, p: Place) -> bool:
     return bool(own & keys)
 
 
+# a place name that qualifies an institution or an office, not the place of the event:
+# "the visit of Kaduna Governor ... sparked protests in Kakangi", "the accountant of an
+# Ansongo health center ... in the village of Tacharane", "the Mubi chapter of ASUP"; a
+# person's name after a title ("president Issoufou")
+_INSTITUTION_AFTER = re.compile(
+    r"\s+(?:state\s+)?(?:governor|governorship|chapter|polytechnic|health\s+cent(?:er|re)|"
+    r"emir|emirate\s+council|local\s+government\s+chairman|branch|chairman|senator|"
+    r"caucus)\b")
+_TITLE_BEFORE = re.compile(r"\b(?:president|minister|governor|general|colonel|imam|emir|"
+                           r"mayor|senator|chief|sultan)\s+$")
 _VILLAGE_BEFORE = re.compile(r"(?:village|hamlet|localite|hameau)\s+(?:of\s+|de\s+|d')?$")
 
 # "the attack in Kirikasamma LGA": the name of a unit, not its seat -- a village of the
@@ -420,7 +430,8 @@ def pick_place(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
             continue
         before = ftext[max(0, m.start - 40) : m.start]
         near = bool(_NEAR.search(before)) or bool(_VILLAGE_BEFORE.search(before))
-        factor = 0.15 if not near and _AWAY.search(before) else 1.0
+        factor = 0.15 if not near and (_AWAY.search(before) or _TITLE_BEFORE.search(before)
+                                       or _INSTITUTION_AFTER.match(ftext, m.end)) else 1.0
         c = pc[0]
         ps = scores.get(c.id)
         if ps is None:
