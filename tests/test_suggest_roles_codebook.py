@@ -189,3 +189,15 @@ def test_a_gun_fight_or_resistance_makes_an_armed_clash(vocab, body):
 def test_a_demonstration_riots_when_the_demonstrators_use_violence(vocab, body, et, a1):
     got1, _, e = _code(vocab, body)
     assert (e.event_type, got1) == (et, a1)
+
+
+@pytest.mark.parametrize("body,a1", [
+    # a jihadist group or an ethnic militia: the attacker stays unidentified
+    ("On Sunday, suspected Katiba Macina militants or Fulani militiamen shot dead two "
+     "villagers near Bankass, Mali.", "Unidentified Armed Group (Mali)"),
+    # two groups of one kind: the first named stands for "A and/or B"
+    ("On Sunday, suspected JNIM or ISGS militants shot dead two villagers near Bankass, Mali.",
+     "JNIM: Group for Support of Islam and Muslims"),
+])
+def test_alternative_attackers(vocab, body, a1):
+    assert _code(vocab, body)[:2] == (a1, "Civilians (Mali)")

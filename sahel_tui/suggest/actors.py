@@ -345,7 +345,7 @@ def collect_actors(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
         if vm is not None and vm.id not in out:
             out[vm.id] = replace(out.pop(k), actor=vm, cand=None, generic=False)
     _coordinated_forces(vocab, text, sents, seg, country, out)
-    _merge_alternatives(ftext, out)
+    _merge_alternatives(ftext, out, uag)
     _drop_hedged(ftext, out)
     _drop_area_only(ftext, sents, out)
     return out
@@ -478,14 +478,21 @@ def civilians_named(ftext: str, sents: list[Sent], matches: Sequence[Match],
     return False
 
 
-_ALTERNATIVE = re.compile(r"\s*(?:,\s*)?(?:and\s*/\s*or|or|/|ou|et\s*/\s*ou|or\s+possibly)\s*")
+_ALTERNATIVE = re.compile(
+    r"(?:\s+(?:militants|fighters|elements|jihadists|militiamen|members))?"
+    r"\s*(?:,\s*)?(?:and\s*/\s*or|or|/|ou|et\s*/\s*ou|or\s+possibly)\s*")
 
 
-def _merge_alternatives(ftext: str, out: dict[str, ActorScore]) -> None:
+def _merge_alternatives(ftext: str, out: dict[str, ActorScore],
+                        uag: Actor | None = None) -> None:
     """"JNIM or ISGS militants", "ISWAP/Boko Haram": one side whose name the source could
     not settle (ACLED's "A and/or B"), not two sides fighting -- the first named stands for
-    it."""
-    named = [a for a in out.values() if a.actor.type in ARMED and not a.generic]
+    it.  Alternatives of different kinds ("Katiba Macina militants or Fulani militiamen":
+    a jihadist group or an ethnic militia) leave the attacker unidentified: the country's
+    Unidentified Armed Group."""
+    named = [a for a in out.values() if a.actor.type in ARMED and not is_uag(a)
+             and not a.actor.id.startswith("communal-")
+             and (not a.generic or a.actor.type == "Identity militia")]
     for a in named:
         for b in named:
             if a is b or a.actor.id not in out or b.actor.id not in out:
@@ -495,6 +502,10 @@ def _merge_alternatives(ftext: str, out: dict[str, ActorScore]) -> None:
                 a.weight = max(a.weight, b.weight)
                 a.agent, a.blamed = a.agent or b.agent, a.blamed or b.blamed
                 del out[b.actor.id]
+                if a.actor.type != b.actor.type and uag is not None:
+                    del out[a.actor.id]
+                    out[uag.id] = replace(a, actor=uag, cand=None, spans=a.spans + b.spans,
+                                          explicit=True)
 
 
 def actor_for(vocab: Vocab, country: str | None, typ: str, prefix: str = "") -> Actor | None:
