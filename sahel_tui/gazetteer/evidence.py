@@ -241,6 +241,43 @@ _HOME_LEAN = 0.3  # the first home of a people of several ("Dozo": Mali, then Bu
 _FOCUS_LEAN = 0.2  # the bundled focus countries over the neighbours imported for the border
 
 
+_FOCUS = frozenset(FOCUS_COUNTRIES)
+# the last item's groups: the pipeline asks for them four times over one list of matches
+_last_theatres: tuple = (None, ())
+
+
+def _theatre_entries(all_matches: Sequence[Match]) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+    """(name as written, countries, whether it is a national force) of each named group."""
+    global _last_theatres
+    last = _last_theatres
+    if last[0] is all_matches:
+        return last[1]
+    out = []
+    seen: set[str] = set()
+    for m in all_matches:
+        if m.best.kind != "actor" or not m.text[:1].isupper():
+            continue
+        cs: list[str] = []
+        national = False
+        for c in m.candidates:
+            if c.kind != "actor":
+                continue
+            national = national or bool(c.country)
+            for cc in getattr(c.entity, "area", ()) or ((c.country,) if c.country else ()):
+                if cc not in cs:
+                    cs.append(cc)
+        if not cs or _FOCUS.issubset(cs):
+            continue
+        k = fold_key(m.text)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append((m.text, tuple(cs), national))
+    res = tuple(out)
+    _last_theatres = (all_matches, res)
+    return res
+
+
 def theatres(all_matches: Sequence[Match]) -> list[tuple[str, tuple[str, ...]]]:
     """The named groups and forces of an item with the countries they operate in, as
     written and in the vocabulary's order: (``"JNIM"``, ``("ML", "BF", "NE", ...)``).
@@ -249,30 +286,16 @@ def theatres(all_matches: Sequence[Match]) -> list[tuple[str, tuple[str, ...]]]:
     several actors operates where any of them does.  Only names written with a capital
     count ("soldiers" is no group), and only those of a few countries: a name every focus
     country shares ("Police", "Fulani militiamen") says nothing."""
-    out: list[tuple[str, tuple[str, ...]]] = []
-    seen: set[str] = set()
-    for m in all_matches:
-        if m.best.kind != "actor" or not m.text[:1].isupper():
-            continue
-        cs: list[str] = []
-        for c in m.candidates:
-            if c.kind != "actor":
-                continue
-            for cc in getattr(c.entity, "area", ()) or ((c.country,) if c.country else ()):
-                if cc not in cs:
-                    cs.append(cc)
-        k = fold_key(m.text)
-        if not cs or set(FOCUS_COUNTRIES) <= set(cs) or k in seen:
-            continue
-        seen.add(k)
-        out.append((m.text, tuple(cs)))
-    return out
+    return [(name, cs) for name, cs, _national in _theatre_entries(all_matches)]
 
 
-def theatre_countries(all_matches: Sequence[Match]) -> frozenset[str]:
+def theatre_countries(all_matches: Sequence[Match], *,
+                      groups_only: bool = False) -> frozenset[str]:
     """Every country one of the item's named groups operates in (see :func:`theatres`);
-    empty when the item names none."""
-    return frozenset(cc for _name, cs in theatres(all_matches) for cc in cs)
+    empty when the item names none.  *groups_only*: leave out the national forces (their
+    country votes by itself)."""
+    return frozenset(cc for _name, cs, national in _theatre_entries(all_matches)
+                     if not (groups_only and national) for cc in cs)
 
 
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z][\w'’-]*)")

@@ -109,8 +109,7 @@ def incident_country(place: Place | None, matches: Sequence[Match],
         votes[cc] += n
     # a group of no country operating in one ("MINUSMA": Mali); a national force's
     # country has voted above
-    groups = theatre_countries([m for m in matches if not any(
-        c.country for c in m.candidates if c.kind == "actor")])
+    groups = theatre_countries(matches, groups_only=True)
     if len(groups) == 1:
         votes[next(iter(groups))] += 1
     theatre = theatre_countries(matches)
