@@ -201,3 +201,16 @@ def test_a_demonstration_riots_when_the_demonstrators_use_violence(vocab, body, 
 ])
 def test_alternative_attackers(vocab, body, a1):
     assert _code(vocab, body)[:2] == (a1, "Civilians (Mali)")
+
+
+@pytest.mark.parametrize("body,sub,a2", [
+    ("On Sunday, locals in Kati, Mali, protested demanding the resignation of the mayor, "
+     "security forces intervened and arrested ninety people.", "Protest with intervention",
+     "Police Forces of Mali"),
+    ("On Sunday, members of the movement protested the arrest of their leader in Kati, Mali.",
+     "Peaceful protest", None),
+])
+def test_a_protest_with_arrests_is_a_protest(vocab, body, sub, a2):
+    a1, got2, e = _code(vocab, body)
+    assert (e.event_type, e.sub_event_type, a1, got2) == ("Protests", sub, "Protesters (Mali)",
+                                                          a2)

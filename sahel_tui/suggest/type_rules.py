@@ -86,6 +86,9 @@ WHY_ARREST_ABUSE = "ACLED: an arrest with torture, beating or execution is viole
 WHY_TERRITORY = "ACLED: who took the town decides -- the state regains, a non-state actor overtakes"
 WHY_TWO_SIDED = ("ACLED: both sides fought (a clash, an exchange of fire, an attack repelled) "
                  "-- an armed clash, whoever the sides are")
+WHY_PROTEST_ARRESTS = ("ACLED: a protest with arrests is a protest (with intervention when "
+                       "the demonstrators were arrested), not an arrest")
+_ARRESTED_VERB = re.compile(r"\b(?:arrested|detained|interpell\w*|arrete\w*)\b")
 WHY_ARMED_NO_RIOT = ("ACLED: riots are violence by demonstrators or a crowd; an armed group "
                      "that ransacks or vandalises is coded by what it did")
 _DEMONSTRATION = re.compile(
@@ -298,6 +301,14 @@ def refine_type_explained(cands: list[EventTypeCandidate], chosen: list[ActorSco
     if et == "Protests" and riot is not None and \
             riot.score - (calm.score if calm else 0.0) * 2 / 3 >= 4.0:
         return riot.event_type, riot.sub_event_type, riot.disorder_type, WHY_RIOT
+    if sub == "Arrests" and "Protest with intervention" in by_sub and \
+            _DEMONSTRATION.search(lead):
+        # "residents protested ..., security forces intervened and arrested ninety people":
+        # ACLED's protest with intervention, the arrests are the intervention; "protested
+        # the arrest of their leader": a protest, the arrest its cause
+        sub = ("Protest with intervention" if _ARRESTED_VERB.search(lead)
+               else "Peaceful protest")
+        return "Protests", sub, "Demonstrations", WHY_PROTEST_ARRESTS
     if et == "Protests" and crowd_violence(lead):
         return "Riots", "Violent demonstration", "Demonstrations", WHY_RIOT
     if et != "Protests" and sub in _MOB_SUBS and mob_acts(lead) and not any(
