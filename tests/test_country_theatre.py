@@ -163,8 +163,8 @@ def test_a_peoples_name_in_a_longer_proper_name_is_no_people():
 
 
 def test_a_word_of_a_longer_village_name_or_an_acronym_does_not_vote(vocab):
-    ev = code(vocab, "On 1 March 2021, presumed ISGS militants seized two vehicles in the "
-                     "area of Tongo Tongo, near Tongo Tongo's well.")
+    ev = code(vocab, "On 1 March 2021, ISGS fighters stole two vehicles and fuel in the area of "
+                     "Tongo Tongo, close to Tongo Tongo's well.")
     assert (ev.place.name, ev.country) == ("Tongo-Tongo", "NE")  # not Tongo of Côte d'Ivoire
     ev = suggest_coding("Gunmen abduct NGO staff", "On 1 March 2021, unknown gunmen "
                         "abducted three NGO staffers in the area of Souabéré.", PUB,
@@ -174,16 +174,16 @@ def test_a_word_of_a_longer_village_name_or_an_acronym_does_not_vote(vocab):
 
 def test_a_town_with_namesakes_abroad_votes_for_no_country(vocab):
     # the vocabulary's Doma is Nigeria's; the note's, named with its units, is Mali's
-    ev = suggest_coding("Gunmen attacked the village of Doma (Souabere, Koro)",
-                        "On 1 March 2021, unknown gunmen attacked the village of Doma ("
-                        "Souabere, Koro), and killed four people.", PUB, vocab=vocab).events[0]
+    ev = suggest_coding("Gunmen raid Doma (Souabere, Koro)",
+                        "On 1 March 2021, gunmen nobody could name raided Doma ("
+                        "Souabere, Koro) and shot four residents dead.", PUB, vocab=vocab).events[0]
     assert (ev.place.name, ev.place.country, ev.country) == ("Doma", "ML", "ML")
 
 
 def test_a_state_actor_named_with_its_country_votes_even_in_lower_case():
     vocab = load_vocab(None)
-    ev = code(vocab, "On 21 March 2020, the government of Burkina Faso closed the "
-                     "country's land borders and imposed a nightly curfew.")
+    ev = code(vocab, "On 21 March 2020, the government of Burkina Faso shut its land "
+                     "frontiers and ordered a curfew from dusk to dawn.")
     assert ev.country == "BF"
 
 

@@ -143,8 +143,8 @@ def test_security_forces_facing_a_crowd_are_the_police(vocab):
     assert (a1, a2) == ("Protesters (Niger)", "Police Forces of Niger")
     # the army, when named, stays the army
     _, a2, _ = _code(vocab, "On Monday, students staged a demonstration in Niamey, Niger. "
-                            "Nigerien soldiers intervened and dispersed the demonstrators "
-                            "with tear gas.")
+                            "Nigerien soldiers intervened and fired tear gas to break up "
+                            "the march.")
     assert a2 == "Military Forces of Niger"
 
 

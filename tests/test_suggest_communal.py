@@ -26,17 +26,17 @@ def _code(vocab, body: str):
 
 @pytest.mark.parametrize("body,militia", [
     # the community the text names: "from X", "X farmers"
-    ("On Sunday, armed villagers from Nando killed a farmer in Kantchari, Burkina Faso.",
-     "Nando Communal Militia (Burkina Faso)"),
-    ("On Sunday, youths armed with rifles from the village of Zamana ambushed miners near "
-     "Kenieba, Mali.", "Zamana Communal Militia (Mali)"),
-    ("On Sunday, Ponga farmers assaulted and wounded several farmers near Kaya, Burkina Faso.",
-     "Ponga Communal Militia (Burkina Faso)"),
+    ("On Sunday, armed villagers from Tiembale shot a herder dead at Kantchari, Burkina Faso.",
+     "Tiembale Communal Militia (Burkina Faso)"),
+    ("On Sunday, youths with hunting rifles from the village of Dioumakoro ambushed gold "
+     "diggers outside Kenieba, Mali.", "Dioumakoro Communal Militia (Mali)"),
+    ("On Sunday, Zimbare farmers beat and wounded three herders outside Kaya, Burkina Faso.",
+     "Zimbare Communal Militia (Burkina Faso)"),
     # a people: its ethnic militia
     ("On Sunday, Lobi farmers destroyed several houses of Mossi families near Gaoua, "
      "Burkina Faso.", "Lobi Ethnic Militia (Burkina Faso)"),
     # no name: the community where it acted
-    ("On Sunday, pastoralists equipped with machetes attacked farmers in Diffa, Niger, "
+    ("On Sunday, pastoralists with clubs and knives attacked farmers in Diffa, Niger, "
      "wounding six.", "Diffa Communal Militia (Niger)"),
 ])
 def test_a_community_that_attacks_is_its_militia(vocab, body, militia):

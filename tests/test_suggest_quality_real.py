@@ -87,9 +87,9 @@ def test_the_report_has_every_part_the_analyst_reads(report):
 
 def test_an_item_reads_like_a_feed_entry():
     sq = _real_module()
-    row = {"notes": "On 3 May 2020, suspected JNIM militants attacked the police station in "
-                    "Dire (Dire, Tombouctou), and wounded three policemen.",
+    row = {"notes": "On 3 May 2020, suspected JNIM militants fired on the gendarmerie post of "
+                    "Dire (Dire, Tombouctou), wounding three gendarmes.",
            "event_date": "2020-05-03"}
     title, text, published = sq.as_item(row)
-    assert title.startswith("Suspected JNIM militants attacked")
+    assert title.startswith("Suspected JNIM militants fired on")
     assert text == row["notes"] and published.date().isoformat() == "2020-05-04"

@@ -31,7 +31,7 @@ def _code(vocab, body: str, title: str = "Security incident"):
 @pytest.mark.parametrize("body,force", [
     ("On Sunday, Chadian soldiers entered a village near Mongo, Chad, and two women were "
      "wounded in assaults.", "Military Forces of Chad"),
-    ("On Sunday, a man died after being tortured by policemen at a police station in "
+    ("On Sunday, a detainee died after policemen tortured him in a cell in "
      "Mongo, Chad.", "Police Forces of Chad"),
 ])
 def test_state_forces_in_the_lead_with_no_attacker_word_are_the_perpetrator(vocab, body, force):
@@ -120,8 +120,8 @@ def test_state_forces_by_their_units(vocab, body, a1, a2):
 @pytest.mark.parametrize("body,sub,a2", [
     ("On Sunday, suspected JNIM militants ransacked the mayor's office in Tenenkou, Mali, and "
      "burned its archives.", "Looting/property destruction", "Civilians (Mali)"),
-    ("On Sunday, presumed ISGS militants attacked the police station in Ayorou, Niger, and "
-     "killed two policemen.", "Armed clash", "Police Forces of Niger"),
+    ("On Sunday, ISGS fighters attacked the police station of Ayorou, Niger, and "
+     "killed two policemen there.", "Armed clash", "Police Forces of Niger"),
 ])
 def test_an_armed_group_that_ransacks_or_storms_does_not_riot(vocab, body, sub, a2):
     _, got2, e = _code(vocab, body)
@@ -193,8 +193,8 @@ def test_a_demonstration_riots_when_the_demonstrators_use_violence(vocab, body, 
 
 @pytest.mark.parametrize("body,a1", [
     # a jihadist group or an ethnic militia: the attacker stays unidentified
-    ("On Sunday, suspected Katiba Macina militants or Fulani militiamen shot dead two "
-     "villagers near Bankass, Mali.", "Unidentified Armed Group (Mali)"),
+    ("On Sunday, Katiba Macina fighters or Fulani militiamen, witnesses were unsure which, "
+     "killed two herders outside Bankass, Mali.", "Unidentified Armed Group (Mali)"),
     # two groups of one kind: the first named stands for "A and/or B"
     ("On Sunday, suspected JNIM or ISGS militants shot dead two villagers near Bankass, Mali.",
      "JNIM: Group for Support of Islam and Muslims"),
@@ -204,8 +204,8 @@ def test_alternative_attackers(vocab, body, a1):
 
 
 @pytest.mark.parametrize("body,sub,a2", [
-    ("On Sunday, locals in Kati, Mali, protested demanding the resignation of the mayor, "
-     "security forces intervened and arrested ninety people.", "Protest with intervention",
+    ("On Sunday, traders in Kati, Mali, demonstrated to demand a new market hall; the "
+     "security forces intervened and arrested forty of them.", "Protest with intervention",
      "Police Forces of Mali"),
     ("On Sunday, members of the movement protested the arrest of their leader in Kati, Mali.",
      "Peaceful protest", None),

@@ -1,9 +1,9 @@
 """Reading what ACLED's notes say of their place, beside the name.
 
 The notes write the place coded with its admin units after it, "Dinangourou (Koro,
-Mopti)"; the name the coder used in brackets after the source's, "Manougou [Madougou]"; a
+Mopti)"; the name the coder used in brackets after the source's, "Sirakoro [Sirakorola]"; a
 village before its commune, "Soye in Madougou Commune (Koro, Mopti)"; and the coder's own
-word, "Kassa (coded as Dinnguidanga at geoprecision 2)".  :func:`without_qualifiers` reads
+word, "Tiembale (coded as Wassakoro at geoprecision 2)".  :func:`without_qualifiers` reads
 them off the place names found in a note (see its docstring): which names are the place,
 which only locate it, and the villages no gazetteer holds, named as the note writes them,
 in the units it gives.  :mod:`.evidence` then ranks the candidates of what is left.
@@ -32,7 +32,7 @@ def gaz_candidate(p: Place, written: str) -> Candidate:
 
 
 _HEAD_GAP = re.compile(
-    r"^\s*(?:\[[^\[\]]{1,40}\]\s*)?"  # "Kangouri [Kangouri Mamadou] (Gueskerou, Diffa)"
+    r"^\s*(?:\[[^\[\]]{1,40}\]\s*)?"  # "Gadori [Gadori Bulama] (Gueskerou, Diffa)"
     r"(?:(?:village|town|community|settlement|hamlet|area|commune|market|camp|quarter|"
     r"ward|localit[eé]|hameau)\s*)?$", re.IGNORECASE)
 # several villages in one unit ("attacked Jetete, Hoyo and Fashar communities (Magumeri
@@ -190,7 +190,7 @@ def without_qualifiers(text: str, places: list[Match], blockers: Sequence[Match]
     village (Batsari LGA, Katsina)"), or none of its places lies in those units (a namesake
     elsewhere), it is the village the text names, in those units, at their coordinates
     (see :func:`named_village`); several villages ("... communities (Magumeri LGA, Borno)")
-    are coded to the first unit.  "Kassa (coded as Dinnguidanga at geoprecision 2)": the
+    are coded to the first unit.  "Tiembale (coded as Wassakoro at geoprecision 2)": the
     place coded is the one named there."""
     drop: set[int] = set()
     replace: dict[int, Match] = {}
@@ -245,7 +245,7 @@ def without_qualifiers(text: str, places: list[Match], blockers: Sequence[Match]
         if head is not None:
             words = (_name_start(text, head.start, [*blockers, *places]), head.end)
         elif (br := re.search(r"\[([A-Z][^\[\]]{1,40})\]\s*$", before)) is not None:
-            # "Pogol-N'Daki [Ndaki] (Gourma-Rharous, Tombouctou)": the bracketed name
+            # "Tiguila-N'Dori [Ndori] (Gourma-Rharous, Tombouctou)": the bracketed name
             start = paren.start() - len(before) + br.start(1)
             words = (start, start + len(br.group(1).rstrip()))
         elif not _PLURAL_GAP.search(before):
@@ -320,7 +320,7 @@ _CODED_NAME = re.compile(
 
 
 def _coded_unknown(text: str, places: list[Match], blockers: Sequence[Match]) -> list[Match]:
-    """"Intarkade (coded as Ntillit at geoprecision 2)" where the matcher read no Ntillit:
+    """"Inkadewan (coded as Tinfagat at geoprecision 2)" where the matcher read no Tinfagat:
     another mention of that name in the note ("between Boni and Simby (coded as Boni)"),
     else the coder's place as named, with the candidates (country, units, point) of the
     place the note names before it, the one ACLED's coder located it by."""
@@ -352,7 +352,7 @@ def _coded_unknown(text: str, places: list[Match], blockers: Sequence[Match]) ->
 
 
 # ACLED's notes give the name of the place they coded in brackets after the name the source
-# wrote: "Manougou [Madougou]", "Hassi Bakari [In Boukri]", "Kangouri [Kangouri Mamadou]"
+# wrote: "Sirakoro [Sirakorola]", "Hassi Tilemsi [In Tadera]", "Kangouri [Kangouri Mamadou]"
 _BRACKET = re.compile(r"([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3})\s*\[([A-Z][^\[\]]{1,40})\]")
 
 

@@ -3,9 +3,9 @@
 ACLED's codebook: a communal militia is an armed group organised around a community
 (a village, a livelihood, an ethnic group); ordinary people who take up arms against
 others of another village or livelihood are coded as that community's militia, not as an
-unidentified armed group and not as civilians.  "Armed villagers from Nando killed a
-farmer" is the Nando Communal Militia; "pastoralists equipped with machetes attacked
-farmers in Kabi" the Kabi Communal Militia (the community where it acted, when the text
+unidentified armed group and not as civilians.  "Armed men from Tiembale shot a
+herder" is the Tiembale Communal Militia; "cattle herders with clubs beat farmers in
+Wassakoro" the Wassakoro Communal Militia (the community where it acted, when the text
 names no other); "Lobi farmers destroyed houses" the Lobi Ethnic Militia.
 
 The rule is applied only where the text names no attacker of its own (the perpetrator

@@ -33,8 +33,8 @@ _AWAY = re.compile(
     r"rushed\s+to|transferred\s+to|transported\s+to|sent\s+from|envoyes?\s+depuis|"
     r"refugi\w*\s+a|fui\s+vers|fui\s+a)(?:\s+(?:the|la|le|les|l'))?)\s*$"
 )
-# ACLED's notes name the coded place with its admin units after it: "Jakana (Bama LGA,
-# Borno)", "the village of Doma (Madougou, Koro)", "Kasai in Batsari LGA (Katsina)"; the
+# ACLED's notes name the coded place with its admin units after it: "Dagwaro (Bama LGA,
+# Borno)", "the village of Sirakoro (Madougou, Koro)", "Tudun Kasa in Batsari LGA (Katsina)"; the
 # units also place the names listed before it: "between Gossi and Ouinerden (...)",
 # "Ngaina, between Sarafere and Koumeira (...)"; not "X near Y (...)" or "X in Y LGA (...)"
 # (ACLED codes X when its own gazetteer has it, else Y: as often one as the other)
@@ -280,8 +280,8 @@ def _by_grammar(ftext: str, ranked: list[_PlaceScore]) -> list[_PlaceScore]:
 _ROAD_NAME = r"[A-Z][\w'’.]*(?: [A-Z][\w'’.]*){0,2}"
 _ROAD = re.compile(rf"({_ROAD_NAME}(?:\s*[-–]\s*{_ROAD_NAME})*)\s+(?i:roads?|highways?|"
                    r"axis|expressway)\b(?:\s*\(([^()]{1,120})\))?")
-# several villages listed before their unit: "attacked Albasu, Zurai and Dadagushi villages
-# in Dandume LGA", "the Jetete, Hoyo and Fashar communities (Magumeri LGA, Borno)": ACLED
+# several villages listed before their unit: "raided Gidan Bako, Tsoho and Kurmi villages
+# in Dandume LGA", "the Alau, Kessa and Mafiri communities (Magumeri LGA, Borno)": ACLED
 # codes the unit (unless the note splits the toll over one event a village)
 _LIST_UNIT_BEFORE = re.compile(
     r"(?:,|\band|\bet)\s+(?:the\s+)?[a-z][\w'’ -]{0,30}?\s+(?:villages|communities|"

@@ -303,7 +303,7 @@ def refine_type_explained(cands: list[EventTypeCandidate], chosen: list[ActorSco
         return riot.event_type, riot.sub_event_type, riot.disorder_type, WHY_RIOT
     if sub == "Arrests" and "Protest with intervention" in by_sub and \
             _DEMONSTRATION.search(lead):
-        # "residents protested ..., security forces intervened and arrested ninety people":
+        # "traders marched ..., the police intervened and arrested some of them":
         # ACLED's protest with intervention, the arrests are the intervention; "protested
         # the arrest of their leader": a protest, the arrest its cause
         sub = ("Protest with intervention" if _ARRESTED_VERB.search(lead)
