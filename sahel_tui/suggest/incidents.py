@@ -75,7 +75,14 @@ INCIDENT_CUE = re.compile(
     r"mosques?|churches?)|prisoner\s+exchange|"
     r"(?:agreement|accord)\s+(?:\w+\s+){0,4}end\s+(?:the\s+)?(?:hostilities|fighting|"
     r"violence|conflict|clashes)|(?:general|three-day|"
-    r"(?:went|go|going)\s+on)\s+strike)\b"
+    r"(?:went|go|going)\s+on)\s+strike|"
+    # the wording of event_rules.toml's types that no word above covers
+    r"took\s+to\s+the\s+streets?|marched|threw\s+stones|pelted|murder\w*|slaughter\w*|"
+    r"stabb(?:ed|ing)|stab[\s-]?wound\w*|decapitat\w*|whipp(?:ed|ing)|flogg\w*|"
+    r"skirmish\w*|gun\s*fights?|fire\s*fights?|gun\s+battles?|"
+    r"engaged\s+(?:\w+\s+){0,4}in\s+(?:a\s+)?(?:gun\s+)?battle|forced\s+disappearances?|"
+    r"signed\s+(?:\w+\s+){0,3}(?:accords?|agreements?|reconciliation|peace)|"
+    r"reached\s+(?:\w+\s+){0,3}agreement)\b"
 )
 _ATTRIB_CUE = re.compile(
     r"\b(?:blam\w*|claim\w*|attribut\w*|responsib\w*|suspected\s+of|believed\s+to\s+be|"
