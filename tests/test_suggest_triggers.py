@@ -71,3 +71,13 @@ def test_real_wordings_give_an_event(vocab, body, sub):
                             "2025-03-04T09:00:00+00:00", vocab=vocab)
     assert coding.events, body
     assert coding.primary.sub_event_type == sub, body
+
+
+@pytest.mark.parametrize("body", [
+    "The ministry signed a marketing agreement with a mining company on Monday.",
+    "The two unions reached an agreement on wages with the employers on Monday.",
+    "Thousands of runners marched through the capital on Monday in the city marathon.",
+])
+def test_business_and_sport_are_no_incident(vocab, body):
+    coding = suggest_coding("Report", body, "2025-03-04T09:00:00+00:00", vocab=vocab)
+    assert not coding.events, body

@@ -77,12 +77,13 @@ INCIDENT_CUE = re.compile(
     r"violence|conflict|clashes)|(?:general|three-day|"
     r"(?:went|go|going)\s+on)\s+strike|"
     # the wording of event_rules.toml's types that no word above covers
-    r"took\s+to\s+the\s+streets?|marched|threw\s+stones|pelted|murder\w*|slaughter\w*|"
+    r"took\s+to\s+the\s+streets?|marched\b[^.]{0,60}?\b(?:demand\w*|against|protest\w*|"
+    r"denounc\w*|call(?:ed|ing)?\s+for)|threw\s+stones|pelted|murder\w*|slaughter\w*|"
     r"stabb(?:ed|ing)|stab[\s-]?wound\w*|decapitat\w*|whipp(?:ed|ing)|flogg\w*|"
     r"skirmish\w*|gun\s*fights?|fire\s*fights?|gun\s+battles?|"
     r"engaged\s+(?:\w+\s+){0,4}in\s+(?:a\s+)?(?:gun\s+)?battle|forced\s+disappearances?|"
-    r"signed\s+(?:\w+\s+){0,3}(?:accords?|agreements?|reconciliation|peace)|"
-    r"reached\s+(?:\w+\s+){0,3}agreement)\b"
+    # a business deal is no incident: only a pact between communities or sides
+    r"signed\s+(?:\w+\s+){0,3}(?:reconciliation|peace|non-aggression|ceasefire))\b"
 )
 _ATTRIB_CUE = re.compile(
     r"\b(?:blam\w*|claim\w*|attribut\w*|responsib\w*|suspected\s+of|believed\s+to\s+be|"
