@@ -77,6 +77,10 @@ def test_a_named_group_says_where_it_operates(vocab):
     # a common noun is no group; a name every focus country shares says nothing
     assert "police" not in got
     assert theatres(vocab.matcher().find("Police said gunmen fled.")) == []
+    # one line a group, whichever of its names the item uses
+    got = theatres(vocab.matcher().find(
+        "L'État islamique au Grand Sahara a revendiqué l'attaque ; l'EIGS a publié des photos."))
+    assert [name for name, _ in got] == ["État islamique au Grand Sahara"]
 
 
 def test_the_theatre_chooses_among_namesakes(vocab, gaz):

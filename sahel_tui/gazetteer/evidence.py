@@ -268,7 +268,9 @@ def _theatre_entries(all_matches: Sequence[Match]) -> tuple[tuple[str, tuple[str
                     cs.append(cc)
         if not cs or _FOCUS.issubset(cs):
             continue
-        k = fold_key(m.text)
+        # one entry a group, however many of its names the item uses ("EIGS", "État
+        # islamique au Grand Sahara"): the first name written stands for it
+        k = "|".join(sorted(c.id for c in m.candidates if c.kind == "actor"))
         if k in seen:
             continue
         seen.add(k)
