@@ -61,6 +61,7 @@ __all__ = [
     "place_matches",
     "score_candidates",
     "theatre_countries",
+    "theatre_note",
     "theatres",
     "written_as_acronym",
 ]
@@ -291,6 +292,13 @@ def theatres(all_matches: Sequence[Match]) -> list[tuple[str, tuple[str, ...]]]:
     return [(name, cs) for name, cs, _national in _theatre_entries(all_matches)]
 
 
+def theatre_note(name: str, countries: Sequence[str], country: str) -> str:
+    """A group's theatre as the place picker says it of a place in *country*: "JNIM
+    operates in ML, BF, NE", with ", not NG" for a namesake outside it."""
+    return (f"{name} operates in {', '.join(countries)}"
+            + ("" if country in countries else f", not {country}"))
+
+
 def theatre_countries(all_matches: Sequence[Match], *,
                       groups_only: bool = False) -> frozenset[str]:
     """Every country one of the item's named groups operates in (see :func:`theatres`);
@@ -496,9 +504,8 @@ def evidence(c: Candidate, text: str, m: Match, places: Sequence[Match],
     if near:
         dist, what = min(near)
         out.append(f"{dist} km from {what}")
-    for name, countries in theatres(all_matches):
-        out.append(f"{name} operates in {', '.join(countries)}"
-                   + ("" if p.country in countries else f", not {p.country}"))
+    out += [theatre_note(name, countries, p.country)
+            for name, countries in theatres(all_matches)]
     if p.population:
         out.append(f"pop. {p.population:,}")
     if p.source.startswith("text:"):

@@ -441,9 +441,10 @@ def _place_detail(p, cand=None, chosen=None, groups=()) -> str:
         from sahel_tui.gazetteer.evidence import km
 
         extra.append(f"{km(p, chosen):.0f} km from {chosen.name}")
-    for name, countries in groups[:2]:
-        extra.append(f"{name} operates in {', '.join(countries)}"
-                     + ("" if p.country in countries else f", not {p.country}"))
+    if groups:
+        from sahel_tui.gazetteer.evidence import theatre_note
+
+        extra += [theatre_note(name, countries, p.country) for name, countries in groups[:2]]
     if p.source.startswith("gazetteer:"):
         extra.append(p.source.split(":", 1)[1])
     return f"{p.kind}: {where}{coords}" + "".join(f" · {x}" for x in extra)
