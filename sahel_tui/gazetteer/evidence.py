@@ -45,6 +45,7 @@ from sahel_tui.vocab.textnorm import fold_key, tokenize
 from .index import (
     FOCUS_COUNTRIES,
     Gazetteer,
+    home_regions,
     is_acronym,
     part_of_longer_name,
     people_countries,
@@ -56,6 +57,7 @@ from .notes import coded, gaz_candidate, slot_variants, without_qualifiers
 
 __all__ = [
     "evidence",
+    "home_regions_named",
     "km",
     "peoples_named",
     "place_matches",
@@ -237,6 +239,9 @@ def _country_support(text: str, places: Sequence[Match], all_matches: Sequence[M
 
 
 _OUTSIDE_THEATRE = 2.0  # a namesake where none of the item's named groups operates
+# a namesake in a region where a group or people the item names mostly acts: below a
+# place within 25 km or an admin unit named, above population and feature class
+_HOME_REGION = 1.0
 _NAMESAKES = 0.6  # the country holding most of the places of that name, by its share
 _HOME_LEAN = 0.3  # the first home of a people of several ("Dozo": Mali, then Burkina Faso)
 _FOCUS_LEAN = 0.2  # the bundled focus countries over the neighbours imported for the border
@@ -327,6 +332,36 @@ def peoples_named(text: str) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
+def home_regions_named(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The groups, forces and peoples of data/matcher.toml ``home_regions`` the text names,
+    with the admin1 units they mostly act in, in text order, one entry a name ("Boko
+    Haram" and "BH" are two); not a word of a longer proper name (as :func:`peoples_named`)."""
+    pat, homes = home_regions()
+    peoples = peoples_keys()
+    out: list[tuple[str, tuple[str, ...]]] = []
+    seen: set[str] = set()
+    for hit in pat.finditer(text):
+        nxt = _NEXT_NAME.match(text, hit.end())
+        k = name_key(hit.group(0))
+        if k in seen or (nxt is not None and name_key(nxt.group(1)) not in peoples):
+            continue
+        seen.add(k)
+        out.append((hit.group(0), homes.get(k, ())))
+    return out
+
+
+def _home_region(p: Place, regions: dict[str, str]) -> str:
+    """The name of the item that has *p*'s admin1 among its home regions ("" if none)."""
+    unit = p.name if p.kind == "admin1" else p.admin1
+    return regions.get(name_key(unit), "") if unit else ""
+
+
+def _as_written(c: Candidate, own: str) -> int:
+    """How *c* matches the text's words *own*: 2 by its own name, 1 by another of its names
+    spelt so, 0 by a spelling variant."""
+    return 2 if fold_key(c.name) == own else 1 if fold_key(c.alias or c.name) == own else 0
+
+
 def _leanings(text: str) -> Counter[str]:
     """Weak leanings between countries the strong evidence leaves tied: the first home of
     a people of several countries, the focus countries (ML BF NE NG TD).  They order
@@ -383,6 +418,7 @@ def score_candidates(gz: Gazetteer | None, text: str, places: Sequence[Match],
     folded = " " + " ".join(t.text for t in tokenize(text)) + " "
     strong, weak = _country_support(text, places, all_matches, country_hint)
     lean = _leanings(text)
+    regions = {name_key(r): name for name, rs in reversed(home_regions_named(text)) for r in rs}
     theatre = theatre_countries(all_matches)
     shipped: dict[tuple[int, int], str] = {}
     for m in all_matches:
@@ -419,10 +455,16 @@ def score_candidates(gz: Gazetteer | None, text: str, places: Sequence[Match],
         restrict = bool(theatre) and any(c.country in theatre for c in m.candidates
                                         if c.kind == "place")
         shares = _namesake_shares(m)
+        # the lean never prefers a place under another spelling or another of its names to
+        # one whose own name is the text's ("Diema": Diéma, not a village also called so)
+        best_q = max((_as_written(c, own) for c in m.candidates), default=0)
         scored = []
         for c in m.candidates:
             s = _score(gz, c, own, folded, in_paren, ctx, others, recent) + lean.get(
                 c.country or "", 0.0) + _NAMESAKES * shares.get(c.country or "", 0.0)
+            if (c.kind == "place" and _as_written(c, own) == best_q
+                    and _home_region(c.entity, regions)):  # type: ignore[arg-type]
+                s += _HOME_REGION
             if restrict and c.country not in theatre:
                 s -= _OUTSIDE_THEATRE
             scored.append(Candidate(c.kind, c.id, c.name, c.country, c.detail, c.population,
@@ -506,6 +548,9 @@ def evidence(c: Candidate, text: str, m: Match, places: Sequence[Match],
         out.append(f"{dist} km from {what}")
     out += [theatre_note(name, countries, p.country)
             for name, countries in theatres(all_matches)]
+    regions = {name_key(r): name for name, rs in reversed(home_regions_named(text)) for r in rs}
+    if (who := _home_region(p, regions)):
+        out.append(f"{who} acts mostly in {p.name if p.kind == 'admin1' else p.admin1}")
     if p.population:
         out.append(f"pop. {p.population:,}")
     if p.source.startswith("text:"):

@@ -121,6 +121,22 @@ def people_countries() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
     return pat, {name_key(k): v for k, v in table.items()}
 
 
+@lru_cache(maxsize=1)
+def home_regions() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """A pattern finding the names of data/matcher.toml ``home_regions`` in text, and the
+    admin1 units each mostly acts in, as written there, by spelling key of the name."""
+    import tomllib
+
+    from sahel_tui.vocab.match import MATCHER_CONFIG
+
+    cfg = tomllib.loads(MATCHER_CONFIG.read_text(encoding="utf-8"))
+    table = {str(k): tuple(str(r) for r in v) for k, v in cfg.get("home_regions", {}).items()}
+    names = sorted(table, key=len, reverse=True)
+    pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
+                     if names else r"(?!x)x")
+    return pat, {name_key(k): v for k, v in table.items()}
+
+
 def is_acronym(text: str, start: int, end: int) -> bool:
     """The words at text[start:end] are in capitals among lower-case words ("IED", "NGO")."""
     letters = [ch for ch in text[start:end] if ch.isalpha()]

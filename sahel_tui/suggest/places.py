@@ -460,7 +460,11 @@ def pick_place(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
     ranked = _by_part_of(text, ftext, ranked)
     if len(ranked) > 1:
         countries = _item_countries(context, text)
-        far = {id(p) for p in ranked if countries and _remote(p, ranked, countries)}
+        remote = {id(p) for p in ranked if countries and _remote(p, ranked, countries)}
+        # a place read as the place of the event ("residents in Kidal staged a protest")
+        # is not put after a name read only weakly ("... Nigerien president Issoufou")
+        far = {id(p) for p in ranked if id(p) in remote and any(
+            id(q) not in remote and q.strong >= p.strong for q in ranked)}
         if far and len(far) < len(ranked):
             ranked = [p for p in ranked if id(p) not in far] + [
                 p for p in ranked if id(p) in far]
