@@ -511,7 +511,9 @@ def main(argv: list[str] | None = None) -> int:
     vocab = load_vocab(args.vocab_dir)
     if args.gazetteer_db:
         from sahel_tui.gazetteer.index import Gazetteer
+        from sahel_tui.store import open_store
 
+        open_store(args.gazetteer_db).close()  # migrated as the app opens it (keys, columns)
         vocab.gazetteer = Gazetteer(args.gazetteer_db, exclude=vocab.places).build()
     r = measure(load_rows(args.path, every=args.every, offset=args.offset, limit=args.limit),
                 vocab, examples=args.examples)

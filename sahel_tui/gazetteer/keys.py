@@ -11,10 +11,15 @@ Rules, in order, on a folded token (lower case, no accents: see :mod:`sahel_tui.
 
 * ``dj`` -> ``j``, ``tch`` -> ``ch``, ``kh`` -> ``k``, ``gh`` -> ``g``, ``ph`` -> ``f``;
 * ``c`` before a/o/u and ``q`` -> ``k``; ``ou`` -> ``u``; ``y`` -> ``i``;
+* an ``h`` beside ``l``, ``r`` or ``m``, or after a final vowel, dropped
+  ("Peulh"/"Peuhl"/"Peul", "Ahmadou"/"Amadou", "Bih"/"Bi"; "th" stays: "They" is no "Tey");
 * ``u`` before a vowel, not after one -> ``w`` ("Ouahigouya"/"Wahigouya", "Kouakourou"/"Kwakuru");
 * doubled letters once ("Tessitt", "Boulkessi"/"Boulkesi");
-* a final ``e`` after a consonant dropped when the token keeps 3+ letters ("Tillabéri"
-  stays, "Diré"/"Dire"/"Dir" share a key).
+* a final ``e`` after a consonant or an ``i`` dropped when the token keeps 3+ letters
+  ("Tillabéri" stays, "Diré"/"Dire"/"Dir" share a key, so do "Lellehoye"/"Lelehoy").
+
+The keys are stored with the imported names: a change of these rules comes with a migration
+that computes them again (:func:`sahel_tui.gazetteer.store.rekey`).
 
 Stdlib only.
 """
@@ -33,6 +38,10 @@ _DIGRAPHS = (("dj", "j"), ("tch", "ch"), ("kh", "k"), ("gh", "g"), ("ph", "f"), 
 _C_HARD = re.compile(r"c(?=[aou])")
 _U_GLIDE = re.compile(r"(?<![aeiou])u(?=[aeio])")
 _DOUBLE = re.compile(r"(.)\1+")
+# an "h" that is not heard: beside l, r or m ("Peulh"/"Peuhl"/"Peul", "Ahmadou"/"Amadou")
+# and after a final vowel ("Bih"/"Bi"); not after t ("They", "the": English words), nor
+# beside n (a name of its own: "Dan Nha" is no "Dan Na")
+_H_SILENT = re.compile(r"(?<=[lrm])h|h(?=[lrm])|(?<=[aeiou])h$")
 
 
 @lru_cache(maxsize=200_000)
@@ -46,9 +55,10 @@ def token_key(tok: str) -> str:
             k = k.replace(a, b)
     k = _C_HARD.sub("k", k)
     k = k.replace("ou", "u").replace("y", "i")
+    k = _H_SILENT.sub("", k)
     k = _U_GLIDE.sub("w", k)
     k = _DOUBLE.sub(r"\1", k)
-    if len(k) > 3 and k.endswith("e") and k[-2] not in _VOWELS:
+    if len(k) > 3 and k.endswith("e") and (k[-2] not in _VOWELS or k[-2] == "i"):
         k = k[:-1]
     return k
 

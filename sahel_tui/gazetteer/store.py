@@ -39,6 +39,7 @@ __all__ = [
     "clean_admin_name",
     "import_geonames",
     "import_records",
+    "rekey",
     "search",
     "source_summary",
 ]
@@ -172,6 +173,29 @@ def _name_rows(place_id: str, names: Sequence[str]) -> list[tuple[str, str, str,
             if old is None or (old[3] and not word):
                 rows[key] = (key, place_id, n, word)
     return list(rows.values())
+
+
+def rekey(conn: sqlite3.Connection) -> int:
+    """Compute every imported name's spelling keys again, by the current rules of
+    :mod:`.keys` (a migration does it when they change: the text is keyed by the new
+    rules, the stored names must be too).  Only the rows whose key changes are written.
+    Runs in the caller's transaction; returns how many rows changed."""
+    mains = dict(conn.execute("SELECT id, name FROM gazetteer_places"))
+    old: set[tuple[str, str]] = set()
+    new: dict[tuple[str, str], tuple[str, str, str, int]] = {}
+    for key, pid, name, word in conn.execute(
+            "SELECT key, place_id, name, word FROM gazetteer_names"):
+        old.add((key, pid))
+        for k in name_keys(name):
+            cur = new.get((k, pid))
+            # a key two names share: the place's own name, else the one that is no word
+            if cur is None or (name == mains.get(pid) != cur[2]) or (cur[3] and not word):
+                new[(k, pid)] = (k, pid, name, word)
+    gone = old - new.keys()
+    conn.executemany("DELETE FROM gazetteer_names WHERE key = ? AND place_id = ?", gone)
+    conn.executemany("INSERT OR IGNORE INTO gazetteer_names (key, place_id, name, word) "
+                     "VALUES (?, ?, ?, ?)", [r for k, r in new.items() if k not in old])
+    return len(gone) + len(new.keys() - old)
 
 
 # ----------------------------------------------------------------------------- writing
