@@ -75,6 +75,14 @@ def test_a_word_name_needs_a_place_like_context(gaz):
     assert names(gaz, "Militants attacked a market in Sale on Monday.") == ["Sale"]
     assert names(gaz, "Militants attacked Sale (Koro, Mopti).") == ["Sale"]
     assert names(gaz, "près de Sale, au nord") == ["Sale"]
+    # the place an attack struck, the coder's place, a place with its article
+    assert names(gaz, "Gunmen attacked Sale and killed two.") == ["Sale"]
+    assert names(gaz, "Gunmen raided Sale at dawn.") == ["Sale"]
+    assert names(gaz, "an attack on Kuna (coded as Sale at geoprecision 2)") == ["Sale"]
+    assert names(gaz, "Militants attacked a convoy near the Sale bridge.") == ["Sale"]
+    # not the article alone, nor a verb that is no attack
+    assert names(gaz, "They praised the Sale organisers.") == []
+    assert names(gaz, "Officials announced Sale results.") == []
 
 
 def test_acronyms_dates_peoples_and_adjectives_are_not_places(gaz):

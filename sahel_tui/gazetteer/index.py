@@ -66,7 +66,11 @@ _CALENDAR = {
 _PLACE_CONTEXT = re.compile(
     r"(?:\b(?:in|near|at|from|to|towards?|outside|around|between|and|of|village|town|"
     r"locality|hamlet|commune|area|district|au|aux|près\s+de|pres\s+de|vers|de|du|d|"
-    r"dans|entre|et|localité|localite|hameau|sur|par)|(?<!\w)à)\s*['’]?\s*$")
+    r"dans|entre|et|localité|localite|hameau|sur|par|"
+    # the coder's place ("coded as Baye"), a place with its article ("near the Parou
+    # bridge"), the place an attack struck ("militias attacked Marke")
+    r"coded\s+(?:as|at|to|in)|(?:in|near|at|around|outside)\s+the|"
+    r"attacked|raided|stormed|invaded|overran|besieged)|(?<!\w)à)\s*['’]?\s*$")
 # a name used as an adjective: "the Fulani community", "a Dogon man", "the Peul village of"
 _ADJECTIVE_AFTER = re.compile(
     r"^[\s-]*(?:(?:communal\s+)?militia(?:s|men)?|m[ae]n|wom[ae]n|herd(?:er|sm[ae]n)s?|"
