@@ -4,8 +4,8 @@ texts are our own inventions."""
 
 from __future__ import annotations
 
-import pytest
-from test_gazetteer import built_gazetteer, geo_line
+from helpers_gazetteer import gazetteer_fixtures
+from test_gazetteer import geo_line
 
 from sahel_tui.gazetteer.evidence import evidence, peoples_named, place_matches, theatres
 from sahel_tui.suggest import suggest_coding
@@ -42,18 +42,7 @@ ADMIN2 = ["ML.04.77\tKoro Cercle\tKoro\t1", "ML.07.88\tKati Cercle\tKati\t2",
           "ML.06.55\tSikasso Cercle\tSikasso\t5"]
 
 
-@pytest.fixture(scope="module")
-def gaz(tmp_path_factory):
-    g = built_gazetteer(tmp_path_factory.mktemp("gz"), LINES, ADMIN1, ADMIN2)
-    yield g
-    g.close()
-
-
-@pytest.fixture(scope="module")
-def vocab(gaz):
-    v = load_vocab(None)
-    v.gazetteer = gaz
-    return v
+gaz, vocab = gazetteer_fixtures(LINES, ADMIN1, ADMIN2)
 
 
 def ranked(vocab, gaz, text):

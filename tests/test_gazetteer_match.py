@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from helpers_gazetteer import gazetteer_fixtures
 from test_gazetteer import built_gazetteer, geo_line, write_dump
 
 from sahel_tui.gazetteer.evidence import evidence, place_matches
-from sahel_tui.gazetteer.index import Gazetteer
+from sahel_tui.gazetteer.index import _AROUND_JOINED, Gazetteer, joined_keys
+from sahel_tui.gazetteer.keys import name_key
 from sahel_tui.gazetteer.store import import_geonames
 from sahel_tui.store import open_store
 from sahel_tui.suggest import suggest_coding
@@ -43,11 +45,7 @@ ADMIN2 = ["ML.04.77\tKoro Cercle\tKoro\t1", "ML.07.88\tKati Cercle\tKati\t2",
           "ML.06.55\tSikasso Cercle\tSikasso\t5", "ML.05.44\tNiono Cercle\tNiono\t6"]
 
 
-@pytest.fixture(scope="module")
-def gaz(tmp_path_factory):
-    g = built_gazetteer(tmp_path_factory.mktemp("gz"), LINES, ADMIN1, ADMIN2)
-    yield g
-    g.close()
+gaz = gazetteer_fixtures(LINES, ADMIN1, ADMIN2)[0]  # vocab: each test its own
 
 
 def names(g: Gazetteer, text: str) -> list[str]:
@@ -211,6 +209,39 @@ def test_the_countries_setting_limits_matching(gaz, tmp_path):
     assert {p.country for p, _ in only.find("in Madina")[0].places} == {"BF"}
     only.close()
     assert set(gaz.countries) >= {"ML", "BF", "NE", "NG", "TD"}  # default: imported + focus
+
+
+def test_places_around_a_point_by_their_name_written_as_one_word(tmp_path):
+    g = built_gazetteer(tmp_path, [
+        geo_line(1, "Yan Talori", "Yanta-Lori", 12.95, 7.55, cc="NG", a1=""),  # north
+        geo_line(2, "Yantalori", "", 12.60, 7.70, cc="NG", a1=""),  # south
+        geo_line(3, "Yan Tumaki", "", 12.70, 7.60, cc="NG", a1=""),  # another name
+        geo_line(4, "Yantalori", "", 9.50, 7.50, cc="NG", a1=""),  # 350 km south
+        geo_line(5, "Yantalori", "", 12.80, 7.60, cc="NE", a1=""),  # the other country
+        geo_line(6, "Yantalori", "", 12.75, 7.65, cc="NG", fc="A", code="ADM3", a1=""),
+    ], [], [])
+    point = ("NG", 12.80, 7.60, 100.0)
+    every = g.around(*point)
+    assert {p.id for _, p, _ in every} == {"gn:1", "gn:2", "gn:3"}  # no unit, far or foreign
+    joined = name_key("Yan-Talori").replace(" ", "")
+    got = g.around(*point, joined=joined)
+    # south to north; every name of a place whose key is the name's written as one word
+    assert [(p.id, w) for _, p, w in got] == [
+        ("gn:2", "Yantalori"), ("gn:1", "Yan Talori"), ("gn:1", "Yanta-Lori"),
+        ("gn:1", "Yanta-Lori")]
+    assert [k for k, _, _ in got[1:]] == sorted(k for k, _, _ in got[1:])
+    # the same rows in the same order as every name around filtered by hand ...
+    assert got == tuple(r for r in every if r[0].replace(" ", "") == joined)
+    assert [p.id for _, p, _ in g.around(*point, joined=name_key("Yantumaki"))] == ["gn:3"]
+    assert g.around(*point, joined=joined[:-1]) == ()
+    # ... found by key (ranges of the names' primary key), not by reading every name around
+    cond, keys = joined_keys(joined)
+    plan = [r[3] for r in g._conn.execute(f"EXPLAIN QUERY PLAN {_AROUND_JOINED} AND {cond}",
+                                          ("NG", 12, 13, 7, 8, *keys))]
+    assert "SEARCH n USING PRIMARY KEY (key=?)" in plan
+    assert not any("gazetteer_places_position" in step or step.startswith("SCAN")
+                   for step in plan)
+    g.close()
 
 
 def test_part_of_a_longer_name_is_not_the_place(gaz):

@@ -4,12 +4,11 @@ a name read only weakly.  Villages and texts are our own inventions."""
 
 from __future__ import annotations
 
-import pytest
-from test_gazetteer import built_gazetteer, geo_line
+from helpers_gazetteer import gazetteer_fixtures
+from test_gazetteer import geo_line
 
 from sahel_tui.gazetteer.evidence import evidence, home_regions_named, place_matches
 from sahel_tui.suggest import suggest_coding
-from sahel_tui.vocab import load_vocab
 
 PUB = "2021-03-02T08:00:00Z"
 LINES = [
@@ -30,18 +29,7 @@ ADMIN1 = ["ML.04\tMopti\tMopti\t1", "ML.07\tKoulikoro\tKoulikoro\t2",
           "NE.01\tAgadez\tAgadez\t6"]
 
 
-@pytest.fixture(scope="module")
-def gaz(tmp_path_factory):
-    g = built_gazetteer(tmp_path_factory.mktemp("gz"), LINES, ADMIN1, [])
-    yield g
-    g.close()
-
-
-@pytest.fixture(scope="module")
-def vocab(gaz):
-    v = load_vocab(None)
-    v.gazetteer = gaz
-    return v
+gaz, vocab = gazetteer_fixtures(LINES, ADMIN1, [])
 
 
 def code(vocab, text):

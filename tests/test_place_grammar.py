@@ -5,12 +5,11 @@ Places and texts are ours (invented villages in real admin units)."""
 
 from __future__ import annotations
 
-import pytest
-from test_gazetteer import built_gazetteer, geo_line
+from helpers_gazetteer import gazetteer_fixtures
+from test_gazetteer import geo_line
 
 from sahel_tui.gazetteer.notes import variant_in_unit
 from sahel_tui.suggest import suggest_coding
-from sahel_tui.vocab import load_vocab
 
 LINES = [
     # Mali, Koro cercle (Mopti)
@@ -39,18 +38,7 @@ ADMIN2 = ["ML.04.77\tKoro Cercle\tKoro\t1", "BF.12.99\tProvince du Soum\tSoum\t3
           "NG.03.23\tKiri Kasama\tKiri Kasama\t6", "TG.05.66\tTone\tTone\t7"]
 
 
-@pytest.fixture(scope="module")
-def gaz(tmp_path_factory):
-    g = built_gazetteer(tmp_path_factory.mktemp("gz"), LINES, ADMIN1, ADMIN2)
-    yield g
-    g.close()
-
-
-@pytest.fixture(scope="module")
-def vocab(gaz):
-    v = load_vocab(None)
-    v.gazetteer = gaz
-    return v
+gaz, vocab = gazetteer_fixtures(LINES, ADMIN1, ADMIN2)
 
 
 def coded(vocab, text):

@@ -46,8 +46,8 @@ from sahel_tui.vocab.textnorm import APOSTROPHES, HYPHENS, tokenize
 from .keys import name_key, token_key
 from .store import GazPlace, places_by_key
 
-__all__ = ["FOCUS_COUNTRIES", "GazMatch", "Gazetteer", "is_acronym", "open_gazetteer",
-           "people_countries", "peoples_keys", "used_as_adjective"]
+__all__ = ["FOCUS_COUNTRIES", "GazMatch", "Gazetteer", "is_acronym", "joined_keys",
+           "open_gazetteer", "people_countries", "peoples_keys", "used_as_adjective"]
 
 #: the countries matched by default besides those imported
 FOCUS_COUNTRIES = ("ML", "BF", "NE", "NG", "TD")
@@ -209,12 +209,32 @@ class GazMatch:
 
 
 _AROUND = (
-    "SELECT p.id, p.name, p.country, p.admin1, p.admin2, p.latitude, p.longitude, "
-    "p.feature_class, p.feature_code, p.population, s.name, p.admin_from "
+    "SELECT n.key, n.name, p.id, p.name, p.country, p.admin1, p.admin2, p.latitude, "
+    "p.longitude, p.feature_class, p.feature_code, p.population, s.name, p.admin_from "
     "FROM gazetteer_places p JOIN gazetteer_sources s ON s.id = p.source_id "
     "JOIN gazetteer_names n ON n.place_id = p.id "
     "WHERE p.country = ? AND p.latitude BETWEEN ? AND ? AND p.longitude BETWEEN ? AND ? "
     "AND p.feature_class != 'A'")
+# the names of one joined key first (CROSS JOIN keeps that order: left alone, SQLite scans
+# the position index and reads every name around)
+_AROUND_JOINED = _AROUND.replace(
+    "FROM gazetteer_places p JOIN gazetteer_sources s ON s.id = p.source_id "
+    "JOIN gazetteer_names n ON n.place_id = p.id ",
+    "FROM gazetteer_names n CROSS JOIN gazetteer_places p ON p.id = n.place_id "
+    "JOIN gazetteer_sources s ON s.id = p.source_id ")
+_AROUND_ORDER = " ORDER BY p.latitude, p.rowid, n.key"  # the position index's own order
+
+
+def joined_keys(joined: str) -> tuple[str, tuple[str, ...]]:
+    """The SQL condition (on ``n.key``) and its arguments for the spelling keys that are
+    *joined* once their spaces are removed: *joined* itself, or a key whose first word is a
+    beginning of it ("ian talori", "ianta lori" for "iantalori") -- one range of the names'
+    primary key per beginning, a few dozen keys read in all -- then the spaces removed."""
+    ors, args = ["n.key = ?"], [joined]
+    for i in range(1, len(joined)):
+        ors.append("n.key BETWEEN ? AND ?")
+        args += [joined[:i] + " ", joined[:i] + " \uffff"]
+    return f"({' OR '.join(ors)}) AND replace(n.key, ' ', '') = ?", (*args, joined)
 
 
 def _place(g: GazPlace) -> Place:
@@ -373,22 +393,30 @@ class Gazetteer:
                                                     -gw[0].population, gw[0].name))
         return [(_place(g), w) for g, w in best[:limit]]
 
-    def around(self, country: str, latitude: float, longitude: float,
-               km: float = 100.0) -> tuple[tuple[str, Place, str], ...]:
+    def around(self, country: str, latitude: float, longitude: float, km: float = 100.0,
+               *, joined: str | None = None) -> tuple[tuple[str, Place, str], ...]:
         """(spelling key, place, name as written) of every imported place of *country*
         within about *km* of a point (a box: one range scan of the position index), for
         the spelling variants of a village named with its units (see
-        :func:`~sahel_tui.gazetteer.notes.variant_in_unit`).  Cached per point."""
-        ck = ("@", country, round(latitude, 3), round(longitude, 3), km)
+        :func:`~sahel_tui.gazetteer.notes.variant_in_unit`), south to north.  *joined*:
+        only the names whose key written as one word (spaces removed) is this, looked up
+        by key (:func:`joined_keys`) rather than by reading every name around: a few rows
+        instead of thousands in Borno or Mopti.  Cached per point (and key)."""
+        ck = ("@", country, round(latitude, 3), round(longitude, 3), km, joined)
         hit = self._cache.get(ck)  # type: ignore[arg-type]
         if hit is not None:
             return hit
         dlat = km / 111.0
         dlon = km / (111.0 * max(0.2, math.cos(math.radians(latitude))))
-        sql = _AROUND.replace("SELECT p.id", "SELECT n.key, n.name, p.id")
+        args: tuple = (country, latitude - dlat, latitude + dlat, longitude - dlon,
+                       longitude + dlon)
+        sql = _AROUND
+        if joined is not None:
+            cond, keys = joined_keys(joined)
+            sql, args = f"{_AROUND_JOINED} AND {cond}", (*args, *keys)
+        sql += _AROUND_ORDER
         with self._lock:
-            rows = self._conn.execute(sql, (country, latitude - dlat, latitude + dlat,
-                                            longitude - dlon, longitude + dlon)).fetchall()
+            rows = self._conn.execute(sql, args).fetchall()
         out = []
         for r in rows:
             g = GazPlace(*r[2:])

@@ -156,9 +156,8 @@ def variant_in_unit(gz: Gazetteer, name: str, unit: Place) -> tuple[Place, str] 
 
     unit_a2 = name_key(unit.name if unit.kind == "admin2" else unit.admin2)
     best: tuple | None = None
-    for k, p, written in gz.around(unit.country, unit.latitude, unit.longitude, _VARIANT_KM):
-        if k.replace(" ", "") != joined:
-            continue
+    for _k, p, written in gz.around(unit.country, unit.latitude, unit.longitude, _VARIANT_KM,
+                                    joined=joined):
         rank = (name_key(p.admin2) != unit_a2, km(p, unit))
         if best is None or rank < best[0]:
             best = (rank, p, written)
