@@ -63,6 +63,25 @@ def vocab():
         ("A herder was found murdered in his field on Monday.", "Attack"),
         ("The chiefs of two rival villages signed a reconciliation pact on Monday.",
          "Agreement"),
+        # round 6: wordings the type rules read that no cue let through, and their types
+        ("Shopkeepers in the town began observing a two-day strike on Monday over new taxes.",
+         "Peaceful protest"),
+        ("Thousands gathered at the main square on Monday, calling for the minister to resign.",
+         "Peaceful protest"),
+        ("Gunmen removed two traders from a bus and took them to an unknown destination on "
+         "Monday.", "Abduction/forced disappearance"),
+        ("Nigerian troops encountered Boko Haram fighters near the river on Monday.",
+         "Armed clash"),
+        ("Insurgents set the Bakari village on fire on Monday.", "Attack"),
+        ("A trader was severely beaten by soldiers at a checkpoint on Monday.", "Attack"),
+        ("The army installed a new base in the town on Monday.",
+         "Headquarters or base established"),
+        ("Troops discovered an arms cache near the village on Monday.",
+         "Disrupted weapons use"),
+        ("The two rival groups signed an accord in the town on Monday to end hostilities.",
+         "Agreement"),
+        ("The two movements signed agreements on the cessation of hostilities on Monday.",
+         "Agreement"),
     ],
 )
 def test_real_wordings_give_an_event(vocab, body, sub):

@@ -73,9 +73,10 @@ INCIDENT_CUE = re.compile(
     r"dismantl\w*|defus\w*|firearms|fire\s+arms|disarmament|"
     r"operations?\s+against|closed\s+down\s+(?:the\s+)?(?:\w+\s+)?(?:schools?|markets?|"
     r"mosques?|churches?)|prisoner\s+exchange|"
-    r"(?:agreement|accord)\s+(?:\w+\s+){0,4}end\s+(?:the\s+)?(?:hostilities|fighting|"
-    r"violence|conflict|clashes)|(?:general|three-day|"
-    r"(?:went|go|going)\s+on)\s+strike|"
+    r"(?:agreements?|accord|commitment)\s+(?:\w+\s+){0,6}(?:end|prevent|stop)\s+(?:the\s+)?"
+    r"(?:hostilities|fighting|violence|conflicts?|clashes)|cessation\s+of\s+hostilities|"
+    r"(?:general|three-day|(?:went|go|going)\s+on)\s+strike|strike\s+action|"
+    r"(?:observ|began|start)\w*\s+(?:[\w-]+\s+){0,3}strike\b|"
     # the wording of event_rules.toml's types that no word above covers
     r"took\s+to\s+the\s+streets?|marched\b[^.]{0,60}?\b(?:demand\w*|against|protest\w*|"
     r"denounc\w*|call(?:ed|ing)?\s+for)|threw\s+stones|pelted|murder\w*|slaughter\w*|"
@@ -83,7 +84,15 @@ INCIDENT_CUE = re.compile(
     r"skirmish\w*|gun\s*fights?|fire\s*fights?|gun\s+battles?|"
     r"engaged\s+(?:\w+\s+){0,4}in\s+(?:a\s+)?(?:gun\s+)?battle|forced\s+disappearances?|"
     # a business deal is no incident: only a pact between communities or sides
-    r"signed\s+(?:\w+\s+){0,3}(?:reconciliation|peace|non-aggression|ceasefire))\b"
+    r"signed\s+(?:\w+\s+){0,3}(?:reconciliation|peace|non-aggression|ceasefire)|"
+    # wordings the type rules read that no cue above let through
+    r"wounding|injuring|fired\s+(?:\w+\s+){0,2}at|ablaze|set\s+(?:\w+\s+){0,4}on\s+fire|"
+    r"beat(?:en|ing)?\s+up|(?:severely|was|were)\s+beaten|"
+    r"(?:took|taken|led)\s+(?:\w+\s+){0,5}to\s+an\s+unknown\s+(?:destination|location)|"
+    r"encountered\s+(?:\w+\s+){0,2}(?:boko|bh|iswap|militants|insurgents|terrorists|"
+    r"bandits|gunmen|militias?)|(?:installed|established|set\s+up)\s+(?:\w+\s+){0,2}base|"
+    r"(?:arms|weapons)\s+cache|gathered\b[^.]{0,100}?\b(?:calling\s+for|demand\w*|"
+    r"to\s+protest|to\s+denounce))\b"
 )
 _ATTRIB_CUE = re.compile(
     r"\b(?:blam\w*|claim\w*|attribut\w*|responsib\w*|suspected\s+of|believed\s+to\s+be|"
