@@ -71,6 +71,8 @@ def conn(tmp_path):
     # an h that is not heard; a final e after y ("-oye"/"-oy")
     ("Nouhoun-Peulh", "Nouhoun-Peuhl"), ("Peulh", "Peul"), ("Ahmadou", "Amadou"),
     ("Bih", "Bi"), ("Lellehoye", "Lelehoy"), ("Doreye", "Dorey"),
+    # Hausa "unguwa" (a quarter) written every way
+    ("Unguwar Tabo", "Ungwan Tabo"), ("Anguwan Kaje", "Angwan Kaje"),
 ])
 def test_spelling_variants_share_a_key(a, b):
     assert name_keys(a) & name_keys(b)

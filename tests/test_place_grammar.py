@@ -280,3 +280,13 @@ def test_a_place_naming_an_office_or_a_person_is_not_the_place_of_the_event(voca
     place = coded(vocab, "On 3 May 2020, members of the Kalagari chapter of the union staged "
                          "a protest in Dusmari.")
     assert place.name == "Dusmari"
+
+
+def test_where_people_come_from_is_not_where_they_act(vocab):
+    place = coded(vocab, "On 3 May 2020, residents of Kalagari protested in Dusmari against "
+                         "the killings in their village.")
+    assert place.name == "Dusmari"
+    # alone in its sentence, it is the place
+    place = coded(vocab, "On 3 May 2020, residents of Dusmari protested against the killings "
+                         "in their village.")
+    assert place.name == "Dusmari"

@@ -15,6 +15,8 @@ Rules, in order, on a folded token (lower case, no accents: see :mod:`sahel_tui.
   ("Peulh"/"Peuhl"/"Peul", "Ahmadou"/"Amadou", "Bih"/"Bi"; "th" stays: "They" is no "Tey");
 * ``u`` before a vowel, not after one -> ``w`` ("Ouahigouya"/"Wahigouya", "Kouakourou"/"Kwakuru");
 * doubled letters once ("Tessitt", "Boulkessi"/"Boulkesi");
+* the Hausa word "unguwa" (a quarter or hamlet) however written ("Unguwar", "Ungwan",
+  "Anguwan", "Angwan") is one token;
 * a final ``e`` after a consonant or an ``i`` dropped when the token keeps 3+ letters
   ("Tillabéri" stays, "Diré"/"Dire"/"Dir" share a key, so do "Lellehoye"/"Lelehoy").
 
@@ -38,6 +40,10 @@ _DIGRAPHS = (("dj", "j"), ("tch", "ch"), ("kh", "k"), ("gh", "g"), ("ph", "f"), 
 _C_HARD = re.compile(r"c(?=[aou])")
 _U_GLIDE = re.compile(r"(?<![aeiou])u(?=[aeio])")
 _DOUBLE = re.compile(r"(.)\1+")
+# Hausa "unguwa" (a quarter, a hamlet), which begins many village names of northern Nigeria
+# and is written every way: "Unguwar Tabo", "Ungwan Tabo", "Anguwan Tabo", "Angwan Tabo"
+_UNGUWA = frozenset({"unguwa", "unguwan", "unguwar", "ungwa", "ungwan", "ungwar", "anguwa",
+                     "anguwan", "anguwar", "angwa", "angwan", "angwar"})
 # an "h" that is not heard: beside l, r or m ("Peulh"/"Peuhl"/"Peul", "Ahmadou"/"Amadou")
 # and after a final vowel ("Bih"/"Bi"); not after t ("They", "the": English words), nor
 # beside n (a name of its own: "Dan Nha" is no "Dan Na")
@@ -49,6 +55,8 @@ def token_key(tok: str) -> str:
     """The spelling key of one folded token (see the module docstring)."""
     if not tok.isalpha():
         return tok  # numbers ("Sabon Gari 2") as written
+    if tok in _UNGUWA:
+        return "ungwa"
     k = tok
     for a, b in _DIGRAPHS:
         if a in k:

@@ -76,6 +76,11 @@ _INSTITUTION_AFTER = re.compile(
     r"caucus)\b")
 _TITLE_BEFORE = re.compile(r"\b(?:president|minister|governor|general|colonel|imam|emir|"
                            r"mayor|senator|chief|sultan)\s+$")
+# where people come from, not where they act: "residents of Batsari protested in Katsina"
+# (alone in its sentence, such a place is still the event's)
+_PEOPLE_OF_BEFORE = re.compile(
+    r"\b(?:residents|natives|indigenes|people|youths?|women|farmers|traders|students|"
+    r"members|communit(?:y|ies))\s+of\s+(?:the\s+)?$")
 _VILLAGE_BEFORE = re.compile(r"(?:village|hamlet|localite|hameau)\s+(?:of\s+|de\s+|d')?$")
 
 # "the attack in Kirikasamma LGA": the name of a unit, not its seat -- a village of the
@@ -431,6 +436,7 @@ def pick_place(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
         before = ftext[max(0, m.start - 40) : m.start]
         near = bool(_NEAR.search(before)) or bool(_VILLAGE_BEFORE.search(before))
         factor = 0.15 if not near and (_AWAY.search(before) or _TITLE_BEFORE.search(before)
+                                       or _PEOPLE_OF_BEFORE.search(before)
                                        or _INSTITUTION_AFTER.match(ftext, m.end)) else 1.0
         c = pc[0]
         ps = scores.get(c.id)
