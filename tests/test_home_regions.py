@@ -77,3 +77,14 @@ def test_the_place_of_the_event_is_not_put_after_a_name_read_weakly(vocab):
     ev = code(vocab, "Residents in Kidal staged a protest against comments by the Nigerien "
                      "president Abarkou.")
     assert ev.place.name == "Kidal"
+
+
+def test_the_place_picker_says_where_the_group_mostly_acts(vocab):
+    from sahel_tui.ui.coding import CodingState, Draft, place_items
+
+    coding = suggest_coding("", "Boko Haram attacked Kuttari and killed two farmers.", PUB,
+                            vocab=vocab)
+    ev = coding.events[0]
+    state = CodingState(0, drafts=[Draft({}, None, ev)], coding=coding)
+    items = [i for i in place_items(vocab, state, "") if i.label == "Kuttari"]
+    assert items and "Boko Haram acts mostly in Borno" in items[0].detail

@@ -57,6 +57,7 @@ from .notes import coded, gaz_candidate, slot_variants, without_qualifiers
 
 __all__ = [
     "evidence",
+    "home_region_note",
     "home_regions_named",
     "km",
     "peoples_named",
@@ -350,10 +351,22 @@ def home_regions_named(text: str) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
+def _regions(text: str) -> dict[str, str]:
+    """Spelling key of each home region of the names *text* uses -> the first such name."""
+    return {name_key(r): name for name, rs in reversed(home_regions_named(text)) for r in rs}
+
+
 def _home_region(p: Place, regions: dict[str, str]) -> str:
     """The name of the item that has *p*'s admin1 among its home regions ("" if none)."""
     unit = p.name if p.kind == "admin1" else p.admin1
     return regions.get(name_key(unit), "") if unit else ""
+
+
+def home_region_note(p: Place, text: str) -> str:
+    """What the place picker says of a place in a region where a group or people *text*
+    names mostly acts: "Boko Haram acts mostly in Borno" ("" when none does)."""
+    who = _home_region(p, _regions(text))
+    return f"{who} acts mostly in {p.name if p.kind == 'admin1' else p.admin1}" if who else ""
 
 
 def _as_written(c: Candidate, own: str) -> int:
@@ -418,7 +431,7 @@ def score_candidates(gz: Gazetteer | None, text: str, places: Sequence[Match],
     folded = " " + " ".join(t.text for t in tokenize(text)) + " "
     strong, weak = _country_support(text, places, all_matches, country_hint)
     lean = _leanings(text)
-    regions = {name_key(r): name for name, rs in reversed(home_regions_named(text)) for r in rs}
+    regions = _regions(text)
     theatre = theatre_countries(all_matches)
     shipped: dict[tuple[int, int], str] = {}
     for m in all_matches:
@@ -548,9 +561,8 @@ def evidence(c: Candidate, text: str, m: Match, places: Sequence[Match],
         out.append(f"{dist} km from {what}")
     out += [theatre_note(name, countries, p.country)
             for name, countries in theatres(all_matches)]
-    regions = {name_key(r): name for name, rs in reversed(home_regions_named(text)) for r in rs}
-    if (who := _home_region(p, regions)):
-        out.append(f"{who} acts mostly in {p.name if p.kind == 'admin1' else p.admin1}")
+    if (note := home_region_note(p, text)):
+        out.append(note)
     if p.population:
         out.append(f"pop. {p.population:,}")
     if p.source.startswith("text:"):

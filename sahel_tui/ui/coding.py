@@ -394,12 +394,15 @@ def place_items(vocab, state: CodingState, text: str) -> list[Item]:
     pool = list(sug.place_candidates) if sug is not None else []
     chosen = sug.place if sug is not None else None
     groups = sug.theatres if sug is not None else ()
+    # the incident's words: where its named groups mostly act (the lean among namesakes)
+    words = (state.coding.text[sug.span[0] : sug.span[1]]
+             if sug is not None and state.coding is not None else "")
     for cand in pool:
         if cand.id in seen or (text and not _folded_contains(cand.name + " " + cand.alias, text)):
             continue
         seen.add(cand.id)
         out.append(Item(cand.name, cand.entity,
-                        _place_detail(cand.entity, cand, chosen, groups), True))
+                        _place_detail(cand.entity, cand, chosen, groups, words), True))
     if text:
         for cand in vocab.matcher().complete(text, kind="place", limit=30):
             if cand.id not in seen:
@@ -426,10 +429,11 @@ GEO_HELP = {1: "the report names the town or village where it happened",
             3: "only a district or region is known: its capital or centre"}
 
 
-def _place_detail(p, cand=None, chosen=None, groups=()) -> str:
+def _place_detail(p, cand=None, chosen=None, groups=(), words: str = "") -> str:
     """Admin units, coordinates, source; for a suggested candidate its evidence score, its
-    distance to the suggested place, and where the item's named groups operate ("JNIM
-    operates in ML, BF, NE": a namesake elsewhere ranks after)."""
+    distance to the suggested place, where the item's named groups operate ("JNIM
+    operates in ML, BF, NE": a namesake elsewhere ranks after) and, from the incident's
+    *words*, where they mostly act ("Boko Haram acts mostly in Borno")."""
     parts = [x for x in (p.admin2, p.admin1, p.country) if x and x != p.name]
     where = ", ".join(parts)
     coords = f" ({p.latitude:.2f}, {p.longitude:.2f})" if p.latitude is not None else " (no coordinates)"
@@ -445,6 +449,11 @@ def _place_detail(p, cand=None, chosen=None, groups=()) -> str:
         from sahel_tui.gazetteer.evidence import theatre_note
 
         extra += [theatre_note(name, countries, p.country) for name, countries in groups[:2]]
+    if words:
+        from sahel_tui.gazetteer.evidence import home_region_note
+
+        if (note := home_region_note(p, words)):
+            extra.append(note)
     if p.source.startswith("gazetteer:"):
         extra.append(p.source.split(":", 1)[1])
     return f"{p.kind}: {where}{coords}" + "".join(f" · {x}" for x in extra)
