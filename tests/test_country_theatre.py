@@ -7,8 +7,15 @@ from __future__ import annotations
 from helpers_gazetteer import gazetteer_fixtures
 from test_gazetteer import geo_line
 
-from sahel_tui.gazetteer.evidence import evidence, peoples_named, place_matches, theatres
+from sahel_tui.gazetteer.evidence import (
+    Theatres,
+    evidence,
+    peoples_named,
+    place_matches,
+    theatres,
+)
 from sahel_tui.suggest import suggest_coding
+from sahel_tui.suggest.country import incident_country
 from sahel_tui.vocab import load_vocab
 
 PUB = "2021-03-02T08:00:00Z"
@@ -70,6 +77,56 @@ def test_a_named_group_says_where_it_operates(vocab):
     got = theatres(vocab.matcher().find(
         "L'État islamique au Grand Sahara a revendiqué l'attaque ; l'EIGS a publié des photos."))
     assert [name for name, _ in got] == ["État islamique au Grand Sahara"]
+
+
+def test_the_theatres_are_computed_once_an_incident(vocab, monkeypatch):
+    # the place ranking, the country and the coding's evidence share one value
+    calls = []
+    of = Theatres.of.__func__
+
+    def counted(cls, all_matches):
+        calls.append([m.text for m in all_matches])
+        return of(cls, all_matches)
+
+    monkeypatch.setattr(Theatres, "of", classmethod(counted))
+    ev = code(vocab, "On 1 March 2021, suspected JNIM militants attacked Kelbarou.")
+    assert len(calls) == 1 and "JNIM" in calls[0]
+    assert ev.place is not None and ev.place.country == "ML" and ev.country == "ML"
+    assert [name for name, _ in ev.theatres] == ["JNIM"]
+
+
+def test_the_groups_handed_down_are_the_ones_weighed(vocab, gaz):
+    # no group named: the bigger village of Nigeria; JNIM's theatre handed down: Mali's
+    text = "Gunmen attacked Kelbarou."
+    matches = vocab.matcher().find(text)
+    jnim = Theatres.of(vocab.matcher().find("Suspected JNIM militants fled."))
+    assert best(place_matches(gaz, text, matches), "Kelbarou").country == "NG"
+    ms = place_matches(gaz, text, matches, groups=jnim)
+    m = next(x for x in ms if x.text == "Kelbarou")
+    assert m.best.country == "ML"
+    assert any(w.startswith("JNIM operates in ML")
+               for w in evidence(m.best, text, m, ms, matches, groups=jnim))
+    assert not any("operates" in w for w in evidence(m.best, text, m, ms, matches))
+    # a group of no country operating in one votes for it ("MINUSMA": Mali)
+    soldiers = vocab.matcher().find("Soldiers patrolled near the border.")
+    minusma = Theatres.of(vocab.matcher().find("MINUSMA peacekeepers left."))
+    assert incident_country(None, soldiers) is None
+    assert incident_country(None, soldiers, groups=minusma) == "ML"
+    assert Theatres().countries() == frozenset() and Theatres().named() == []
+
+
+def test_two_items_coded_at_once_keep_their_own_theatres(vocab):
+    # the app codes in a worker thread while the place picker may ask on the UI thread
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = {"ML": "On 1 March 2021, suspected JNIM militants attacked Kelbarou.",
+             "NG": "On 1 March 2021, suspected ISWAP militants attacked Kelbarou."}
+    code(vocab, texts["ML"])  # the matcher built before the threads start
+    jobs = [cc for _ in range(20) for cc in texts]
+    with ThreadPoolExecutor(2) as pool:
+        got = list(pool.map(lambda cc: code(vocab, texts[cc]), jobs))
+    assert [(ev.place.country, ev.theatres[0][0]) for ev in got] == [
+        (cc, "JNIM" if cc == "ML" else "ISWAP") for cc in jobs]
 
 
 def test_the_theatre_chooses_among_namesakes(vocab, gaz):

@@ -37,6 +37,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sahel_tui.vocab.match import Candidate, Match
 from sahel_tui.vocab.model import Place
@@ -56,6 +57,7 @@ from .keys import name_key
 from .notes import coded, gaz_candidate, slot_variants, without_qualifiers
 
 __all__ = [
+    "Theatres",
     "evidence",
     "home_region_note",
     "home_regions_named",
@@ -92,9 +94,11 @@ def _overlaps(a: Match, b: Match) -> bool:
 
 def place_matches(gz: Gazetteer, text: str, matches: Sequence[Match], *,
                   country_hint: str | None = None,
-                  recent: Sequence[tuple[float, float]] = ()) -> list[Match]:
+                  recent: Sequence[tuple[float, float]] = (),
+                  groups: Theatres | None = None) -> list[Match]:
     """The vocabulary's place matches merged with the gazetteer's, each with its candidates
-    ranked by evidence (see the module docstring)."""
+    ranked by evidence (see the module docstring); *groups*: the incident's
+    :class:`Theatres` when already computed from *matches*."""
     peoples = peoples_keys()
     vocab_places = [m for m in matches
                     if m.best.kind == "place" and any(c.kind == "place" for c in m.candidates)
@@ -133,7 +137,7 @@ def place_matches(gz: Gazetteer, text: str, matches: Sequence[Match], *,
     pool = [*context, *(m for m in chosen if m not in context)]
     pool.sort(key=lambda m: m.start)
     scored = score_candidates(gz, text, pool, matches, country_hint=country_hint,
-                              recent=recent or gz.recent)
+                              recent=recent or gz.recent, groups=groups)
     return [m for m in scored if (m.start, m.end, m.text) in keys]
 
 
@@ -249,42 +253,55 @@ _FOCUS_LEAN = 0.2  # the bundled focus countries over the neighbours imported fo
 
 
 _FOCUS = frozenset(FOCUS_COUNTRIES)
-# the last item's groups: the pipeline asks for them four times over one list of matches
-_last_theatres: tuple = (None, ())
 
 
-def _theatre_entries(all_matches: Sequence[Match]) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
-    """(name as written, countries, whether it is a national force) of each named group."""
-    global _last_theatres
-    last = _last_theatres
-    if last[0] is all_matches:
-        return last[1]
-    out = []
-    seen: set[str] = set()
-    for m in all_matches:
-        if m.best.kind != "actor" or not m.text[:1].isupper():
-            continue
-        cs: list[str] = []
-        national = False
-        for c in m.candidates:
-            if c.kind != "actor":
+@dataclass(frozen=True, slots=True)
+class Theatres:
+    """The named groups and forces of one incident with the countries they operate in
+    (see :func:`theatres`).  Computed once per incident from its matches
+    (:meth:`of`) and handed to each stage that weighs them (country, place ranking, the
+    coding's evidence), so that no stage recomputes them or depends on a cache shared
+    between threads; each entry is (name as written, countries, whether it is a national
+    force)."""
+
+    entries: tuple[tuple[str, tuple[str, ...], bool], ...] = ()
+
+    @classmethod
+    def of(cls, all_matches: Sequence[Match]) -> Theatres:
+        out = []
+        seen: set[str] = set()
+        for m in all_matches:
+            if m.best.kind != "actor" or not m.text[:1].isupper():
                 continue
-            national = national or bool(c.country)
-            for cc in getattr(c.entity, "area", ()) or ((c.country,) if c.country else ()):
-                if cc not in cs:
-                    cs.append(cc)
-        if not cs or _FOCUS.issubset(cs):
-            continue
-        # one entry a group, however many of its names the item uses ("EIGS", "État
-        # islamique au Grand Sahara"): the first name written stands for it
-        k = "|".join(sorted(c.id for c in m.candidates if c.kind == "actor"))
-        if k in seen:
-            continue
-        seen.add(k)
-        out.append((m.text, tuple(cs), national))
-    res = tuple(out)
-    _last_theatres = (all_matches, res)
-    return res
+            cs: list[str] = []
+            national = False
+            for c in m.candidates:
+                if c.kind != "actor":
+                    continue
+                national = national or bool(c.country)
+                for cc in getattr(c.entity, "area", ()) or ((c.country,) if c.country else ()):
+                    if cc not in cs:
+                        cs.append(cc)
+            if not cs or _FOCUS.issubset(cs):
+                continue
+            # one entry a group, however many of its names the item uses ("EIGS", "État
+            # islamique au Grand Sahara"): the first name written stands for it
+            k = "|".join(sorted(c.id for c in m.candidates if c.kind == "actor"))
+            if k in seen:
+                continue
+            seen.add(k)
+            out.append((m.text, tuple(cs), national))
+        return cls(tuple(out))
+
+    def named(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(name as written, countries) of each group, in the vocabulary's order."""
+        return [(name, cs) for name, cs, _national in self.entries]
+
+    def countries(self, *, groups_only: bool = False) -> frozenset[str]:
+        """Every country one of the groups operates in; *groups_only*: leave out the
+        national forces (their country votes by itself)."""
+        return frozenset(cc for _name, cs, national in self.entries
+                         if not (groups_only and national) for cc in cs)
 
 
 def theatres(all_matches: Sequence[Match]) -> list[tuple[str, tuple[str, ...]]]:
@@ -295,7 +312,7 @@ def theatres(all_matches: Sequence[Match]) -> list[tuple[str, tuple[str, ...]]]:
     several actors operates where any of them does.  Only names written with a capital
     count ("soldiers" is no group), and only those of a few countries: a name every focus
     country shares ("Police", "Fulani militiamen") says nothing."""
-    return [(name, cs) for name, cs, _national in _theatre_entries(all_matches)]
+    return Theatres.of(all_matches).named()
 
 
 def theatre_note(name: str, countries: Sequence[str], country: str) -> str:
@@ -305,13 +322,14 @@ def theatre_note(name: str, countries: Sequence[str], country: str) -> str:
             + ("" if country in countries else f", not {country}"))
 
 
-def theatre_countries(all_matches: Sequence[Match], *,
-                      groups_only: bool = False) -> frozenset[str]:
+def theatre_countries(all_matches: Sequence[Match], *, groups_only: bool = False,
+                      groups: Theatres | None = None) -> frozenset[str]:
     """Every country one of the item's named groups operates in (see :func:`theatres`);
     empty when the item names none.  *groups_only*: leave out the national forces (their
-    country votes by itself)."""
-    return frozenset(cc for _name, cs, national in _theatre_entries(all_matches)
-                     if not (groups_only and national) for cc in cs)
+    country votes by itself).  *groups*: the incident's :class:`Theatres` when already
+    computed (else from *all_matches*)."""
+    return (groups if groups is not None else Theatres.of(all_matches)).countries(
+        groups_only=groups_only)
 
 
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
@@ -423,16 +441,18 @@ def _own_support(m: Match, shipped: dict, weak: Counter) -> tuple[str, int]:
 
 def score_candidates(gz: Gazetteer | None, text: str, places: Sequence[Match],
                      all_matches: Sequence[Match], *, country_hint: str | None = None,
-                     recent: Sequence[tuple[float, float]] = ()) -> list[Match]:
+                     recent: Sequence[tuple[float, float]] = (),
+                     groups: Theatres | None = None) -> list[Match]:
     """*places* with their candidates scored and ranked (see the module docstring).  A
     name only the imported gazetteer knows, in none of the countries the item is about
     (by strong evidence, or another name found in one country only), is dropped: "Pissa"
-    in a note about Katiba Macina is not a village of Nigeria."""
+    in a note about Katiba Macina is not a village of Nigeria.  *groups*: the item's
+    :class:`Theatres` when already computed from *all_matches*."""
     folded = " " + " ".join(t.text for t in tokenize(text)) + " "
     strong, weak = _country_support(text, places, all_matches, country_hint)
     lean = _leanings(text)
     regions = _regions(text)
-    theatre = theatre_countries(all_matches)
+    theatre = theatre_countries(all_matches, groups=groups)
     shipped: dict[tuple[int, int], str] = {}
     for m in all_matches:
         cs = {c.country for c in m.candidates}
@@ -541,9 +561,11 @@ def _score(gz, c: Candidate, own: str, folded: str, in_paren: set[str], ctx: Cou
 
 
 def evidence(c: Candidate, text: str, m: Match, places: Sequence[Match],
-             all_matches: Sequence[Match] = ()) -> list[str]:
+             all_matches: Sequence[Match] = (), *,
+             groups: Theatres | None = None) -> list[str]:
     """Why *c* ranks where it does, in words (for the place picker); *all_matches*: every
-    name of the item, for where its named groups operate."""
+    name of the item, for where its named groups operate (or *groups*, already computed
+    from them)."""
     p = c.entity
     if not isinstance(p, Place):
         return []
@@ -560,7 +582,8 @@ def evidence(c: Candidate, text: str, m: Match, places: Sequence[Match],
         dist, what = min(near)
         out.append(f"{dist} km from {what}")
     out += [theatre_note(name, countries, p.country)
-            for name, countries in theatres(all_matches)]
+            for name, countries in (groups if groups is not None
+                                    else Theatres.of(all_matches)).named()]
     if (note := home_region_note(p, text)):
         out.append(note)
     if p.population:

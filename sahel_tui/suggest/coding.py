@@ -76,7 +76,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from sahel_tui.gazetteer.evidence import theatres
+from sahel_tui.gazetteer.evidence import Theatres
 from sahel_tui.vocab.catalog import Vocab
 from sahel_tui.vocab.match import Match
 from sahel_tui.vocab.model import Actor
@@ -136,10 +136,13 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
                for m in matcher.find(masked, country_hint=country_hint)]
 
     padded = " " * lo + masked  # the counting text at the item's offsets
-    places = find_places(vocab, padded, matches, country_hint=country_hint)
+    # the named groups' theatres, once for the incident: the place ranking, the country
+    # and the picker's evidence all weigh them
+    groups = Theatres.of(matches)
+    places = find_places(vocab, padded, matches, country_hint=country_hint, groups=groups)
     place, geo_prec, mention, place_cands = pick_place(vocab, text, ftext, sents, places,
                                                         seg, matches)
-    country = incident_country(place, matches, country_hint, padded, places)
+    country = incident_country(place, matches, country_hint, padded, places, groups=groups)
 
     scores = collect_actors(vocab, text, ftext, sents, matches, seg, country, place)
     named_armed = any(a.actor.type in ARMED and not is_uag(a) and not is_progov(a)
@@ -231,7 +234,7 @@ def _code_segment(vocab: Vocab, text: str, ftext: str, seg: Segment, title_end: 
         civilian_targeting=civ_t,
         actor_candidates=actor_cands,
         place_candidates=place_cands,
-        theatres=tuple(theatres(matches)),
+        theatres=tuple(groups.named()),
     )
     return coding, matches
 

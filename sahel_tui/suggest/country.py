@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from sahel_tui.gazetteer.evidence import peoples_named, theatre_countries, written_as_acronym
+from sahel_tui.gazetteer.evidence import Theatres, peoples_named, written_as_acronym
 from sahel_tui.gazetteer.index import name_key
 from sahel_tui.vocab.match import Match
 from sahel_tui.vocab.model import Place
@@ -99,9 +99,11 @@ def people_votes(text: str) -> Counter[str]:
 
 def incident_country(place: Place | None, matches: Sequence[Match],
                      country_hint: str | None = None, text: str = "",
-                     places: Sequence[Match] = ()) -> str | None:
+                     places: Sequence[Match] = (), *,
+                     groups: Theatres | None = None) -> str | None:
     """ISO alpha-2 of the incident's country (see the module doc); *places*: the place
-    names read (a word of a longer one does not vote)."""
+    names read (a word of a longer one does not vote); *groups*: the incident's
+    :class:`Theatres` when already computed from *matches*."""
     votes: Counter[str] = Counter()
     for cc, n in country_votes(matches, text, places).items():
         votes[cc] += n
@@ -109,10 +111,12 @@ def incident_country(place: Place | None, matches: Sequence[Match],
         votes[cc] += n
     # a group of no country operating in one ("MINUSMA": Mali); a national force's
     # country has voted above
-    groups = theatre_countries(matches, groups_only=True)
-    if len(groups) == 1:
-        votes[next(iter(groups))] += 1
-    theatre = theatre_countries(matches)
+    if groups is None:
+        groups = Theatres.of(matches)
+    lone = groups.countries(groups_only=True)
+    if len(lone) == 1:
+        votes[next(iter(lone))] += 1
+    theatre = groups.countries()
     if place is not None:
         votes[place.country] += _PLACE_VOTE
     if votes:

@@ -10,6 +10,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sahel_tui.vocab.catalog import Vocab
 from sahel_tui.vocab.match import Candidate, Match
@@ -17,6 +18,9 @@ from sahel_tui.vocab.model import Place
 from sahel_tui.vocab.textnorm import fold_key
 
 from .incidents import Segment, Sent, sent_at
+
+if TYPE_CHECKING:
+    from sahel_tui.gazetteer.evidence import Theatres
 
 _NEAR = re.compile(
     r"(?:near|outside|outskirts\s+of|close\s+to|around|vicinity\s+of|km\s+(?:\w+\s+){0,2}"
@@ -166,7 +170,8 @@ def with_coder_remarks(text: str, masked: str, masks: Sequence[tuple[int, int]])
 
 
 def find_places(vocab: Vocab, text: str, matches: Sequence[Match], *,
-                country_hint: str | None = None) -> list[Match]:
+                country_hint: str | None = None,
+                groups: Theatres | None = None) -> list[Match]:
     """The place names read in one incident: *text* is the whole item with what does not
     count blanked (same offsets as the item), *matches* what the vocabulary matcher found in
     it.  Each returned :class:`Match` is a span of *text* with its candidate places ranked
@@ -174,12 +179,14 @@ def find_places(vocab: Vocab, text: str, matches: Sequence[Match], *,
     country-context score: what the suggestion shows as its reason.
 
     This is the seam for other place matchers (an imported gazetteer): they add their
-    matches here, and :func:`pick_place` ranks them all alike."""
+    matches here, and :func:`pick_place` ranks them all alike.  *groups*: the incident's
+    named groups and their countries (:class:`~sahel_tui.gazetteer.evidence.Theatres`),
+    computed once by the caller; from *matches* when not given."""
     gz = vocab.gazetteer
     if gz is not None and gz.ready:
         from sahel_tui.gazetteer.evidence import place_matches
 
-        return place_matches(gz, text, matches, country_hint=country_hint)
+        return place_matches(gz, text, matches, country_hint=country_hint, groups=groups)
     return [m for m in matches
             if m.best.kind == "place" and any(c.kind == "place" for c in m.candidates)
             and not _acronym(m)]
