@@ -40,6 +40,8 @@ def test_the_names_of_a_few_regions_are_read_with_their_regions():
     got = dict(home_regions_named("Boko Haram (BH) fighters and Dogon hunters clashed."))
     assert "Borno" in got["Boko Haram"] and "Borno" in got["BH"]
     assert got["Dogon"] == ("Mopti",)
+    # as the vocabulary writes the group too ("l'Iswap")
+    assert "Borno" in dict(home_regions_named("Attaque de l'Iswap contre le camp"))["Iswap"]
     # a word of a longer proper name is no people; a group of everywhere says nothing
     assert home_regions_named("Gunmen attacked Dogon Dawa village.") == []
     assert home_regions_named("JNIM militants and Fulani herders clashed.") == []
