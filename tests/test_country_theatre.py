@@ -41,6 +41,8 @@ LINES = [
     geo_line(113, "Souabéré", "", 14.10, -3.30, a1="04", a2="77"),
     # a village of Mali named like a town of Nigeria in the vocabulary (Doma, Nasarawa)
     geo_line(114, "Doma", "", 14.15, -3.05, a1="04", a2="77"),
+    # a village of Nigeria named like a people of Chad
+    geo_line(115, "Moundang", "", 9.30, 12.10, cc="NG", a1=""),
 ]
 ADMIN1 = ["ML.04\tMopti\tMopti\t1", "ML.07\tKoulikoro\tKoulikoro\t2",
           "ML.06\tSikasso\tSikasso\t4", "BF.12\tSahel\tSahel\t5", "NE.09\tTillaberi\tTillaberi\t6"]
@@ -204,6 +206,16 @@ def test_a_dogon_militia_is_malian():
     ev = code(vocab, "On 1 March 2021, presumed Dogon militiamen attacked a Fulani hamlet "
                      "and killed three civilians.")
     assert ev.country == "ML"
+
+
+def test_the_peoples_of_chad_are_no_places(gaz):
+    # a village of Nigeria's dumps is named like the Moundang people
+    text = ("On 1 March 2021, a land dispute between Moundang and Ngambaye farmers left "
+            "three people dead.")
+    vocab = load_vocab(None)
+    vocab.gazetteer = gaz
+    assert not [m for m in gaz.find(text) if m.text == "Moundang"]
+    assert code(vocab, text).country != "NG"
 
 
 def test_a_peoples_name_in_a_longer_proper_name_is_no_people():
