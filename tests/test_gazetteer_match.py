@@ -392,6 +392,25 @@ def test_the_name_in_brackets_is_the_place_coded(gaz):
     assert (place.name, place.admin2, place.admin1, prec) == ("Ndaki Sare", "Koro", "Mopti", 2)
 
 
+def test_a_word_of_the_bracketed_name_is_not_the_bracketed_name():
+    from sahel_tui.gazetteer.notes import _bracketed
+    from sahel_tui.vocab.match import Candidate, Match
+    from sahel_tui.vocab.model import Place
+
+    def match(text, word, place):
+        a = text.index(word)
+        return Match(a, a + len(word), word, (Candidate("place", place.id, place.name,
+                                                        place.country, "place", 0, word, 0.0,
+                                                        place),))
+
+    text = "militants abducted a man in Alla [Alla N'Glaro] (Diffa, Diffa)."
+    alla = Place("gn:1", "Alla", "place", "NE", "Diffa", "Diffa", 13.3, 12.6)
+    glaro = Place("gn:2", "Glaro", "place", "BF", "Est", "Gnagna", 12.9, 0.2)
+    out = _bracketed(text, [match(text, "Alla", alla), match(text, "Glaro", glaro)])
+    # the bracketed name as written, with the units and point of the name before it
+    assert [(m.text, m.best.entity.admin1) for m in out] == [("Alla N'Glaro", "Diffa")]
+
+
 def test_a_bundled_town_inside_a_longer_village_name_is_not_that_town(gaz):
     # "Bamba Karia" is a village the dumps lack, not Bamba of Gao
     assert [m.text for m in ranked(gaz, "Gunmen attacked the village of Bamba Karia on "
