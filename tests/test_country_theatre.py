@@ -43,6 +43,7 @@ LINES = [
     geo_line(114, "Doma", "", 14.15, -3.05, a1="04", a2="77"),
     # a village of Nigeria named like a people of Chad
     geo_line(115, "Moundang", "", 9.30, 12.10, cc="NG", a1=""),
+    geo_line(116, "Dadjo", "", 8.10, 2.20, cc="BJ", a1=""),
 ]
 ADMIN1 = ["ML.04\tMopti\tMopti\t1", "ML.07\tKoulikoro\tKoulikoro\t2",
           "ML.06\tSikasso\tSikasso\t4", "BF.12\tSahel\tSahel\t5", "NE.09\tTillaberi\tTillaberi\t6"]
@@ -215,6 +216,7 @@ def test_the_peoples_of_chad_are_no_places(gaz):
     vocab = load_vocab(None)
     vocab.gazetteer = gaz
     assert not [m for m in gaz.find(text) if m.text == "Moundang"]
+    assert not gaz.find("clashes between the Dadjo and Mouro communities in Sesabane")
     assert code(vocab, text).country != "NG"
 
 
