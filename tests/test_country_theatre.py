@@ -216,7 +216,7 @@ def test_the_peoples_of_chad_are_no_places(gaz):
     vocab = load_vocab(None)
     vocab.gazetteer = gaz
     assert not [m for m in gaz.find(text) if m.text == "Moundang"]
-    assert not gaz.find("clashes between the Dadjo and Mouro communities in Sesabane")
+    assert not gaz.find("Dadjo herders and Kibet farmers quarrelled over a well.")
     assert code(vocab, text).country != "NG"
 
 

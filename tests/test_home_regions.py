@@ -54,7 +54,7 @@ def test_the_groups_region_chooses_among_namesakes_of_one_country(vocab):
     assert code(vocab, "Gunmen attacked Kuttari and killed two farmers.").place.admin1 \
         == "Kebbi"
     # a people of one region does it too
-    ev = code(vocab, "Fulani militiamen attacked the Dogon hamlet of Wandoro, killing one.")
+    ev = code(vocab, "Gunmen burned granaries in Wandoro, a Dogon hamlet, and killed one.")
     assert ev.place.admin1 == "Mopti"
 
 
@@ -76,8 +76,8 @@ def test_the_picker_says_why(vocab, gaz):
 def test_the_place_of_the_event_is_not_put_after_a_name_read_weakly(vocab):
     # "Abarkou" is read only as a man's name after a title, in Niger (named); Kidal, the
     # place of the protest, is far from it and in no country the item names
-    ev = code(vocab, "Residents in Kidal staged a protest against comments by the Nigerien "
-                     "president Abarkou.")
+    ev = code(vocab, "Hundreds marched in Kidal on Monday, protesting against a speech by the "
+                     "Nigerien president Abarkou.")
     assert ev.place.name == "Kidal"
 
 

@@ -489,7 +489,7 @@ def score_candidates(gz: Gazetteer | None, text: str, places: Sequence[Match],
                                         if c.kind == "place")
         shares = _namesake_shares(m)
         # the lean never prefers a place under another spelling or another of its names to
-        # one whose own name is the text's ("Diema": Diéma, not a village also called so)
+        # one whose own name is the text's ("Kati": the town, not a village that also goes by its name)
         best_q = max((_as_written(c, own) for c in m.candidates), default=0)
         scored = []
         for c in m.candidates:

@@ -67,8 +67,8 @@ _PLACE_CONTEXT = re.compile(
     r"(?:\b(?:in|near|at|from|to|towards?|outside|around|between|and|of|village|town|"
     r"locality|hamlet|commune|area|district|au|aux|près\s+de|pres\s+de|vers|de|du|d|"
     r"dans|entre|et|localité|localite|hameau|sur|par|"
-    # the coder's place ("coded as Baye"), a place with its article ("near the Parou
-    # bridge"), the place an attack struck ("militias attacked Marke")
+    # the coder's place ("coded as Sale"), a place with its article ("near the Sale
+    # bridge"), the place an attack struck ("militias attacked Sale")
     r"coded\s+(?:as|at|to|in)|(?:in|near|at|around|outside)\s+the|"
     r"attacked|raided|stormed|invaded|overran|besieged)|(?<!\w)à)\s*['’]?\s*$")
 # a name used as an adjective: "the Fulani community", "a Dogon man", "the Peul village of"

@@ -361,7 +361,7 @@ def _bracketed(text: str, places: list[Match]) -> list[Match]:
     out: list[Match] = []
     for b in _BRACKET.finditer(text):
         lo, hi = b.start(2), b.end(2)
-        # the bracketed name itself, not a word of it ("Alla [Alla N'Glaro]": no "Glaro")
+        # the bracketed name itself, not a word of it ("Kori [Kori N'Dalla]": no "Dalla")
         inside = [m for m in places if m.start <= lo and hi <= m.end]
         if inside:
             out.extend(inside)

@@ -80,7 +80,7 @@ _INSTITUTION_AFTER = re.compile(
     r"caucus)\b")
 _TITLE_BEFORE = re.compile(r"\b(?:president|minister|governor|general|colonel|imam|emir|"
                            r"mayor|senator|chief|sultan)\s+$")
-# where people come from, not where they act: "residents of Batsari protested in Katsina"
+# where people come from, not where they act: "residents of Tsauni protested in Gwadabawa"
 # (alone in its sentence, such a place is still the event's)
 _PEOPLE_OF_BEFORE = re.compile(
     r"\b(?:residents|natives|indigenes|people|youths?|women|farmers|traders|students|"
@@ -474,8 +474,8 @@ def pick_place(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
     if len(ranked) > 1:
         countries = _item_countries(context, text)
         remote = {id(p) for p in ranked if countries and _remote(p, ranked, countries)}
-        # a place read as the place of the event ("residents in Kidal staged a protest")
-        # is not put after a name read only weakly ("... Nigerien president Issoufou")
+        # a place read as the place of the event ("hundreds marched in Kidal") is not put
+        # after a name read only weakly ("... against the Nigerien president Abarkou")
         far = {id(p) for p in ranked if id(p) in remote and any(
             id(q) not in remote and q.strong >= p.strong for q in ranked)}
         if far and len(far) < len(ranked):
