@@ -171,7 +171,8 @@ def main() -> int:
                   f"alone {statistics.median(vt):.2f} ms (ratio {out['match']['ratio']:.1f}x)")
 
         # 4. picker keystrokes
-        from sahel_tui.ui.coding import CodingState, place_items
+        from sahel_tui.ui.coding import CodingState
+        from sahel_tui.ui.coding_pickers import place_items
 
         vocab.gazetteer = gz
         state = CodingState(0)

@@ -30,7 +30,8 @@ def pct(xs, p):
 
 
 def main() -> int:
-    from sahel_tui.ui.coding import CodingState, actor_items, place_items
+    from sahel_tui.ui.coding import CodingState
+    from sahel_tui.ui.coding_pickers import actor_items, place_items
     from sahel_tui.vocab import load_vocab
 
     t0 = time.perf_counter()

@@ -156,7 +156,8 @@ def test_a_namesake_outside_every_theatre_is_kept_when_it_is_the_only_one(vocab,
 
 
 def test_the_coding_says_the_country_and_the_picker_says_why(vocab):
-    from sahel_tui.ui.coding import CodingState, Draft, place_items
+    from sahel_tui.ui.coding import CodingState, Draft
+    from sahel_tui.ui.coding_pickers import place_items
 
     ev = code(vocab, "On 1 March 2021, suspected JNIM militants killed two farmers in "
                      "Kelbarou.")

@@ -186,7 +186,8 @@ def test_the_coding_pipeline_codes_an_imported_village(gaz):
 
 
 def test_the_place_picker_offers_imported_villages_with_their_units(gaz):
-    from sahel_tui.ui.coding import CodingState, place_items
+    from sahel_tui.ui.coding import CodingState
+    from sahel_tui.ui.coding_pickers import place_items
 
     vocab = load_vocab(None)
     state = CodingState(0)

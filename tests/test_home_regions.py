@@ -82,7 +82,8 @@ def test_the_place_of_the_event_is_not_put_after_a_name_read_weakly(vocab):
 
 
 def test_the_place_picker_says_where_the_group_mostly_acts(vocab):
-    from sahel_tui.ui.coding import CodingState, Draft, place_items
+    from sahel_tui.ui.coding import CodingState, Draft
+    from sahel_tui.ui.coding_pickers import place_items
 
     coding = suggest_coding("", "Boko Haram attacked Kuttari and killed two farmers.", PUB,
                             vocab=vocab)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers_ui import demo_app_at, ready
 
-from sahel_tui.ui.coding import words_match
+from sahel_tui.ui.coding_pickers import words_match
 
 TITLE = "Niger : au moins 13 morts dans une embuscade%"
 

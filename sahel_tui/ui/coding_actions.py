@@ -23,13 +23,11 @@ from sahel_tui.ui.coding import (
     CodingPanel,
     CodingState,
     Draft,
-    apply_choice,
     default_grading,
-    picker_for,
     spans_for,
     state_for,
-    unwrap,
 )
+from sahel_tui.ui.coding_pickers import apply_choice, picker_for, unwrap
 
 # suggestions read the full article when there is one (the reader shows it too, by default)
 _ITEM_SQL = ("SELECT title, coalesce(article, text) AS text, published, language "
@@ -575,7 +573,7 @@ def open_attach_picker(screen, item_id: int, on: str, place: dict, done) -> None
                 if all(w in (n.label + " " + n.detail).casefold() for w in words)]
 
     def picked(result) -> None:
-        from sahel_tui.ui.coding import unwrap
+        from sahel_tui.ui.coding_pickers import unwrap
 
         _, event_id = unwrap(result)
         if not isinstance(event_id, int):
