@@ -335,38 +335,33 @@ def theatre_countries(all_matches: Sequence[Match], *, groups_only: bool = False
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 
 
-def peoples_named(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    """The peoples and movements of data/matcher.toml ``people_countries`` the text names,
-    with their countries, in text order -- not a word of a longer proper name: "Dogon" is
-    Hausa for "tall", and "Dogon Dawa" a village of Katsina ("Dogon Dozos", two peoples,
-    are Dogon)."""
-    pat, homes = people_countries()
+def _names_in(text: str, table: tuple[re.Pattern, dict[str, tuple[str, ...]]]
+              ) -> list[tuple[str, tuple[str, ...]]]:
+    """The names of a matcher.toml table (:func:`~.index.people_countries`,
+    :func:`~.index.home_regions`) *text* uses, with their lists, in text order -- not a word
+    of a longer proper name: "Dogon" is Hausa for "tall", and "Dogon Dawa" a village of
+    Katsina ("Dogon Dozos", two peoples, are Dogon)."""
+    pat, lists = table
     peoples = peoples_keys()
     out = []
     for hit in pat.finditer(text):
         nxt = _NEXT_NAME.match(text, hit.end())
         if nxt is not None and name_key(nxt.group(1)) not in peoples:
             continue
-        out.append((hit.group(0), homes.get(name_key(hit.group(0)), ())))
+        out.append((hit.group(0), lists.get(name_key(hit.group(0)), ())))
     return out
+
+
+def peoples_named(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The peoples and movements of data/matcher.toml ``people_countries`` the text names,
+    with their countries (see :func:`_names_in`)."""
+    return _names_in(text, people_countries())
 
 
 def home_regions_named(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """The groups, forces and peoples of data/matcher.toml ``home_regions`` the text names,
-    with the admin1 units they mostly act in, in text order, one entry a name ("Boko
-    Haram" and "BH" are two); not a word of a longer proper name (as :func:`peoples_named`)."""
-    pat, homes = home_regions()
-    peoples = peoples_keys()
-    out: list[tuple[str, tuple[str, ...]]] = []
-    seen: set[str] = set()
-    for hit in pat.finditer(text):
-        nxt = _NEXT_NAME.match(text, hit.end())
-        k = name_key(hit.group(0))
-        if k in seen or (nxt is not None and name_key(nxt.group(1)) not in peoples):
-            continue
-        seen.add(k)
-        out.append((hit.group(0), homes.get(k, ())))
-    return out
+    with the admin1 units they mostly act in (see :func:`_names_in`)."""
+    return _names_in(text, home_regions())
 
 
 def _regions(text: str) -> dict[str, str]:

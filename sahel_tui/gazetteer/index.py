@@ -108,37 +108,34 @@ def peoples_keys() -> frozenset[str]:
                                            *cfg.get("foreign_countries", ())))
 
 
-@lru_cache(maxsize=1)
-def people_countries() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
-    """A pattern finding the peoples of data/matcher.toml ``people_countries`` in text, and
-    their countries by spelling key."""
+def _name_table(section: str, value) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """A pattern finding the names of a data/matcher.toml table (a name -> a list) in text,
+    longest first and not inside a longer word, and each name's list (through *value*) by
+    spelling key."""
     import tomllib
 
     from sahel_tui.vocab.match import MATCHER_CONFIG
 
     cfg = tomllib.loads(MATCHER_CONFIG.read_text(encoding="utf-8"))
-    table = {str(k): tuple(str(c).upper() for c in v)
-             for k, v in cfg.get("people_countries", {}).items()}
+    table = {str(k): tuple(value(x) for x in v) for k, v in cfg.get(section, {}).items()}
     names = sorted(table, key=len, reverse=True)
     pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
                      if names else r"(?!x)x")
     return pat, {name_key(k): v for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def people_countries() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """A pattern finding the peoples of data/matcher.toml ``people_countries`` in text, and
+    their countries by spelling key."""
+    return _name_table("people_countries", lambda c: str(c).upper())
 
 
 @lru_cache(maxsize=1)
 def home_regions() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
     """A pattern finding the names of data/matcher.toml ``home_regions`` in text, and the
     admin1 units each mostly acts in, as written there, by spelling key of the name."""
-    import tomllib
-
-    from sahel_tui.vocab.match import MATCHER_CONFIG
-
-    cfg = tomllib.loads(MATCHER_CONFIG.read_text(encoding="utf-8"))
-    table = {str(k): tuple(str(r) for r in v) for k, v in cfg.get("home_regions", {}).items()}
-    names = sorted(table, key=len, reverse=True)
-    pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
-                     if names else r"(?!x)x")
-    return pat, {name_key(k): v for k, v in table.items()}
+    return _name_table("home_regions", str)
 
 
 def is_acronym(text: str, start: int, end: int) -> bool:
