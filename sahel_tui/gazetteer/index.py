@@ -166,6 +166,8 @@ _GENERIC = {
     "neighborhood", "airport", "base", "the", "on", "in", "at", "near", "and", "or", "of",
     "le", "la", "les", "de", "du", "des", "a", "en", "dans", "pres", "vers", "north", "south",
     "east", "west", "nord", "sud", "est", "ouest", "central", "centre", "upper", "lower",
+    "northern", "southern", "eastern", "western", "northeast", "northwest", "southeast",
+    "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
 }
 
 
@@ -232,6 +234,29 @@ def joined_keys(joined: str) -> tuple[str, tuple[str, ...]]:
         ors.append("n.key BETWEEN ? AND ?")
         args += [joined[:i] + " ", joined[:i] + " \uffff"]
     return f"({' OR '.join(ors)}) AND replace(n.key, ' ', '') = ?", (*args, joined)
+
+
+_SAME_POINT_KM = 3.0
+
+
+def _across_border(g: GazPlace, others: Iterable[GazPlace]) -> bool:
+    """*g* is another country's village under the same name: a country extract of
+    OpenStreetMap holds the villages just across its border ("Gueskerou" of Diffa in
+    Nigeria's, 1 km from GeoNames' Gueskérou of Niger).  A place whose units were all
+    inferred (it has no admin1 of its own) within ~3 km of a place of another country
+    that has its own admin1 is that place."""
+    if not g.admin_from or g.admin_from.startswith("a2:") or g.latitude is None \
+            or g.longitude is None:
+        return False
+    coslat = math.cos(math.radians(g.latitude))
+    for o in others:
+        if (o.country == g.country or o.latitude is None or o.longitude is None
+                or (o.admin_from and not o.admin_from.startswith("a2:"))):
+            continue
+        d = math.hypot(o.latitude - g.latitude, (o.longitude - g.longitude) * coslat)
+        if d * 111.2 <= _SAME_POINT_KM:
+            return True
+    return False
 
 
 def _place(g: GazPlace) -> Place:
@@ -326,9 +351,12 @@ class Gazetteer:
         with self._lock:
             rows = places_by_key(self._conn, key, self.countries)
         out = []
+        kept = [g for g, _w, _f in rows]
         for g, written, word in rows:
             if g.id in self._exclude or g.feature_class == "A":
                 continue  # the vocabulary's; admin areas are the vocabulary's units
+            if _across_border(g, kept):
+                continue
             self._features[g.id] = (g.feature_class, g.feature_code)
             out.append((_place(g), written, word))
         res = tuple(out)

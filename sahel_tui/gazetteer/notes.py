@@ -34,7 +34,8 @@ def gaz_candidate(p: Place, written: str) -> Candidate:
 _HEAD_GAP = re.compile(
     r"^\s*(?:\[[^\[\]]{1,40}\]\s*)?"  # "Gadori [Gadori Bulama] (Gueskerou, Diffa)"
     r"(?:(?:village|town|community|settlement|hamlet|area|commune|market|camp|quarter|"
-    r"ward|localit[eé]|hameau)\s*)?$", re.IGNORECASE)
+    r"ward|localit[eé]|hameau|forest|general)\s*){0,2}$", re.IGNORECASE)  # "Kuduru Forest area"
+
 # several villages in one unit ("attacked Jetete, Hoyo and Fashar communities (Magumeri
 # LGA, Borno)"): ACLED codes the unit
 _PLURAL_GAP = re.compile(r"^\s*(?:villages|communities|settlements|hamlets|towns)\s*$",
@@ -50,6 +51,15 @@ _NOT_THE_VILLAGE = re.compile(
     r"(?:,|\band|\bet|(?:\d|\b)(?:km|kilomet\w*|miles?)\s+(?:\w+\s+){0,2}(?:of|from))\s*$",
     re.IGNORECASE)
 _ANY_PAREN = re.compile(r"\(([^()]{1,120})\)")
+# the units written in the sentence rather than in parentheses: "Lassa village in
+# Askira-Uba LGA", "Labo in Batsari LGA" (read like "(Askira-Uba LGA)")
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bet)\s*$")
+_UNIT_BEFORE = re.compile(r"\b(?:LGA|Local\s+Government\s+Area|[Ss]tate|[Cc]ercle|[Cc]ommune|"
+                          r"[Dd][eé]partement|[Dd]epartment|[Rr]egion|[Pp]rovince)\s*$")
+_IN_UNIT = re.compile(
+    r"\s+in\s+(?:the\s+)?([A-Z][\w'’/-]*(?:[ -][A-Z][\w'’/-]*){0,2}\s+"
+    r"(?:LGA|Local\s+Government\s+Area|[Ss]tate|[Cc]ercle|[Dd][eé]partement|[Dd]epartment|"
+    r"[Rr]egion|[Pp]rovince))\b(?!\s*\()")
 _CODED = re.compile(r"^\s*(?:geo[- ]?)?coded\s+(?:as|at|to|in)\b", re.IGNORECASE)
 _CODED_BEFORE = re.compile(
     r"(?:\b(?:geo[- ]?)?coded\s+(?:as|at|to|in)|\bcoordinates\s+(?:for|of))\s+(?:the\s+)?$",
@@ -83,11 +93,13 @@ def _in_units(c: Candidate, units: set[str]) -> bool:
 
 
 def _other_admin2(c: Candidate, unit: Place, units: set[str]) -> bool:
-    """*c* is a village of another admin2 than the one the parenthesis names ("So" of
-    Bankass for "Soh ... (Bandiagara, Mopti)": in Mopti, but not this one); the admin2
+    """*c* is a village (or the district) of another admin2 than the one the parenthesis
+    names ("So" of Bankass for "Soh ... (Bandiagara, Mopti)": in Mopti, but not this one;
+    Zaria LGA for "Zaria (Sabon Gari LGA, Kaduna)"); the admin2
     must be the one the parenthesis means (in its admin1 when it names one)."""
     p = c.entity
-    return (unit.kind == "admin2" and isinstance(p, Place) and p.kind == "place"
+    return (unit.kind == "admin2" and isinstance(p, Place)
+            and (p.kind == "place" or (p.kind == "admin2" and len(units) > 1))
             and bool(p.admin2) and name_key(p.admin2) != name_key(unit.name)
             and (len(units) < 2 or name_key(unit.admin1) in units))
 
@@ -195,26 +207,36 @@ def without_qualifiers(text: str, places: list[Match], blockers: Sequence[Match]
     replace: dict[int, Match] = {}
     added: list[Match] = []
     alts: list[Match] = []
-    for paren in _ANY_PAREN.finditer(text):
+    spans = [(p.start(), p) for p in _ANY_PAREN.finditer(text)]
+    spans += [(u.start(), u) for u in _IN_UNIT.finditer(text)]
+    for at, paren in sorted(spans, key=lambda x: x[0]):
+        is_paren = paren.re is _ANY_PAREN
         lo, hi = paren.start(1), paren.end(1)
         inner = [o for o in places if lo <= o.start and o.end <= hi]
-        before = text[max(0, paren.start() - 80) : paren.start()]
-        head = next((m for m in places if m.end <= paren.start()
-                     and _HEAD_GAP.match(text[m.end : paren.start()])), None)
-        commune = _COMMUNE_BEFORE.search(before)
+        before = text[max(0, at - 80) : at]
+        head = next((m for m in places if m.end <= at
+                     and _HEAD_GAP.match(text[m.end : at])), None)
+        listed = False
+        if not is_paren:
+            if head is None or _UNIT_BEFORE.search(before):
+                continue  # only "X [village] in Y LGA", not "Y LGA in Z State"
+            # the last of a list ("Tunga, Dangodo and Boleke in Maru LGA"): one of its
+            # places in the unit, else the unit (ACLED codes several villages to it)
+            listed = bool(_LIST_BEFORE.search(text, max(0, head.start - 40), head.start))
+        commune = _COMMUNE_BEFORE.search(before) if is_paren else None
         if commune is not None:
             # "Soye in Madougou Commune (Koro, Mopti)": the units place the village
-            cstart = paren.start() - len(before) + commune.start(1)
+            cstart = at - len(before) + commune.start(1)
             head = next((m for m in places if m.end <= cstart
                          and _COMMUNE_LINK.match(text[m.end : cstart])
                          and not _NOT_THE_VILLAGE.search(text, max(0, m.start - 40), m.start)),
                         head)
-        if _CODED.match(paren.group(1)) or any(
-                coded(text, o) for o in inner):
+        if is_paren and (_CODED.match(paren.group(1)) or any(
+                coded(text, o) for o in inner)):
             if head is not None and inner:
                 drop.add(id(head))
             continue
-        alt = _alt_name(text, paren, head, inner, blockers)
+        alt = _alt_name(text, paren, head, inner, blockers) if is_paren else None
         if alt is not None:
             alts.append(alt)  # "Tini (Toni)": ACLED's name for the place
             continue
@@ -226,47 +248,65 @@ def without_qualifiers(text: str, places: list[Match], blockers: Sequence[Match]
             if head is not None:
                 drop.update(id(o) for o in inner)  # "Taraterit (Taghatert)": another name
             continue
+        if not is_paren and unit.kind == "admin1":
+            # "Dusmari village in Borno State": ACLED codes the state capital (pick_place);
+            # a namesake elsewhere ("Zandam" of Katsina) is not this village
+            if head is None or any(_in_units(c, units) for c in head.candidates):
+                continue
+            listed = True
+        same: list[Match] = []
         if head is not None and id(head) not in drop:
+            # the name's earlier mentions (the title's) are this place too
+            same = [m for m in places if m is not head and m.end <= head.start
+                    and fold_key(m.text) == fold_key(head.text)]
             inside = tuple(c for c in head.candidates if _in_units(c, units)
                            and not _other_admin2(c, unit, units))
             if inside:
                 if len(inside) < len(head.candidates):
-                    replace[id(head)] = Match(head.start, head.end, head.text, inside)
+                    for m in (head, *same):
+                        replace[id(m)] = Match(m.start, m.end, m.text, inside)
                 drop.update(id(o) for o in inner)
                 continue
             if not any(_in_units(c, units) or c.detail != "place" for o in inner
                        for c in o.candidates):
                 drop.update(id(o) for o in inner)  # "Taraterit (Taghatert)": another name
                 continue
-            drop.add(id(head))  # a namesake elsewhere: the village is not in the dumps
+            # a namesake elsewhere: the village is not in the dumps
+            drop.update(id(m) for m in (head, *same))
         drop.update(id(o) for o in inner)
         words = None
         if head is not None:
-            words = (_name_start(text, head.start, [*blockers, *places]), head.end)
+            hs = _name_start(text, head.start, [*blockers, *places])
+            # "Koukou Angarana department (Kimiti, Sila)": the name without its unit word
+            words = (hs, hs + len(_UNIT_WORD.sub("", text[hs : head.end])))
         elif (br := re.search(r"\[([A-Z][^\[\]]{1,40})\]\s*$", before)) is not None:
             # "Tiguila-N'Dori [Ndori] (Gourma-Rharous, Tombouctou)": the bracketed name
-            start = paren.start() - len(before) + br.start(1)
+            start = at - len(before) + br.start(1)
             words = (start, start + len(br.group(1).rstrip()))
         elif not _PLURAL_GAP.search(before):
             gap = re.search(r"(?:\s+(?:village|town|community|settlement|hamlet|area|"
                             r"commune|market|camp|quarter|ward))?\s*$", before, re.IGNORECASE)
             w = _HEAD_WORDS.search(before[: gap.start()]) if gap else None
             if w is not None:
-                start = paren.start() - len(before) + w.start(1)
+                start = at - len(before) + w.start(1)
                 name = _UNIT_WORD.sub("", w.group(1))  # "Kurecin Atai in Danmusa LGA (...)"
                 words = (start, start + len(name))
                 if any(b.start < words[1] and words[0] < b.end for b in blockers) or any(
                         o.start < words[1] and words[0] < o.end for o in places):
                     words = None
-        if words is None:
+        if words is None or listed:
             added.append(Match(inner[0].start, inner[0].end, inner[0].text,
                                inner[0].candidates))  # the unit itself
         else:
             name = text[words[0] : words[1]]
             v = (variant_in_unit(gz, name, unit) if gz is not None and head is None
                  else None)
-            added.append(Match(words[0], words[1], name, (gaz_candidate(*v),)) if v
-                         else _named_village(name, unit, *words))
+            named = (Match(words[0], words[1], name, (gaz_candidate(*v),)) if v
+                     else _named_village(name, unit, *words))
+            added.append(named)
+            for m in same:
+                drop.discard(id(m))
+                replace[id(m)] = Match(m.start, m.end, m.text, named.candidates)
     out = [replace.get(id(m), m) for m in places if id(m) not in drop] + added
     out.sort(key=lambda m: m.start)
     # "(no location found, coded as Igabi)", "geo coded as Kukawa", "coordinates for Jibia
