@@ -40,7 +40,8 @@ Alternate names: GeoNames alternate names written in Latin script whose folded f
 ASCII (drops Cyrillic, Arabic, Ge'ez, N'Ko and IPA-letter spellings), no digits, not airport
 style codes, not Yoruba/Hausa administrative phrases; the hand-listed PLACE_ALIASES (press
 spellings GeoNames lacks: "Tombouctou", "Aguelhoc", "Banibangou"); plus ASCII-folded and
-apostrophe-free variants ("N'Djamena" -> "Ndjamena").
+apostrophe-free variants ("N'Djamena" -> "Ndjamena"); Nigerian LGAs also without the Hausa
+linking -n ("Zangon Kataf" -> "Zango Kataf", "Birnin Kudu" -> "Birni Kudu").
 
 The output is deterministic: rows sorted by country, kind, admin1, name, id.
 """
@@ -49,6 +50,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.metadata
+import re
 import statistics
 import sys
 from collections import Counter, defaultdict
@@ -281,6 +283,14 @@ def _variants(name: str) -> list[str]:
     return out
 
 
+def _without_linker(name: str) -> str | None:
+    """A Hausa name written without the -n that links its words ("Zangon Kataf" ->
+    "Zango Kataf", "Birnin Kudu" -> "Birni Kudu"), as the press and ACLED often write it."""
+    m = re.match(r"^(Birni|Zango|Dutsi|Dawaki|Barki|Garu|Tudu|Kurmi|Baki|Kafi)n([ -][A-Z].*)$",
+                 name)
+    return m.group(1) + m.group(2) if m else None
+
+
 def _norm_apostrophes(name: str) -> str:
     for ch in APOSTROPHES:
         name = name.replace(ch, "'")
@@ -417,6 +427,9 @@ def build() -> tuple[list[Row], dict]:
                 row.add_alias(_elide(tpl, name))
             for v in _variants(name):
                 row.add_alias(v)
+            if cc == "NG" and (bare := _without_linker(name)):
+                for tpl in ("{n}", *ADMIN2_FORMS[cc]):
+                    row.add_alias(_elide(tpl, bare))
             a2_rows_by_gncode[s.geonames_code] = row
 
         # GeoNames keeps some units twice (a renumbered LGA, an old and a new district):

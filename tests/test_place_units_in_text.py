@@ -105,6 +105,23 @@ def test_a_unit_word_is_not_part_of_the_village_named(vocab):
     assert "department" not in place.name
 
 
+def test_a_hausa_lga_written_without_its_linking_n_is_the_lga(vocab):
+    # "Zangon Kataf" written "Zango-Kataf", "Birnin Gwari" written "Birni Gwari"
+    place = coded(vocab, "On 3 May 2020, troops clashed with a communal militia in Tafan "
+                         "village (Zango-Kataf LGA, Kaduna) and arrested two men.")
+    assert (place.admin2, place.admin1) == ("Zangon Kataf", "Kaduna")
+    place = coded(vocab, "On 3 May 2020, gunmen abducted five farmers in Kurmin Dawa "
+                         "(Birni Gwari LGA, Kaduna).")
+    assert (place.admin2, place.admin1) == ("Birnin Gwari", "Kaduna")
+
+
+def test_a_commune_the_gazetteer_lacks_gives_way_to_the_cercle_after_it(vocab):
+    # "Bamba" is a town of Gao; "(Bamba, Koro)" is the commune of Koro cercle (Mopti)
+    place = coded(vocab, "On 3 May 2020, militiamen attacked the village of Ogodengou "
+                         "(Bamba, Koro) and killed three people.")
+    assert (place.name, place.admin2, place.admin1) == ("Ogodengou", "Koro", "Mopti")
+
+
 # ------------------------------------------------------------------ directions
 def test_northern_state_is_the_state(vocab):
     place = coded(vocab, "On 3 May 2020, the air force destroyed a camp in Northern Borno. "

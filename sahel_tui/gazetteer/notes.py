@@ -128,6 +128,16 @@ def _unit_of(inner: list[Match], units: set[str]) -> Place | None:
                 p.kind == "admin2", p.kind == "place")
 
     best = max(cands, key=fit, default=None)
+    if (best is not None and rest and not fit(best)[0]
+            and all(c.entity.kind == "place" for c in cands)):  # type: ignore[union-attr]
+        # the first name is a town of none of the other units, and no unit ("Bamba" of
+        # Gao for "(Bamba, Koro)", a commune the gazetteer lacks): the unit after it.
+        # (A unit is kept: "(Menaka, Gao)" names the region carved out of Gao.)
+        outer = [c.entity for o in inner[1:] for c in o.candidates
+                 if isinstance(c.entity, Place) and c.entity.kind in ("admin1", "admin2")
+                 and name_key(c.entity.name) in rest]
+        if outer:
+            return outer[0]
     return best.entity if best is not None else None  # type: ignore[return-value]
 
 
