@@ -59,14 +59,13 @@ from .notes import coded, gaz_candidate, slot_variants, without_qualifiers
 __all__ = [
     "Theatres",
     "evidence",
-    "home_region_note",
     "home_regions_named",
     "km",
     "peoples_named",
     "place_matches",
+    "place_reasons",
     "score_candidates",
     "theatre_countries",
-    "theatre_note",
     "theatres",
     "written_as_acronym",
 ]
@@ -315,13 +314,6 @@ def theatres(all_matches: Sequence[Match]) -> list[tuple[str, tuple[str, ...]]]:
     return Theatres.of(all_matches).named()
 
 
-def theatre_note(name: str, countries: Sequence[str], country: str) -> str:
-    """A group's theatre as the place picker says it of a place in *country*: "JNIM
-    operates in ML, BF, NE", with ", not NG" for a namesake outside it."""
-    return (f"{name} operates in {', '.join(countries)}"
-            + ("" if country in countries else f", not {country}"))
-
-
 def theatre_countries(all_matches: Sequence[Match], *, groups_only: bool = False,
                       groups: Theatres | None = None) -> frozenset[str]:
     """Every country one of the item's named groups operates in (see :func:`theatres`);
@@ -373,13 +365,6 @@ def _home_region(p: Place, regions: dict[str, str]) -> str:
     """The name of the item that has *p*'s admin1 among its home regions ("" if none)."""
     unit = p.name if p.kind == "admin1" else p.admin1
     return regions.get(name_key(unit), "") if unit else ""
-
-
-def home_region_note(p: Place, text: str) -> str:
-    """What the place picker says of a place in a region where a group or people *text*
-    names mostly acts: "Boko Haram acts mostly in Borno" ("" when none does)."""
-    who = _home_region(p, _regions(text))
-    return f"{who} acts mostly in {p.name if p.kind == 'admin1' else p.admin1}" if who else ""
 
 
 def _as_written(c: Candidate, own: str) -> int:
@@ -572,20 +557,31 @@ def evidence(c: Candidate, text: str, m: Match, places: Sequence[Match],
             out.append(f"{name} ({level}) named")
     near = [(round(km(p, oc.entity)), o.text) for o in places if o is not m
             for oc in o.candidates[:1] if oc.kind == "place"]
-    near = [x for x in near if x[0] <= 150]
-    if near:
-        dist, what = min(near)
-        out.append(f"{dist} km from {what}")
-    out += [theatre_note(name, countries, p.country)
-            for name, countries in (groups if groups is not None
-                                    else Theatres.of(all_matches)).named()]
-    if (note := home_region_note(p, text)):
-        out.append(note)
-    if p.population:
+    named = (groups if groups is not None else Theatres.of(all_matches)).named()
+    return out + place_reasons(p, near=min((x for x in near if x[0] <= 150), default=None),
+                               groups=named, text=text, full=True)
+
+
+def place_reasons(p: Place, *, near: tuple[float, str] | None = None,
+                  groups: Sequence[tuple[str, Sequence[str]]] = (), text: str = "",
+                  full: bool = False) -> list[str]:
+    """The reasons the coding's :func:`evidence` and the place picker both give for *p*:
+    its distance to another place (*near*: km, name), where the item's named *groups*
+    operate ("JNIM operates in ML, BF, NE", ", not NG" for a namesake outside them), where
+    a group or people the *text* names mostly acts ("Boko Haram acts mostly in Borno"),
+    and the gazetteer file it comes from; *full* (the evidence): its population too, and
+    the source of a bundled place or of one named in the text."""
+    out = [f"{near[0]:.0f} km from {near[1]}"] if near is not None else []
+    out += [f"{name} operates in {', '.join(cs)}" + ("" if p.country in cs
+                                                     else f", not {p.country}")
+            for name, cs in groups]
+    if (who := _home_region(p, _regions(text))):
+        out.append(f"{who} acts mostly in {p.name if p.kind == 'admin1' else p.admin1}")
+    if full and p.population:
         out.append(f"pop. {p.population:,}")
-    if p.source.startswith("text:"):
-        out.append(f"named in the text: units and coordinates of {p.source[5:]}")
-    else:
-        out.append(p.source.split(":", 1)[1] if p.source.startswith("gazetteer:")
-                   else "bundled")
+    if p.source.startswith("gazetteer:"):
+        out.append(p.source.split(":", 1)[1])
+    elif full:
+        out.append(f"named in the text: units and coordinates of {p.source[5:]}"
+                   if p.source.startswith("text:") else "bundled")
     return out

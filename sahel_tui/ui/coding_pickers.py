@@ -116,29 +116,21 @@ def _place_detail(p, cand=None, chosen=None, groups=(), words: str = "") -> str:
     """Admin units, coordinates, source; for a suggested candidate its evidence score, its
     distance to the suggested place, where the item's named groups operate ("JNIM
     operates in ML, BF, NE": a namesake elsewhere ranks after) and, from the incident's
-    *words*, where they mostly act ("Boko Haram acts mostly in Borno")."""
+    *words*, where they mostly act ("Boko Haram acts mostly in Borno") -- in the words of
+    the coding's evidence (:func:`sahel_tui.gazetteer.evidence.place_reasons`)."""
+    from sahel_tui.gazetteer.evidence import km, place_reasons
+
     parts = [x for x in (p.admin2, p.admin1, p.country) if x and x != p.name]
     where = ", ".join(parts)
     coords = f" ({p.latitude:.2f}, {p.longitude:.2f})" if p.latitude is not None else " (no coordinates)"
     extra = []
     if cand is not None and cand.context:
         extra.append(f"evidence {cand.context:g}")
+    near = None
     if (chosen is not None and chosen.id != p.id and p.latitude is not None
             and chosen.latitude is not None):
-        from sahel_tui.gazetteer.evidence import km
-
-        extra.append(f"{km(p, chosen):.0f} km from {chosen.name}")
-    if groups:
-        from sahel_tui.gazetteer.evidence import theatre_note
-
-        extra += [theatre_note(name, countries, p.country) for name, countries in groups[:2]]
-    if words:
-        from sahel_tui.gazetteer.evidence import home_region_note
-
-        if (note := home_region_note(p, words)):
-            extra.append(note)
-    if p.source.startswith("gazetteer:"):
-        extra.append(p.source.split(":", 1)[1])
+        near = (km(p, chosen), chosen.name)
+    extra += place_reasons(p, near=near, groups=groups[:2], text=words)
     return f"{p.kind}: {where}{coords}" + "".join(f" · {x}" for x in extra)
 
 
