@@ -122,6 +122,18 @@ def test_a_commune_the_gazetteer_lacks_gives_way_to_the_cercle_after_it(vocab):
     assert (place.name, place.admin2, place.admin1) == ("Ogodengou", "Koro", "Mopti")
 
 
+def test_no_coordinates_for_a_name_is_not_the_coders_place(vocab):
+    # "no coordinates for X, coded as Y": Y, not X
+    place = coded(vocab, "On 3 May 2020, troops encountered militias in Zangoro, Kolbara and "
+                         "Dumbaru forest during an operation (no coordinates for Zangoro and "
+                         "Kolbara, coded as Gusau prec3). Twelve militiamen were killed.")
+    assert place.name == "Gusau"
+    # "X village (no coordinates available; ...)": the gazetteer's X is a namesake
+    place = coded(vocab, "On 3 May 2020, gunmen attacked Kolbara village (no coordinates "
+                         "available; in Askira-Uba LGA) and killed two farmers.")
+    assert place.admin1 == "Borno"
+
+
 # ------------------------------------------------------------------ directions
 def test_northern_state_is_the_state(vocab):
     place = coded(vocab, "On 3 May 2020, the air force destroyed a camp in Northern Borno. "

@@ -62,8 +62,13 @@ _IN_UNIT = re.compile(
     r"[Rr]egion|[Pp]rovince))\b(?!\s*\()")
 _CODED = re.compile(r"^\s*(?:geo[- ]?)?coded\s+(?:as|at|to|in)\b", re.IGNORECASE)
 _CODED_BEFORE = re.compile(
-    r"(?:\b(?:geo[- ]?)?coded\s+(?:as|at|to|in)|\bcoordinates\s+(?:for|of))\s+(?:the\s+)?$",
+    r"(?:\b(?:geo[- ]?)?coded\s+(?:as|at|to|in)|(?<!\bno\s)\bcoordinates\s+(?:for|of))\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE)
+# the coder could not place the name before: "Faru village (no coordinates available; in
+# Maradun LGA)" -- a gazetteer's Faru elsewhere is a namesake
+_NO_POINT = re.compile(r"^\s*no\s+(?:geo[- ]?)?(?:coordinates|locations?|positions?)\b",
+                       re.IGNORECASE)
 _UNIT_WORD = re.compile(r"\s+(?:lga|local\s+government\s+area|state|region|province|"
                         r"cercle|department|d[eé]partement|commune)$", re.IGNORECASE)
 
@@ -241,6 +246,12 @@ def without_qualifiers(text: str, places: list[Match], blockers: Sequence[Match]
                          and _COMMUNE_LINK.match(text[m.end : cstart])
                          and not _NOT_THE_VILLAGE.search(text, max(0, m.start - 40), m.start)),
                         head)
+        if (is_paren and head is not None and _NO_POINT.match(paren.group(1))
+                and "coded" not in paren.group(1).lower()
+                and all(isinstance(c.entity, Place) and c.entity.kind == "place"
+                        for c in head.candidates)):
+            drop.update(id(m) for m in places if fold_key(m.text) == fold_key(head.text))
+            head = None
         if is_paren and (_CODED.match(paren.group(1)) or any(
                 coded(text, o) for o in inner)):
             if head is not None and inner:

@@ -151,12 +151,13 @@ def _inside(p: Place, admin: Place) -> bool:
 # the coder's own word on the place ("no location found, coded as Bama", "coordinates for
 # Jibia used"): read even in a sentence that does not tell of the incident
 _CODER_REMARK = re.compile(
-    r"\b(?:(?:geo[- ]?)?coded\s+(?:as|at|to|in)|coordinates\s+(?:for|of))\s+(?:the\s+)?"
+    r"\b(?:(?:geo[- ]?)?coded\s+(?:as|at|to|in)|(?<!\bno\s)coordinates\s+(?:for|of))\s+"
+    r"(?:the\s+)?"
     r"[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}")
 
 
-_CODER_BEFORE = re.compile(r"(?:\b(?:geo[- ]?)?coded\s+(?:as|at|to|in)|\bcoordinates\s+"
-                           r"(?:for|of))\s+(?:the\s+)?$", re.IGNORECASE)
+_CODER_BEFORE = re.compile(r"(?:\b(?:geo[- ]?)?coded\s+(?:as|at|to|in)|(?<!\bno\s)"
+                           r"\bcoordinates\s+(?:for|of))\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def with_coder_remarks(text: str, masked: str, masks: Sequence[tuple[int, int]]) -> str:
