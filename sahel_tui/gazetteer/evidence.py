@@ -531,7 +531,8 @@ def _score(gz, c: Candidate, own: str, folded: str, in_paren: set[str], ctx: Cou
         if fclass == "P":
             s += 0.6 + (0.4 if fcode.startswith(("PPLA", "PPLC")) else 0.0)
     elif p.kind == "place":
-        s += 0.8
+        # a town that names its district is its seat, as GeoNames' PPLA* above
+        s += 0.8 + (0.4 if p.admin2 and fold_key(p.admin2) == fold_key(p.name) else 0.0)
     else:  # a region, province, state or district of the bundled gazetteer by its own name
         s += 1.0 if fold_key(p.name) == own else 0.0
     s += 0.15 * math.log10(p.population + 1)
