@@ -25,11 +25,13 @@ LINES = [
     # a Nigerian village of that name 150 km away is another village
     geo_line(403, "Dalwaram", "", 13.40, 12.60, cc="NE", a1="02", a2="51"),
     geo_line(404, "Dalwaram", "", 12.10, 13.10, cc="NG", a1=""),
+    # a village of Koro (Mopti) written with the number of its part
+    geo_line(501, "Sogoro", "", 14.25, -3.05, a1="04", a2="77"),
 ]
 ADMIN1 = ["NG.01\tAdamawa\tAdamawa\t1", "NG.02\tBorno\tBorno\t2", "NG.03\tKatsina\tKatsina\t3",
-          "NE.02\tDiffa\tDiffa\t4"]
+          "NE.02\tDiffa\tDiffa\t4", "ML.04\tMopti\tMopti\t5"]
 ADMIN2 = ["NG.01.41\tMichika\tMichika\t1", "NG.03.42\tBatsari\tBatsari\t2",
-          "NE.02.51\tDiffa\tDiffa\t3"]
+          "NE.02.51\tDiffa\tDiffa\t3", "ML.04.77\tKoro Cercle\tKoro\t4"]
 
 gaz, vocab = gazetteer_fixtures(LINES, ADMIN1, ADMIN2)
 
@@ -157,3 +159,19 @@ def test_a_town_geonames_files_under_an_older_state_is_in_todays(vocab):
     takum = vocab.places["gn:2322552"]
     assert (takum.admin1, takum.admin2) == ("Taraba", "Takum")
     assert vocab.places["gn:8659782"].has_coordinates  # the LGA takes its seat's point
+
+
+def test_a_district_seat_is_read_before_a_bigger_namesake(vocab):
+    # two Dauras in the bundled gazetteer: the seat of Daura LGA (Katsina) and a town of
+    # Fune (Yobe) that GeoNames gives more people; a bare mention is the seat
+    place = coded(vocab, "On 3 May 2020, students protested against the closure of a school "
+                         "in Daura. Police dispersed them.")
+    assert (place.name, place.admin1) == ("Daura", "Katsina")
+
+
+def test_a_village_numbered_in_parts_is_not_a_date(vocab):
+    for text in ("On 3 May 2020, militants attacked the Dogon village of Sogoro 2. Nine "
+                 "people were killed.",
+                 "On 3 May 2020, soldiers detained seven herders in Sogoro 2."):
+        place = coded(vocab, text)
+        assert (place.name, place.admin2) == ("Sogoro 2", "Koro"), text  # ACLED's name

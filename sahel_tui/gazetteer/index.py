@@ -36,7 +36,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -93,6 +93,9 @@ _ADMIN_AFTER = re.compile(r"^\s*\(")
 _DATE_AFTER = re.compile(
     r"^\s*,?\s*(?:(?:19|20)\d\d\b|\d{1,2}(?:st|nd|rd|th)?\s*(?:,\s*)?(?:(?:19|20)\d\d\b|"
     r"[.,;:)\]]|$))")
+# "the village of Gangafani 2": a village in numbered parts, not a date
+_NUMBERED = re.compile(r"^ \d(?![\d\w])(?!\s*,?\s*(?:19|20)\d\d)")
+_SLOT_BEFORE = re.compile(r"\b(?:in|near|at|(?:village|hamlet|town)\s+of)\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -549,7 +552,9 @@ class Gazetteer:
         if not cands:
             return None
         after = text[end : end + 40]
-        if _DATE_AFTER.match(after) or used_as_adjective(text, start, end):
+        numbered = bool(_NUMBERED.match(after)
+                        and _SLOT_BEFORE.search(text, max(0, start - 20), start))
+        if (_DATE_AFTER.match(after) and not numbered) or used_as_adjective(text, start, end):
             return None
         if part_of_longer_name(text, tokens, i, j):
             return None
@@ -564,6 +569,13 @@ class Gazetteer:
             before = text[max(0, start - 20) : start].lower()
             if not (_PLACE_CONTEXT.search(before) or _ADMIN_AFTER.match(after)):
                 return None
+        if numbered:
+            # ACLED names the part as written ("Gangafani 2"), at the village's point
+            end += len(after) - len(after[1:].lstrip("0123456789"))
+            part = text[start:end]
+            return GazMatch(start, end, part, key, tuple(
+                (replace(p, id=f"text:{p.id}:{part}", name=part, source=f"text:{p.name}"), n)
+                for p, n, _w in cands))
         return GazMatch(start, end, text[start:end], key,
                         tuple((p, n) for p, n, _w in cands))
 
