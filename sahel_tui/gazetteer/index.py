@@ -552,8 +552,8 @@ class Gazetteer:
         if not cands:
             return None
         after = text[end : end + 40]
-        numbered = bool(_NUMBERED.match(after)
-                        and _SLOT_BEFORE.search(text, max(0, start - 20), start))
+        numbered = (_NUMBERED.match(after)
+                    if _SLOT_BEFORE.search(text, max(0, start - 20), start) else None)
         if (_DATE_AFTER.match(after) and not numbered) or used_as_adjective(text, start, end):
             return None
         if part_of_longer_name(text, tokens, i, j):
@@ -571,7 +571,7 @@ class Gazetteer:
                 return None
         if numbered:
             # ACLED names the part as written ("Gangafani 2"), at the village's point
-            end += len(after) - len(after[1:].lstrip("0123456789"))
+            end += numbered.end()
             part = text[start:end]
             return GazMatch(start, end, part, key, tuple(
                 (replace(p, id=f"text:{p.id}:{part}", name=part, source=f"text:{p.name}"), n)

@@ -22,7 +22,7 @@ from sahel_tui.vocab.textnorm import fold_key
 from .index import Gazetteer
 from .keys import name_key
 
-__all__ = ["coded", "gaz_candidate", "slot_variants", "unit_keys", "variant_in_unit",
+__all__ = ["CODER_WORDS", "coded", "gaz_candidate", "slot_variants", "unit_keys", "variant_in_unit",
            "without_qualifiers"]
 
 
@@ -53,24 +53,24 @@ _NOT_THE_VILLAGE = re.compile(
 _ANY_PAREN = re.compile(r"\(([^()]{1,120})\)")
 # the units written in the sentence rather than in parentheses: "Lassa village in
 # Askira-Uba LGA", "Labo in Batsari LGA" (read like "(Askira-Uba LGA)")
+_UNITS = (r"LGA|Local\s+Government\s+Area|[Ss]tate|[Cc]ercle|[Dd][eé]partement|[Dd]epartment|"
+          r"[Rr]egion|[Pp]rovince")  # a commune has its own reading (_COMMUNE_BEFORE)
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bet)\s*$")
-_UNIT_BEFORE = re.compile(r"\b(?:LGA|Local\s+Government\s+Area|[Ss]tate|[Cc]ercle|[Cc]ommune|"
-                          r"[Dd][eé]partement|[Dd]epartment|[Rr]egion|[Pp]rovince)\s*$")
+_UNIT_BEFORE = re.compile(rf"\b(?:{_UNITS}|[Cc]ommune)\s*$")
 _IN_UNIT = re.compile(
-    r"\s+in\s+(?:the\s+)?([A-Z][\w'’/-]*(?:[ -][A-Z][\w'’/-]*){0,2}\s+"
-    r"(?:LGA|Local\s+Government\s+Area|[Ss]tate|[Cc]ercle|[Dd][eé]partement|[Dd]epartment|"
-    r"[Rr]egion|[Pp]rovince))\b(?!\s*\()")
+    rf"\s+in\s+(?:the\s+)?([A-Z][\w'’/-]*(?:[ -][A-Z][\w'’/-]*){{0,2}}\s+(?:{_UNITS}))\b"
+    r"(?!\s*\()")
 _CODED = re.compile(r"^\s*(?:geo[- ]?)?coded\s+(?:as|at|to|in)\b", re.IGNORECASE)
-_CODED_BEFORE = re.compile(
-    r"(?:\b(?:geo[- ]?)?coded\s+(?:as|at|to|in)|(?<!\bno\s)\bcoordinates\s+(?:for|of))\s+"
-    r"(?:the\s+)?$",
-    re.IGNORECASE)
+# the coder's words before the place coded: "coded as X", "coordinates for X" (not "no
+# coordinates for X")
+CODER_WORDS = (r"(?:\b(?:geo[- ]?)?coded\s+(?:as|at|to|in)|(?<!\bno\s)\bcoordinates\s+"
+               r"(?:for|of))\s+(?:the\s+)?")
+_CODED_BEFORE = re.compile(CODER_WORDS + "$", re.IGNORECASE)
 # the coder could not place the name before: "Faru village (no coordinates available; in
 # Maradun LGA)" -- a gazetteer's Faru elsewhere is a namesake
 _NO_POINT = re.compile(r"^\s*no\s+(?:geo[- ]?)?(?:coordinates|locations?|positions?)\b",
                        re.IGNORECASE)
-_UNIT_WORD = re.compile(r"\s+(?:lga|local\s+government\s+area|state|region|province|"
-                        r"cercle|department|d[eé]partement|commune)$", re.IGNORECASE)
+_UNIT_WORD = re.compile(rf"\s+(?:{_UNITS}|commune)$", re.IGNORECASE)
 
 
 _UNIT_PART = re.compile(r"^[A-Z][\w'’.-]*(?:[\s/-]+[A-Z][\w'’.-]*){0,3}$")

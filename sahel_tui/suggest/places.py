@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sahel_tui.gazetteer.notes import CODER_WORDS, coded
 from sahel_tui.vocab.catalog import Vocab
 from sahel_tui.vocab.match import Candidate, Match
 from sahel_tui.vocab.model import Place
@@ -150,14 +151,7 @@ def _inside(p: Place, admin: Place) -> bool:
 # ----------------------------------------------------------------------------- places
 # the coder's own word on the place ("no location found, coded as Bama", "coordinates for
 # Jibia used"): read even in a sentence that does not tell of the incident
-_CODER_REMARK = re.compile(
-    r"\b(?:(?:geo[- ]?)?coded\s+(?:as|at|to|in)|(?<!\bno\s)coordinates\s+(?:for|of))\s+"
-    r"(?:the\s+)?"
-    r"[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}")
-
-
-_CODER_BEFORE = re.compile(r"(?:\b(?:geo[- ]?)?coded\s+(?:as|at|to|in)|(?<!\bno\s)"
-                           r"\bcoordinates\s+(?:for|of))\s+(?:the\s+)?$", re.IGNORECASE)
+_CODER_REMARK = re.compile(CODER_WORDS + r"[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}")
 
 
 def with_coder_remarks(text: str, masked: str, masks: Sequence[tuple[int, int]]) -> str:
@@ -436,8 +430,7 @@ def pick_place(vocab: Vocab, text: str, ftext: str, sents: list[Sent],
         if any(a <= m.start < b for a, b in seg.mask):
             continue
         s = sent_at(sents, m.start)
-        if s is not None and s.weight <= 0 and _CODER_BEFORE.search(
-                text, max(0, m.start - 40), m.start):
+        if s is not None and s.weight <= 0 and coded(text, m):
             s = Sent(s.start, s.end, 1.0, s.title, s.lead, s.quote)  # the coder's place
         if s is None or s.weight <= 0:
             continue
