@@ -44,7 +44,7 @@ from sahel_tui.vocab.model import Place
 from sahel_tui.vocab.textnorm import APOSTROPHES, HYPHENS, tokenize
 
 from .keys import name_key, token_key
-from .store import GazPlace, places_by_key
+from .store import GazPlace, across_border, places_by_key
 
 __all__ = ["FOCUS_COUNTRIES", "GazMatch", "Gazetteer", "is_acronym", "joined_keys",
            "open_gazetteer", "people_countries", "peoples_keys", "used_as_adjective"]
@@ -239,29 +239,6 @@ def joined_keys(joined: str) -> tuple[str, tuple[str, ...]]:
     return f"({' OR '.join(ors)}) AND replace(n.key, ' ', '') = ?", (*args, joined)
 
 
-_SAME_POINT_KM = 3.0
-
-
-def _across_border(g: GazPlace, others: Iterable[GazPlace]) -> bool:
-    """*g* is another country's village under the same name: a country extract of
-    OpenStreetMap holds the villages just across its border ("Gueskerou" of Diffa in
-    Nigeria's, 1 km from GeoNames' Gueskérou of Niger).  A place whose units were all
-    inferred (it has no admin1 of its own) within ~3 km of a place of another country
-    that has its own admin1 is that place."""
-    if not g.admin_from or g.admin_from.startswith("a2:") or g.latitude is None \
-            or g.longitude is None:
-        return False
-    coslat = math.cos(math.radians(g.latitude))
-    for o in others:
-        if (o.country == g.country or o.latitude is None or o.longitude is None
-                or (o.admin_from and not o.admin_from.startswith("a2:"))):
-            continue
-        d = math.hypot(o.latitude - g.latitude, (o.longitude - g.longitude) * coslat)
-        if d * 111.2 <= _SAME_POINT_KM:
-            return True
-    return False
-
-
 def _place(g: GazPlace) -> Place:
     return Place(id=g.id, name=g.name, kind="place", country=g.country, admin1=g.admin1,
                  admin2=g.admin2, latitude=g.latitude, longitude=g.longitude,
@@ -358,7 +335,7 @@ class Gazetteer:
         for g, written, word in rows:
             if g.id in self._exclude or g.feature_class == "A":
                 continue  # the vocabulary's; admin areas are the vocabulary's units
-            if _across_border(g, kept):
+            if across_border(g, kept):
                 continue
             self._features[g.id] = (g.feature_class, g.feature_code)
             out.append((_place(g), written, word))

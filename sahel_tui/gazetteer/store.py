@@ -36,9 +36,11 @@ __all__ = [
     "GazPlace",
     "ImportReport",
     "PlaceRecord",
+    "across_border",
     "clean_admin_name",
     "import_geonames",
     "import_records",
+    "own_admin1",
     "rekey",
     "search",
     "source_summary",
@@ -248,7 +250,7 @@ def import_records(conn: sqlite3.Connection, source: str, kind: str, path: str,
             else:
                 # compare with the place's own units (inferred ones are redone below)
                 frm = prev[-1]
-                own1 = prev[2] if not frm or frm.startswith("a2:") else ""
+                own1 = prev[2] if own_admin1(frm) else ""
                 if own1 in _CARVED_FROM.get((r.country, r.admin1), ()):
                     own1 = r.admin1  # moved to the region carved out of its own
                 own2 = prev[3] if not frm else ""
@@ -353,7 +355,7 @@ def _infer_admin(conn: sqlite3.Connection, country: str) -> tuple[int, int]:
     updates = []
     both = only2 = 0
     for pid, lat, lon, a1, a2, frm in todo:
-        own_a1 = a1 if not frm or frm.startswith("a2:") else ""
+        own_a1 = a1 if own_admin1(frm) else ""
         if own_a1 and a2 and not frm:
             continue  # its own units (selected for an empty admin1 only by the query)
         best, dist = _nearest(grid2, cell, lat, lon, own_a1)
@@ -456,6 +458,34 @@ _GAZ_SELECT = (
 
 def gaz_place(row: Sequence) -> GazPlace:
     return GazPlace(*row)
+
+
+def own_admin1(admin_from: str) -> bool:
+    """Whether a place with this ``admin_from`` has an admin1 of its own (see the module
+    docstring): none inferred, or only its admin2 (``a2:``)."""
+    return not admin_from or admin_from.startswith("a2:")
+
+
+_SAME_POINT_KM = 3.0
+
+
+def across_border(g: GazPlace, others: Iterable[GazPlace]) -> bool:
+    """*g* is another country's village under the same name: a country extract of
+    OpenStreetMap holds the villages just across its border ("Gueskerou" of Diffa in
+    Nigeria's, 1 km from GeoNames' Gueskérou of Niger).  A place whose units were all
+    inferred (it has no admin1 of its own) within ~3 km of a place of another country
+    that has its own admin1 is that place."""
+    if own_admin1(g.admin_from) or g.latitude is None or g.longitude is None:
+        return False
+    coslat = math.cos(math.radians(g.latitude))
+    for o in others:
+        if (o.country == g.country or o.latitude is None or o.longitude is None
+                or not own_admin1(o.admin_from)):
+            continue
+        d = math.hypot(o.latitude - g.latitude, (o.longitude - g.longitude) * coslat)
+        if d * 111.2 <= _SAME_POINT_KM:
+            return True
+    return False
 
 
 def places_by_key(conn: sqlite3.Connection, key: str,
